@@ -1,0 +1,6 @@
+package starfish.orchestrator.testbed;
+
+/** The life-cycle state of a testbed instance as its provider reports it. */
+public enum InstanceStatus {
+    PENDING, ACTIVE, STOPPED, TERMINATED
+}

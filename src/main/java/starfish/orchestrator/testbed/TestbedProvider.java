@@ -1,0 +1,33 @@
+package starfish.orchestrator.testbed;
+
+import java.util.List;
+import java.util.Optional;
+import starfish.orchestrator.runner.CommandRunner;
+
+/**
+ * How instances come to exist and how to reach them. One implementation per `cloud_provider`; the benchmark flow
+ * is the same for all of them. Closing releases connections but leaves the instances as they are.
+ */
+public interface TestbedProvider extends AutoCloseable {
+
+    /** Creates `perRegion` instances in each configured region, or only in `region` when given. */
+    List<Instance> deploy(int perRegion, Optional<String> region);
+
+    /** Every instance of this testbed, in a stable order (region, then creation). */
+    List<Instance> instances();
+
+    /** Boots stopped instances (all of them, or as many per region as asked for). */
+    void start(int perRegion);
+
+    /** Stops instances without destroying them. */
+    void stop();
+
+    /** Removes every instance and resource of this testbed; also the sweep for orphans of an earlier crash. */
+    void destroy();
+
+    /** Runs commands on this testbed's instances. */
+    CommandRunner commandRunner();
+
+    @Override
+    void close();
+}
