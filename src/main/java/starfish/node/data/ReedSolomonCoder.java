@@ -175,23 +175,36 @@ public final class ReedSolomonCoder {
         combine(tables, inputs, outputs, shardSize);
     }
 
-    /** outputs[o] = sum over i of tables[o][i] applied to inputs[i], byte by byte, in GF(2^8). */
+    /**
+     * outputs[o] = sum over i of tables[o][i] applied to inputs[i], byte by byte, in GF(2^8). Outputs must start
+     * zeroed. Inputs are folded in four at a time so each output byte is loaded and stored once per four lookups.
+     */
     private static void combine(byte[][][] tables, byte[][] inputs, byte[][] outputs, int length) {
         for (int start = 0; start < length; start += SLICE_BYTES) {
             int end = Math.min(length, start + SLICE_BYTES);
-            for (int i = 0; i < inputs.length; i++) {
-                byte[] input = inputs[i];
-                for (int o = 0; o < outputs.length; o++) {
-                    byte[] table = tables[o][i];
-                    byte[] output = outputs[o];
-                    if (i == 0) {
-                        for (int b = start; b < end; b++) {
-                            output[b] = table[input[b] & 0xFF];
-                        }
-                    } else {
-                        for (int b = start; b < end; b++) {
-                            output[b] ^= table[input[b] & 0xFF];
-                        }
+            for (int o = 0; o < outputs.length; o++) {
+                byte[] output = outputs[o];
+                byte[][] row = tables[o];
+                int i = 0;
+                for (; i + 4 <= inputs.length; i += 4) {
+                    byte[] t0 = row[i];
+                    byte[] t1 = row[i + 1];
+                    byte[] t2 = row[i + 2];
+                    byte[] t3 = row[i + 3];
+                    byte[] in0 = inputs[i];
+                    byte[] in1 = inputs[i + 1];
+                    byte[] in2 = inputs[i + 2];
+                    byte[] in3 = inputs[i + 3];
+                    for (int b = start; b < end; b++) {
+                        output[b] ^= (byte) (t0[in0[b] & 0xFF] ^ t1[in1[b] & 0xFF]
+                                ^ t2[in2[b] & 0xFF] ^ t3[in3[b] & 0xFF]);
+                    }
+                }
+                for (; i < inputs.length; i++) {
+                    byte[] table = row[i];
+                    byte[] input = inputs[i];
+                    for (int b = start; b < end; b++) {
+                        output[b] ^= table[input[b] & 0xFF];
                     }
                 }
             }
