@@ -51,25 +51,22 @@ public final class MerkleProof {
         Objects.requireNonNull(bytes, "proof bytes");
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         MerkleProof proof = read(buffer);
-        if (buffer.hasRemaining()) {
-            throw new MalformedProofException(buffer.remaining() + " trailing bytes after a Merkle proof of depth "
-                    + proof.depth());
-        }
+        MalformedDataException.requireFullyConsumed(buffer, "a Merkle proof of depth " + proof.depth());
         return proof;
     }
 
     /** Reads one proof from the buffer's position, leaving the position just after it. */
     public static MerkleProof read(ByteBuffer buffer) {
         if (!buffer.hasRemaining()) {
-            throw new MalformedProofException("Merkle proof is empty: no depth byte");
+            throw new MalformedDataException("Merkle proof is empty: no depth byte");
         }
         int depth = Byte.toUnsignedInt(buffer.get());
         if (depth > MAX_DEPTH) {
-            throw new MalformedProofException("Merkle proof depth " + depth + " exceeds " + MAX_DEPTH);
+            throw new MalformedDataException("Merkle proof depth " + depth + " exceeds " + MAX_DEPTH);
         }
         long needed = (long) depth * MerkleTree.HASH_BYTES;
         if (buffer.remaining() < needed) {
-            throw new MalformedProofException("Merkle proof of depth " + depth + " needs " + needed
+            throw new MalformedDataException("Merkle proof of depth " + depth + " needs " + needed
                     + " hash bytes, only " + buffer.remaining() + " remain");
         }
         byte[][] siblings = new byte[depth][MerkleTree.HASH_BYTES];

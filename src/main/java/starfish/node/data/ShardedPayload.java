@@ -30,7 +30,7 @@ public final class ShardedPayload {
     /**
      * Rebuilds the payload from at least k shards and checks it against the committed root by re-encoding: only a
      * payload whose full encoding has this root is accepted. Every shard must already have been checked with
-     * {@link MerkleTree#verify} against {@code root}; otherwise one bad shard from a Byzantine forwarder would make an
+     * {@link ProvenShard#verify} against {@code root}; otherwise one bad shard from a Byzantine forwarder would make an
      * honest author's data look invalid.
      *
      * @throws InvalidEncodingException the author's shards are not a valid encoding of any payload
@@ -64,5 +64,10 @@ public final class ShardedPayload {
 
     public MerkleProof proof(int index) {
         return tree.proof(index);
+    }
+
+    /** Shard {@code index} with its proof, ready to send. */
+    public ProvenShard provenShard(int index) {
+        return new ProvenShard(shard(index), proof(index));
     }
 }

@@ -111,15 +111,15 @@ class MerkleTreeTest {
         byte[] valid = MerkleTree.build(randomLeaves(10)).proof(1).encode(); // depth 4
 
         assertThatThrownBy(() -> MerkleProof.decode(new byte[0]))
-                .isInstanceOf(MalformedProofException.class).hasMessageContaining("no depth byte");
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("no depth byte");
         assertThatThrownBy(() -> MerkleProof.decode(Arrays.copyOf(valid, valid.length - 1)))
-                .isInstanceOf(MalformedProofException.class).hasMessageContaining("needs 128 hash bytes, only 127");
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("needs 128 hash bytes, only 127");
         assertThatThrownBy(() -> MerkleProof.decode(Arrays.copyOf(valid, valid.length + 1)))
-                .isInstanceOf(MalformedProofException.class).hasMessageContaining("1 trailing bytes");
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("1 trailing bytes");
         assertThatThrownBy(() -> MerkleProof.decode(new byte[] {(byte) 200}))
-                .isInstanceOf(MalformedProofException.class).hasMessageContaining("depth 200 exceeds 31");
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("depth 200 exceeds 31");
         assertThatThrownBy(() -> MerkleProof.decode(new byte[] {(byte) 0xFF, 1, 2}))
-                .isInstanceOf(MalformedProofException.class).hasMessageContaining("depth 255");
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("depth 255");
     }
 
     @Test
@@ -133,7 +133,7 @@ class MerkleTreeTest {
             try {
                 MerkleProof proof = MerkleProof.decode(garbage);
                 assertThat(proof.encode()).isEqualTo(garbage);
-            } catch (MalformedProofException expected) {
+            } catch (MalformedDataException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
         }
