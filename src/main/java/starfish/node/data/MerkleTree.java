@@ -96,7 +96,7 @@ public final class MerkleTree {
     }
 
     /** ceil(log2 leafCount): the number of siblings on every path. */
-    static int depthFor(int leafCount) {
+    private static int depthFor(int leafCount) {
         return 32 - Integer.numberOfLeadingZeros(leafCount - 1);
     }
 
