@@ -38,6 +38,23 @@ class ReedSolomonCoderTest {
     }
 
     @Test
+    void everySubsetOfKShardsRebuildsThePayloadForSmallCommittees() throws Exception {
+        for (int n = 4; n <= 13; n++) {
+            ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(n);
+            byte[] payload = randomBytes(97);
+            List<Shard> shards = asShards(coder.encode(payload));
+            for (int mask = 0; mask < 1 << n; mask++) {
+                if (Integer.bitCount(mask) == coder.dataShards()) {
+                    int chosen = mask;
+                    List<Shard> subset = shards.stream().filter(s -> (chosen & 1 << s.index()) != 0).toList();
+                    assertThat(coder.decode(subset)).as("n=%d subset %s", n, Integer.toBinaryString(mask))
+                            .isEqualTo(payload);
+                }
+            }
+        }
+    }
+
+    @Test
     void dataShardsAreTheFramedPayloadItself() {
         ReedSolomonCoder coder = new ReedSolomonCoder(3, 7);
         byte[] payload = {10, 20, 30, 40, 50};
