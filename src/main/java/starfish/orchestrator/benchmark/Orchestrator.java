@@ -29,6 +29,7 @@ import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.orchestrator.testbed.Instance;
@@ -40,7 +41,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration BOOT_POLL = Duration.ofMillis(250);
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -51,6 +52,7 @@ public final class Orchestrator {
     private final RunOptions options;
     private final BenchmarkListener listener;
     private final Protocol protocol;
+    private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
 
     /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
@@ -59,13 +61,21 @@ public final class Orchestrator {
                 ? JavaLauncher.currentClasspath() : JavaLauncher.jar(StarfishProtocol.JAR)));
     }
 
+    /** Runs another codebase through its Protocol. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
                         Protocol protocol) {
+        this(settings, testbed, options, listener, protocol, DEFAULT_BOOT_TIMEOUT);
+    }
+
+    /** `bootTimeout`: how long every validator gets to answer on /metrics after its start. */
+    Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
+                 Protocol protocol, Duration bootTimeout) {
         this.settings = settings;
         this.testbed = testbed;
         this.options = options;
         this.listener = listener;
         this.protocol = protocol;
+        this.bootTimeout = bootTimeout;
     }
 
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
@@ -149,13 +159,13 @@ public final class Orchestrator {
             runner.startDetached(validators.host(i), ValidatorSet.session(i),
                     protocol.runCommand(validators.launch(i)), ValidatorSet.logFile(i));
         }
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + bootTimeout.toNanos();
         for (int i = 0; i < validators.size(); i++) {
             URI url = validators.metricsUrl(i);
             while (!scraper.answers(url)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("validator " + i + " did not serve " + url + " within "
-                            + BOOT_TIMEOUT.toSeconds() + "s; last lines of " + ValidatorSet.logFile(i) + ":\n"
+                            + DurationText.format(bootTimeout) + "; last lines of " + ValidatorSet.logFile(i) + ":\n"
                             + logTail(runner, validators, i));
                 }
                 pause(BOOT_POLL);
