@@ -183,7 +183,7 @@ public final class Network implements AutoCloseable {
     }
 
     private void readLoop(int peer, Connection connection, FrameReader reader) throws IOException {
-        LOG.info("connected to validator {}", peer);
+        LOG.info("validator {} connected to validator {}", self, peer);
         senders[peer].connected(connection);
         try {
             byte[] body;
@@ -196,7 +196,7 @@ public final class Network implements AutoCloseable {
             LOG.warn("closing the connection with validator {}: {}", peer, e.getMessage());
         } finally {
             senders[peer].disconnected(connection);
-            LOG.info("disconnected from validator {}", peer);
+            LOG.info("validator {} disconnected from validator {}", self, peer);
         }
     }
 
