@@ -31,6 +31,7 @@ public final class LocalCluster implements AutoCloseable {
     public final List<PrometheusRegistry> registries = new ArrayList<>();
     private final List<Validator> validators = new ArrayList<>();
     private final Path directory;
+    private NodeParameters parameters = NodeParameters.DEFAULTS;
 
     public LocalCluster(int size, Path directory) {
         this.directory = directory;
@@ -45,10 +46,16 @@ public final class LocalCluster implements AutoCloseable {
         committee = new Committee(authorities);
     }
 
+    /** Uses these parameters for the validators started from now on. */
+    public LocalCluster withParameters(NodeParameters value) {
+        this.parameters = value;
+        return this;
+    }
+
     /** Starts the given authorities (the others stay down), each generating `load` tx/s. */
     public LocalCluster start(double load, int... authorities) throws IOException {
         for (int i : authorities) {
-            validators.add(Validator.start(new ValidatorConfig(committee, i, keys.get(i), NodeParameters.DEFAULTS,
+            validators.add(Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
                     ClientParameters.DEFAULTS, Consensus.MYSTICETI, ByzantineStrategy.HONEST, load, false,
                     storage(i), InetAddress.getLoopbackAddress(), registries.get(i))));
         }

@@ -62,7 +62,8 @@ public final class Validator implements AutoCloseable {
                 new CommitObserver(config.storagePath(), metrics),
                 new PushOwnBlocks(network, store, parameters.maxFrameBytes()),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
-                metrics, parameters.gcDepthRounds(), parameters.syncRetryMs()));
+                metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
+                parameters.startupWaitMs()));
         coreRef[0] = core;
         core.start(genesis);
         network.start();

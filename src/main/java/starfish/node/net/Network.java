@@ -78,6 +78,16 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** True once a connection to every peer is up. */
+    public boolean allPeersConnected() {
+        for (PeerSender sender : senders) {
+            if (sender != null && !sender.isConnected()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int size() {
         return committee.size();
     }
