@@ -93,7 +93,7 @@ final class Core implements InboundHandler, AutoCloseable {
         try {
             while (running) {
                 long now = System.nanoTime();
-                long wait = Math.min(MAX_WAIT_NANOS, Math.max(1, proposer.nanosUntilTimeout(now)));
+                long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(now));
                 CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
                 for (int handled = 0; event != null && handled < MAX_EVENTS_PER_BATCH; handled++) {
                     handle(event);
