@@ -107,14 +107,21 @@ public final class Network implements AutoCloseable {
     }
 
     public void sendFrame(int peer, ByteBuffer frame) {
-        senders[peer].send(frame, latency.delayNanos(self, peer));
+        sendFrame(peer, frame, 0);
+    }
+
+    /** Sends after an extra delay on top of the mimicked latency (Byzantine strategies that hold blocks back). */
+    public void sendFrame(int peer, ByteBuffer frame, long extraDelayNanos) {
+        senders[peer].send(frame, latency.delayNanos(self, peer) + extraDelayNanos);
     }
 
     private void acceptLoop() {
         while (!closed) {
             try {
                 Socket socket = server.accept();
-                startThread("handshake-" + self, () -> handshakeAndRead(socket));
+                Thread reader = new Thread(() -> handshakeAndRead(socket), "reader-" + self);
+                reader.setDaemon(true);
+                reader.start(); // ends when its connection closes; close() closes every connection
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("accepting connections failed: {}", e.getMessage());
