@@ -37,7 +37,7 @@ class BenchmarkCliIT {
             // while it runs, the validators are visible as processes working inside this directory
             await().atMost(Duration.ofSeconds(60)).until(() -> validatorsUnder(workingDir).size() >= 4);
             // about 35 s on an idle 2-core machine; the bound leaves room for a machine shared with other builds
-            assertThat(benchmark.waitFor(180, TimeUnit.SECONDS)).as("benchmark finished in time").isTrue();
+            assertThat(benchmark.waitFor(240, TimeUnit.SECONDS)).as("benchmark finished in time").isTrue();
         } finally {
             // SIGTERM: the benchmark's shutdown hook removes its validators when it is still running
             benchmark.destroy();
