@@ -44,6 +44,7 @@ class BenchmarkCliIT {
             benchmark.onExit().get(30, TimeUnit.SECONDS);
         }
         String printed = Files.readString(output);
+        System.out.println(printed); // the measured figures, kept in the failsafe report
 
         assertThat(benchmark.exitValue()).as(printed).isZero();
         Matcher throughput = THROUGHPUT.matcher(printed);
