@@ -67,20 +67,24 @@ public final class SettingsLoader {
     /** Parses settings text; `fileName` only names the source in error messages. */
     public Settings parse(String text, String fileName) {
         String substituted = substitution.apply(text, fileName);
+        FieldLines lines = FieldLines.of(substituted);
         SettingsFile file;
         try {
             file = mapper.readValue(substituted, SettingsFile.class);
         } catch (JsonProcessingException e) {
-            throw new SettingsException(describe(e, fileName), null);
+            throw new SettingsException(describe(e, fileName, lines), null);
         }
         if (file == null) {
             return Settings.defaults();
         }
-        return new SettingsAssembler(file, fileName, FieldLines.of(substituted)).assemble();
+        return new SettingsAssembler(file, fileName, lines).assemble();
     }
 
-    private static String describe(JsonProcessingException e, String fileName) {
-        String where = fileName + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr());
+    private static String describe(JsonProcessingException e, String fileName, FieldLines lines) {
+        Optional<Integer> fieldLine = e instanceof JsonMappingException mapping
+                ? lines.lineOf(fieldPath(mapping).replaceAll("\\[\\d+]", "[]")) : Optional.empty();
+        Optional<Integer> line = fieldLine.or(() -> Optional.ofNullable(e.getLocation()).map(l -> l.getLineNr()));
+        String where = fileName + line.map(l -> " line " + l).orElse("");
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : "; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
