@@ -54,8 +54,8 @@ class AllureReportTest {
                     .execute(LauncherDiscoveryRequestBuilder.request()
                             .selectors(selectClass(Reported.class))
                             .filters(EngineFilter.includeEngines("junit-jupiter"))
-                            .configurationParameters(TestKit.parameters(RecordingTestbedFactory.class, results,
-                                    Map.of()))
+                            .configurationParameters(TestKit.parameters(results,
+                                    Map.of(TestbedFactory.PARAMETER, RecordingTestbedFactory.class.getName())))
                             .build());
             return null;
         });

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Runs a {@link TestKitOnly} scenario class through the Jupiter engine with the recording testbed. */
+/** Runs a {@link TestKitOnly} scenario class through the Jupiter engine, by default on the recording testbed. */
 final class TestKit {
 
     private TestKit() {
@@ -24,17 +24,23 @@ final class TestKit {
 
     static EngineExecutionResults run(Class<?> scenarios, Class<? extends TestbedFactory> factory, Path allureResults,
             Map<String, String> parameters) {
+        Map<String, String> withFactory = new HashMap<>(parameters);
+        withFactory.put(TestbedFactory.PARAMETER, factory.getName());
+        return runOnDefaultTestbed(scenarios, allureResults, withFactory);
+    }
+
+    /** With the orchestrator's testbed, as a user's scenario runs. */
+    static EngineExecutionResults runOnDefaultTestbed(Class<?> scenarios, Path allureResults,
+            Map<String, String> parameters) {
         return withAllureWritingTo(allureResults, () -> EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(scenarios))
-                .configurationParameters(parameters(factory, allureResults, parameters))
+                .configurationParameters(parameters(allureResults, parameters))
                 .execute());
     }
 
-    static Map<String, String> parameters(Class<? extends TestbedFactory> factory, Path allureResults,
-            Map<String, String> more) {
+    static Map<String, String> parameters(Path allureResults, Map<String, String> more) {
         Map<String, String> all = new HashMap<>(more);
         all.put(TestKitOnly.PARAMETER, "true");
-        all.put(TestbedFactory.PARAMETER, factory.getName());
         all.put("allure.results.directory", allureResults.toString());
         return all;
     }
