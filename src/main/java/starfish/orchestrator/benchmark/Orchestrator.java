@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.measurement.MeasurementsCollection;
-import starfish.orchestrator.measurement.PrometheusText;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -29,6 +28,7 @@ import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.orchestrator.testbed.Instance;
@@ -40,7 +40,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration BOOT_POLL = Duration.ofMillis(250);
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -51,6 +51,7 @@ public final class Orchestrator {
     private final RunOptions options;
     private final BenchmarkListener listener;
     private final Protocol protocol;
+    private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
 
     /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
@@ -59,13 +60,21 @@ public final class Orchestrator {
                 ? JavaLauncher.currentClasspath() : JavaLauncher.jar(StarfishProtocol.JAR)));
     }
 
+    /** Runs another codebase through its Protocol. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
                         Protocol protocol) {
+        this(settings, testbed, options, listener, protocol, DEFAULT_BOOT_TIMEOUT);
+    }
+
+    /** `bootTimeout`: how long every validator gets to answer on /metrics after its start. */
+    Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
+                 Protocol protocol, Duration bootTimeout) {
         this.settings = settings;
         this.testbed = testbed;
         this.options = options;
         this.listener = listener;
         this.protocol = protocol;
+        this.bootTimeout = bootTimeout;
     }
 
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
@@ -111,8 +120,13 @@ public final class Orchestrator {
         return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir);
     }
 
+    /** One validator per active instance; the local testbed creates the virtual hosts it lacks. */
     private List<Instance> activeHosts(int committee) {
         List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
+        if (active.size() < committee && isLocal(settings)) {
+            testbed.deploy(committee - active.size(), Optional.empty());
+            active = testbed.instances().stream().filter(Instance::isActive).toList();
+        }
         if (active.size() < committee) {
             throw new IllegalStateException("the testbed has " + active.size() + " active instances but the committee"
                     + " needs " + committee + "; run `testbed deploy` or `testbed start` first");
@@ -149,13 +163,13 @@ public final class Orchestrator {
             runner.startDetached(validators.host(i), ValidatorSet.session(i),
                     protocol.runCommand(validators.launch(i)), ValidatorSet.logFile(i));
         }
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + bootTimeout.toNanos();
         for (int i = 0; i < validators.size(); i++) {
             URI url = validators.metricsUrl(i);
             while (!scraper.answers(url)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("validator " + i + " did not serve " + url + " within "
-                            + BOOT_TIMEOUT.toSeconds() + "s; last lines of " + ValidatorSet.logFile(i) + ":\n"
+                            + DurationText.format(bootTimeout) + "; last lines of " + ValidatorSet.logFile(i) + ":\n"
                             + logTail(runner, validators, i));
                 }
                 pause(BOOT_POLL);
@@ -180,24 +194,25 @@ public final class Orchestrator {
             Duration target = interval.multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
             pauseUntil(start, last ? duration : target);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            scrapeAll(validators, measurements, elapsed);
+            scrapeAll(validators, measurements, start);
             measurements.save(file);
-            listener.scraped(Duration.ofMillis(Math.round(elapsed * 1000)), measurements.summary());
+            listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
             if (last) {
                 return;
             }
         }
     }
 
-    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, double elapsed) {
-        Map<Integer, CompletableFuture<PrometheusText>> pending = new LinkedHashMap<>();
+    /** Each sample is timed when its response arrives: on a busy host that is much closer to the counters' time. */
+    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, long startNanos) {
+        Map<Integer, CompletableFuture<ValidatorScrape>> pending = new LinkedHashMap<>();
         for (int i = 0; i < validators.size(); i++) {
-            pending.put(i, scraper.scrape(validators.metricsUrl(i)));
+            pending.put(i, scraper.scrape(validators.metricsUrl(i))
+                    .thenApply(text -> ValidatorScrape.of((System.nanoTime() - startNanos) / 1e9, text)));
         }
         pending.forEach((authority, future) -> {
             try {
-                measurements.add(authority, ValidatorScrape.of(elapsed, future.join()));
+                measurements.add(authority, future.join());
             } catch (CompletionException e) {
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }
