@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -71,7 +72,7 @@ public final class AwsTestbed implements CloudTestbed {
         InstanceLimit.check(settings.testbedId(), instances().size(), perRegion * targets.size(), settings.maxInstances());
         String publicKey = keys.publicKeyText();
         Map<String, Image> images = new LinkedHashMap<>();
-        targets.forEach(r -> images.put(r, UbuntuImage.newest(regions.client(r), r)));
+        inEach(targets, "looking up the Ubuntu image", r -> images.put(r, UbuntuImage.newest(regions.client(r), r)));
 
         Rollback rollback = new Rollback(settings.testbedId(), redactor);
         try {
@@ -85,7 +86,7 @@ public final class AwsTestbed implements CloudTestbed {
             LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
             return deployed;
         } catch (RuntimeException e) {
-            throw rollback.undo(e);
+            throw rollback.undo(Ec2Failure.explain("launching instances", e));
         }
     }
 
@@ -113,15 +114,14 @@ public final class AwsTestbed implements CloudTestbed {
     @Override
     public List<Instance> instances() {
         List<Instance> all = new ArrayList<>();
-        for (String region : regions.names()) {
-            all.addAll(ec2Instances.find(regions.client(region), region));
-        }
+        inEach(regions.names(), "listing the instances of testbed '" + settings.testbedId() + "'",
+                region -> all.addAll(ec2Instances.find(regions.client(region), region)));
         return all;
     }
 
     @Override
     public void start(int perRegion) {
-        for (String region : regions.names()) {
+        inEach(regions.names(), "starting instances", region -> {
             List<String> ids = ec2Instances.find(regions.client(region), region).stream()
                     .filter(i -> i.status() == InstanceStatus.STOPPED)
                     .limit(perRegion > 0 ? perRegion : Long.MAX_VALUE)
@@ -131,12 +131,12 @@ public final class AwsTestbed implements CloudTestbed {
                 regions.waiter(region).waitUntilInstanceRunning(q -> q.instanceIds(ids));
                 LOG.info("started {} instances in {}", ids.size(), region);
             }
-        }
+        });
     }
 
     @Override
     public void stop() {
-        for (String region : regions.names()) {
+        inEach(regions.names(), "stopping instances", region -> {
             List<String> ids = ec2Instances.find(regions.client(region), region).stream()
                     .filter(i -> i.status() == InstanceStatus.ACTIVE || i.status() == InstanceStatus.PENDING)
                     .map(Instance::id).toList();
@@ -144,6 +144,16 @@ public final class AwsTestbed implements CloudTestbed {
                 regions.client(region).stopInstances(r -> r.instanceIds(ids));
                 regions.waiter(region).waitUntilInstanceStopped(q -> q.instanceIds(ids));
                 LOG.info("stopped {} instances in {}", ids.size(), region);
+            }
+        });
+    }
+
+    private void inEach(List<String> names, String doing, Consumer<String> action) {
+        for (String region : names) {
+            try {
+                action.accept(region);
+            } catch (RuntimeException e) {
+                throw Ec2Failure.explain(doing + " in " + region, e);
             }
         }
     }
@@ -159,7 +169,7 @@ public final class AwsTestbed implements CloudTestbed {
                 List<String> deleted = access.delete(regions.client(region), region);
                 LOG.info("destroyed in {}: {} instances, {}", region, ids.size(), deleted);
             } catch (RuntimeException e) {
-                failures.add(region + ": " + redactor.redact(e.getMessage()));
+                failures.add(region + ": " + redactor.redact(Ec2Failure.describe(e)));
             }
         }
         if (!failures.isEmpty()) {
