@@ -19,7 +19,7 @@ import starfish.orchestrator.cloud.CloudTestbed;
 import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
 import starfish.orchestrator.cloud.SecretRedactor;
-import starfish.orchestrator.cloud.SshKeys;
+import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -35,7 +35,7 @@ public final class AwsTestbed implements CloudTestbed {
     private static final Logger LOG = LoggerFactory.getLogger(AwsTestbed.class);
 
     private final Settings settings;
-    private final SshKeys keys;
+    private final SshAccess ssh;
     private final Ec2Regions regions;
     private final Ec2Instances ec2Instances;
     private final AccessResources access;
@@ -51,7 +51,7 @@ public final class AwsTestbed implements CloudTestbed {
             throw new IllegalArgumentException("cloud_provider aws needs specs, the instance type (e.g. m5d.8xlarge)");
         }
         this.settings = settings;
-        this.keys = SshKeys.from(settings);
+        this.ssh = new SshAccess(settings, SSH_USER);
         AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.tokenFile());
         this.redactor = settings.tokenFile().isPresent() ? redactorFor(credentials) : new SecretRedactor(List.of());
         this.regions = new Ec2Regions(settings, credentials, tuning);
@@ -70,7 +70,7 @@ public final class AwsTestbed implements CloudTestbed {
     public List<Instance> deploy(int perRegion, Optional<String> region) {
         List<String> targets = region.map(r -> { regions.client(r); return List.of(r); }).orElse(regions.names());
         InstanceLimit.check(settings.testbedId(), instances().size(), perRegion * targets.size(), settings.maxInstances());
-        String publicKey = keys.publicKeyText();
+        String publicKey = ssh.keys().publicKeyText();
         Map<String, Image> images = new LinkedHashMap<>();
         inEach(targets, "looking up the Ubuntu image", r -> images.put(r, UbuntuImage.newest(regions.client(r), r)));
 
@@ -176,6 +176,7 @@ public final class AwsTestbed implements CloudTestbed {
             throw new IllegalStateException("destroying testbed '" + settings.testbedId() + "' is incomplete in "
                     + String.join("; ", failures) + ". Run `testbed destroy` again once the cause is fixed.");
         }
+        ssh.forgetHosts();
     }
 
     private void terminate(String region, List<String> ids) {
@@ -196,7 +197,7 @@ public final class AwsTestbed implements CloudTestbed {
 
     @Override
     public CommandRunner commandRunner() {
-        throw new UnsupportedOperationException("SshRunner is not merged yet");
+        return ssh.runner();
     }
 
     @Override
@@ -206,11 +207,12 @@ public final class AwsTestbed implements CloudTestbed {
 
     @Override
     public Path sshPrivateKey() {
-        return keys.privateKey();
+        return ssh.keys().privateKey();
     }
 
     @Override
     public void close() {
+        ssh.close();
         regions.close();
     }
 }

@@ -18,7 +18,7 @@ import starfish.orchestrator.cloud.CloudTestbed;
 import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
 import starfish.orchestrator.cloud.SecretRedactor;
-import starfish.orchestrator.cloud.SshKeys;
+import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -33,7 +33,7 @@ public final class VultrTestbed implements CloudTestbed {
     private static final Logger LOG = LoggerFactory.getLogger(VultrTestbed.class);
 
     private final Settings settings;
-    private final SshKeys keys;
+    private final SshAccess ssh;
     private final VultrApi api;
     private final VultrTuning tuning;
     private final SecretRedactor redactor;
@@ -51,7 +51,7 @@ public final class VultrTestbed implements CloudTestbed {
         }
         String token = readToken(settings.tokenFile());
         this.settings = settings;
-        this.keys = SshKeys.from(settings);
+        this.ssh = new SshAccess(settings, SSH_USER);
         this.tuning = tuning;
         this.redactor = new SecretRedactor(List.of(token));
         this.api = new VultrApi(settings.vultrApiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
@@ -75,7 +75,7 @@ public final class VultrTestbed implements CloudTestbed {
     public List<Instance> deploy(int perRegion, Optional<String> region) {
         List<String> targets = region.map(this::configuredRegion).map(List::of).orElse(settings.regions());
         InstanceLimit.check(settings.testbedId(), tagged().size(), perRegion * targets.size(), settings.maxInstances());
-        String publicKey = keys.publicKeyText();
+        String publicKey = ssh.keys().publicKeyText();
         int osId = ubuntuOsId();
 
         Rollback rollback = new Rollback(settings.testbedId(), redactor);
@@ -220,12 +220,13 @@ public final class VultrTestbed implements CloudTestbed {
             throw new IllegalStateException("destroying testbed '" + settings.testbedId() + "' left " + String.join(", ", failures)
                     + ". Run `testbed destroy` again once the cause is fixed.");
         }
+        ssh.forgetHosts();
         LOG.info("destroyed Vultr testbed '{}'", settings.testbedId());
     }
 
     @Override
     public CommandRunner commandRunner() {
-        throw new UnsupportedOperationException("SshRunner is not merged yet");
+        return ssh.runner();
     }
 
     @Override
@@ -235,11 +236,12 @@ public final class VultrTestbed implements CloudTestbed {
 
     @Override
     public Path sshPrivateKey() {
-        return keys.privateKey();
+        return ssh.keys().privateKey();
     }
 
     @Override
     public void close() {
+        ssh.close();
         api.close();
     }
 }

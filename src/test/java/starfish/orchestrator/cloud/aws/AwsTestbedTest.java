@@ -23,6 +23,8 @@ import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import starfish.orchestrator.cloud.CapturedLogs;
 import starfish.orchestrator.cloud.DeployFailedException;
+import starfish.orchestrator.cloud.SshAccess;
+import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
@@ -49,6 +51,7 @@ class AwsTestbedTest {
 
     @BeforeEach
     void start() throws Exception {
+        System.setProperty(SshAccess.STATE_DIR_PROPERTY, dir.resolve("state").toString());
         server.setDispatcher(ec2);
         server.start(InetAddress.getLoopbackAddress(), 0);
         Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = " + ACCESS_KEY
@@ -59,6 +62,7 @@ class AwsTestbedTest {
 
     @AfterEach
     void stop() {
+        System.clearProperty(SshAccess.STATE_DIR_PROPERTY);
         server.close();
     }
 
@@ -245,13 +249,17 @@ class AwsTestbedTest {
     }
 
     @Test
-    void destroyTerminatesInstancesThenDeletesGroupsAndKeysInEveryRegion() {
+    void destroyTerminatesInstancesThenDeletesGroupsAndKeysInEveryRegion() throws Exception {
         FakeEc2.FakeInstance foreign = ec2.addInstance("us-east-1", "running", Map.of("Name", "someone-else"));
+        Path knownHosts = dir.resolve("state").resolve(TESTBED).resolve("known_hosts");
         try (AwsTestbed testbed = testbed(50)) {
             testbed.deploy(1, Optional.empty());
+            assertThat(testbed.commandRunner()).isInstanceOf(SshRunner.class).isSameAs(testbed.commandRunner());
+            Files.writeString(knownHosts, "203.0.113.10 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOLDHOSTKEY\n");
             testbed.destroy();
             assertThat(testbed.instances()).isEmpty();
         }
+        assertThat(knownHosts).doesNotExist();
 
         assertThat(ec2.instances).filteredOn(i -> i != foreign).hasSize(2).allMatch(i -> i.state.equals("terminated"));
         assertThat(foreign.state).isEqualTo("running");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.cloud.CapturedLogs;
 import starfish.orchestrator.cloud.DeployFailedException;
+import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
@@ -42,6 +43,7 @@ class VultrTestbedTest {
 
     @BeforeEach
     void start() throws Exception {
+        System.setProperty(SshAccess.STATE_DIR_PROPERTY, dir.resolve("state").toString());
         server.setDispatcher(vultr);
         server.start(InetAddress.getLoopbackAddress(), 0);
         Files.writeString(dir.resolve("vultr-token"), TOKEN + "\n");
@@ -51,6 +53,7 @@ class VultrTestbedTest {
 
     @AfterEach
     void stop() {
+        System.clearProperty(SshAccess.STATE_DIR_PROPERTY);
         server.close();
     }
 
