@@ -40,7 +40,8 @@ final class AccessResources {
             String id = ec2.importKeyPair(r -> r.keyName(name).publicKeyMaterial(SdkBytes.fromUtf8String(publicKey))
                     .tagSpecifications(tags.on(ResourceType.KEY_PAIR))).keyPairId();
             LOG.info("imported key pair {} ({}) in {}", name, id, region);
-            rollback.created("key pair " + name + " (" + id + ") in " + region, () -> ec2.deleteKeyPair(r -> r.keyPairId(id)));
+            rollback.created("key pair " + name + " (" + id + ") in " + region,
+                    Ec2Failure.explained("deleting", () -> ec2.deleteKeyPair(r -> r.keyPairId(id))));
         }
         return name;
     }
@@ -54,7 +55,8 @@ final class AccessResources {
         String groupId = ec2.createSecurityGroup(r -> r.groupName(tags.testbedId())
                 .description("starfish benchmark testbed " + tags.testbedId())
                 .tagSpecifications(tags.on(ResourceType.SECURITY_GROUP))).groupId();
-        rollback.created("security group " + groupId + " in " + region, () -> ec2.deleteSecurityGroup(r -> r.groupId(groupId)));
+        rollback.created("security group " + groupId + " in " + region,
+                Ec2Failure.explained("deleting", () -> ec2.deleteSecurityGroup(r -> r.groupId(groupId))));
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(
                 fromOperator(SSH_PORT, "ssh from the operator"),
                 fromOperator(GRAFANA_PORT, "grafana from the operator"),

@@ -37,6 +37,7 @@ public final class AwsTestbed implements CloudTestbed {
     private final Settings settings;
     private final SshAccess ssh;
     private final Ec2Regions regions;
+    private final Tags tags;
     private final Ec2Instances ec2Instances;
     private final AccessResources access;
     private final SecretRedactor redactor;
@@ -55,7 +56,7 @@ public final class AwsTestbed implements CloudTestbed {
         AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.tokenFile());
         this.redactor = settings.tokenFile().isPresent() ? redactorFor(credentials) : new SecretRedactor(List.of());
         this.regions = new Ec2Regions(settings, credentials, tuning);
-        Tags tags = new Tags(settings.testbedId());
+        this.tags = new Tags(settings.testbedId());
         this.ec2Instances = new Ec2Instances(tags);
         this.access = new AccessResources(tags, operator);
     }
@@ -68,7 +69,7 @@ public final class AwsTestbed implements CloudTestbed {
 
     @Override
     public List<Instance> deploy(int perRegion, Optional<String> region) {
-        List<String> targets = region.map(r -> { regions.client(r); return List.of(r); }).orElse(regions.names());
+        List<String> targets = region.map(r -> List.of(regions.require(r))).orElse(regions.names());
         InstanceLimit.check(settings.testbedId(), instances().size(), perRegion * targets.size(), settings.maxInstances());
         String publicKey = ssh.keys().publicKeyText();
         Map<String, Image> images = new LinkedHashMap<>();
@@ -94,7 +95,6 @@ public final class AwsTestbed implements CloudTestbed {
         Ec2Client ec2 = regions.client(region);
         String keyName = access.ensureKeyPair(ec2, region, publicKey, rollback);
         String groupId = access.ensureSecurityGroup(ec2, region, rollback);
-        Tags tags = new Tags(settings.testbedId());
         List<String> ids = ec2.runInstances(r -> r.imageId(image.imageId())
                         .instanceType(settings.specs())
                         .minCount(count).maxCount(count)
@@ -106,7 +106,8 @@ public final class AwsTestbed implements CloudTestbed {
                                 .build())
                         .tagSpecifications(tags.on(ResourceType.INSTANCE), tags.on(ResourceType.VOLUME)))
                 .instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList();
-        rollback.created("instances " + String.join(", ", ids) + " in " + region, () -> terminate(region, ids));
+        rollback.created("instances " + String.join(", ", ids) + " in " + region,
+                Ec2Failure.explained("terminating", () -> terminate(region, ids)));
         LOG.info("launched {} {} instances in {} from {}", ids.size(), settings.specs(), region, image.imageId());
         return ids;
     }
@@ -186,13 +187,11 @@ public final class AwsTestbed implements CloudTestbed {
         }
     }
 
-    /**
-     * The shell command that mounts the instance-store NVMe disk on the working directory, when `nvme` is set and
-     * the instance type has such a disk; the install step runs it first on every instance.
-     */
-    public Optional<String> instanceStorageSetup() {
+    /** With `nvme: true` and a type with instance storage: format the NVMe disk and mount it on the working directory. */
+    @Override
+    public List<String> preparationCommands() {
         return InstanceStorage.setupCommand(settings.nvme(), regions.client(regions.names().get(0)), settings.specs(),
-                settings.workingDir(), SSH_USER);
+                settings.workingDir(), SSH_USER).stream().toList();
     }
 
     @Override

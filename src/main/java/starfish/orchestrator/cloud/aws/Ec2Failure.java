@@ -16,6 +16,17 @@ final class Ec2Failure {
         return new IllegalStateException(doing + " failed: " + describe(e), e);
     }
 
+    /** `action` with its SDK failures explained, for rollback steps whose messages reach the user. */
+    static Runnable explained(String doing, Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                throw explain(doing, e);
+            }
+        };
+    }
+
     static String describe(RuntimeException e) {
         if (e instanceof AwsServiceException service) {
             var details = service.awsErrorDetails();

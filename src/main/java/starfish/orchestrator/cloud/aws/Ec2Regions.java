@@ -63,17 +63,20 @@ final class Ec2Regions implements AutoCloseable {
         return List.copyOf(clients.keySet());
     }
 
-    Ec2Client client(String region) {
-        Ec2Client client = clients.get(region);
-        if (client == null) {
+    /** `region` itself when it is one of the settings' regions. */
+    String require(String region) {
+        if (!clients.containsKey(region)) {
             throw new IllegalArgumentException("region '" + region + "' is not in the settings' regions " + names());
         }
-        return client;
+        return region;
+    }
+
+    Ec2Client client(String region) {
+        return clients.get(require(region));
     }
 
     Ec2Waiter waiter(String region) {
-        client(region);
-        return waiters.get(region);
+        return waiters.get(require(region));
     }
 
     @Override

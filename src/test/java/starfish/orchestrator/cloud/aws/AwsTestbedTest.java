@@ -208,6 +208,7 @@ class AwsTestbedTest {
             assertThatThrownBy(() -> testbed.deploy(2, Optional.empty()))
                     .isInstanceOf(DeployFailedException.class)
                     .hasMessageContaining("instances " + ec2.instances.get(0).id + ", " + ec2.instances.get(1).id + " in us-east-1")
+                    .hasMessageContaining("terminating failed: UnauthorizedOperation")
                     .hasMessageContaining("`testbed destroy`").hasMessageContaining("tagged '" + TESTBED + "'");
         }
     }
@@ -289,10 +290,11 @@ class AwsTestbedTest {
         try (AwsTestbed withDisk = testbed(settings(50, "m5d.8xlarge", true));
              AwsTestbed withoutDisk = testbed(settings(50, "m5.8xlarge", true));
              AwsTestbed notAsked = testbed(settings(50, "m5d.8xlarge", false))) {
-            assertThat(withDisk.instanceStorageSetup()).hasValueSatisfying(command -> assertThat(command)
+            assertThat(withDisk.preparationCommands()).singleElement().satisfies(command -> assertThat(command)
+                    .startsWith("mountpoint -q working_dir || ")
                     .contains("mkfs.ext4 -F -q /dev/nvme1n1").contains("mount /dev/nvme1n1 working_dir"));
-            assertThat(withoutDisk.instanceStorageSetup()).isEmpty();
-            assertThat(notAsked.instanceStorageSetup()).isEmpty();
+            assertThat(withoutDisk.preparationCommands()).isEmpty();
+            assertThat(notAsked.preparationCommands()).isEmpty();
         }
     }
 
