@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -82,6 +84,7 @@ public final class AwsTestbed implements CloudTestbed {
                 created.put(r, launch(r, images.get(r), perRegion, publicKey, rollback));
             }
             created.forEach((r, ids) -> regions.waiter(r).waitUntilInstanceRunning(q -> q.instanceIds(ids)));
+            admitPeers();
             List<Instance> deployed = instances().stream()
                     .filter(i -> created.getOrDefault(i.region(), List.of()).contains(i.id())).toList();
             LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
@@ -133,6 +136,15 @@ public final class AwsTestbed implements CloudTestbed {
                 LOG.info("started {} instances in {}", ids.size(), region);
             }
         });
+        admitPeers();
+    }
+
+    /** Every region's group admits the public addresses of all the testbed's instances (they change on start). */
+    private void admitPeers() {
+        Set<String> addresses = instances().stream().map(Instance::publicIp).filter(ip -> !ip.isEmpty())
+                .collect(Collectors.toSet());
+        inEach(regions.names(), "admitting the testbed's addresses",
+                region -> access.admitPeers(regions.client(region), region, addresses));
     }
 
     @Override

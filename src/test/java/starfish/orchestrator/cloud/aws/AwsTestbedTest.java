@@ -115,15 +115,15 @@ class AwsTestbedTest {
             assertThat(group.params()).containsEntry("GroupName", TESTBED);
             assertThat(group.tagsFor("security-group")).isEqualTo(ownTags());
             String groupId = ec2.securityGroups.stream().filter(g -> g.region().equals(region)).findFirst().orElseThrow().id();
-            FakeEc2.Call ingress = single("AuthorizeSecurityGroupIngress", region);
-            assertThat(ingress.params()).containsEntry("GroupId", groupId)
-                    .containsEntry("IpPermissions.1.IpProtocol", "tcp").containsEntry("IpPermissions.1.FromPort", "22")
-                    .containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "198.51.100.7/32")
-                    .containsEntry("IpPermissions.2.FromPort", "3000").containsEntry("IpPermissions.2.ToPort", "3000")
-                    .containsEntry("IpPermissions.2.IpRanges.1.CidrIp", "198.51.100.7/32")
-                    .containsEntry("IpPermissions.3.IpProtocol", "-1")
-                    .containsEntry("IpPermissions.3.Groups.1.GroupId", groupId);
-            assertThat(ingress.params().values()).doesNotContain("0.0.0.0/0");
+            String operator = "198.51.100.7/32";
+            assertThat(ec2.ingress.get(groupId)).containsExactlyInAnyOrder(
+                    new FakeEc2.Rule("tcp", "22", "22", operator, "ssh from the operator", null),
+                    new FakeEc2.Rule("tcp", "3000", "3000", operator, "grafana from the operator", null),
+                    new FakeEc2.Rule("tcp", "26000", "26999", operator, "validator metrics from the operator", null),
+                    new FakeEc2.Rule("-1", null, null, null, "the testbed's own instances", groupId),
+                    peer(deployed.get(0)), peer(deployed.get(1)), peer(deployed.get(2)), peer(deployed.get(3)));
+            assertThat(ec2.calls("AuthorizeSecurityGroupIngress")).allSatisfy(c -> assertThat(c.params().values())
+                    .doesNotContain("0.0.0.0/0"));
 
             FakeEc2.Call run = single("RunInstances", region);
             assertThat(run.params()).containsEntry("ImageId", "ami-0new").containsEntry("InstanceType", "m5d.8xlarge")
@@ -135,6 +135,10 @@ class AwsTestbedTest {
             assertThat(run.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/")
                     .contains("/" + region + "/ec2/aws4_request");
         }
+    }
+
+    private static FakeEc2.Rule peer(Instance instance) {
+        return new FakeEc2.Rule("-1", null, null, instance.publicIp() + "/32", AccessResources.PEER_DESCRIPTION, null);
     }
 
     private FakeEc2.Call single(String action, String region) {
@@ -280,8 +284,12 @@ class AwsTestbedTest {
             assertThat(testbed.instances()).extracting(Instance::status).containsOnly(InstanceStatus.STOPPED);
 
             testbed.start(1);
-            assertThat(testbed.instances()).extracting(Instance::status)
+            List<Instance> after = testbed.instances();
+            assertThat(after).extracting(Instance::status)
                     .containsExactlyInAnyOrder(InstanceStatus.ACTIVE, InstanceStatus.STOPPED);
+            List<FakeEc2.Rule> peers = ec2.ingress.values().iterator().next().stream()
+                    .filter(r -> AccessResources.PEER_DESCRIPTION.equals(r.description())).toList();
+            assertThat(peers).containsExactly(peer(after.stream().filter(Instance::isActive).findFirst().orElseThrow()));
         }
     }
 

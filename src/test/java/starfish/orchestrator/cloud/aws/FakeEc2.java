@@ -65,6 +65,8 @@ final class FakeEc2 extends Dispatcher {
         final Instant launchTime;
         final int index;
         String state = "pending";
+        /** Starts after a stop; each one brings a new public address, as on EC2 without an Elastic IP. */
+        int restarts;
 
         FakeInstance(String id, String region, Map<String, String> tags, Instant launchTime, int index) {
             this.id = id;
@@ -78,6 +80,10 @@ final class FakeEc2 extends Dispatcher {
     record Resource(String id, String name, String region, Map<String, String> tags) {
     }
 
+    /** One ingress rule of a security group: a CIDR or a source group, for a protocol and port range. */
+    record Rule(String protocol, String fromPort, String toPort, String cidr, String description, String sourceGroup) {
+    }
+
     private record Failure(Predicate<Call> when, int status, String code, String message, AtomicInteger remaining) {
     }
 
@@ -85,6 +91,8 @@ final class FakeEc2 extends Dispatcher {
     final List<FakeInstance> instances = Collections.synchronizedList(new ArrayList<>());
     final List<Resource> securityGroups = Collections.synchronizedList(new ArrayList<>());
     final List<Resource> keyPairs = Collections.synchronizedList(new ArrayList<>());
+    /** Security group id -> its ingress rules. */
+    final Map<String, List<Rule>> ingress = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
     /** DescribeInstances returns at most this many reservations per page (NextToken for the rest). */
@@ -140,14 +148,22 @@ final class FakeEc2 extends Dispatcher {
             }
             case "DescribeSecurityGroups" -> ok(call, "<securityGroupInfo>" + matching(securityGroups, call).stream()
                     .map(g -> "<item><ownerId>123456789012</ownerId><groupId>" + g.id + "</groupId><groupName>" + g.name
-                            + "</groupName><groupDescription>d</groupDescription><vpcId>vpc-1</vpcId>" + tagSet(g.tags) + "</item>")
+                            + "</groupName><groupDescription>d</groupDescription><vpcId>vpc-1</vpcId>" + permissionsXml(g.id)
+                            + tagSet(g.tags) + "</item>")
                     .collect(Collectors.joining()) + "</securityGroupInfo>");
             case "CreateSecurityGroup" -> {
                 Resource group = new Resource(nextId("sg-"), params.get("GroupName"), call.region, call.tagsFor("security-group"));
                 securityGroups.add(group);
                 yield ok(call, "<return>true</return><groupId>" + group.id + "</groupId>");
             }
-            case "AuthorizeSecurityGroupIngress" -> ok(call, "<return>true</return>");
+            case "AuthorizeSecurityGroupIngress" -> {
+                ingress.computeIfAbsent(params.get("GroupId"), id -> new ArrayList<>()).addAll(rules(call));
+                yield ok(call, "<return>true</return>");
+            }
+            case "RevokeSecurityGroupIngress" -> {
+                ingress.getOrDefault(params.get("GroupId"), new ArrayList<>()).removeAll(rules(call));
+                yield ok(call, "<return>true</return>");
+            }
             case "DeleteSecurityGroup" -> deleteSecurityGroup(call);
             case "RunInstances" -> runInstances(call);
             case "DescribeInstances" -> describeInstances(call);
@@ -156,6 +172,41 @@ final class FakeEc2 extends Dispatcher {
             case "StartInstances" -> changeState(call, "pending");
             default -> error(400, "InvalidAction", "The action " + call.action + " is not valid for this web service.");
         };
+    }
+
+    /** The rules of IpPermissions.N (one per IpRanges.M or Groups.M entry). */
+    static List<Rule> rules(Call call) {
+        List<Rule> rules = new ArrayList<>();
+        Map<String, String> p = call.params;
+        for (int n = 1; p.containsKey("IpPermissions." + n + ".IpProtocol"); n++) {
+            String prefix = "IpPermissions." + n + ".";
+            String protocol = p.get(prefix + "IpProtocol");
+            for (int m = 1; p.containsKey(prefix + "IpRanges." + m + ".CidrIp"); m++) {
+                rules.add(new Rule(protocol, p.get(prefix + "FromPort"), p.get(prefix + "ToPort"),
+                        p.get(prefix + "IpRanges." + m + ".CidrIp"), p.get(prefix + "IpRanges." + m + ".Description"), null));
+            }
+            for (int m = 1; p.containsKey(prefix + "Groups." + m + ".GroupId"); m++) {
+                rules.add(new Rule(protocol, p.get(prefix + "FromPort"), p.get(prefix + "ToPort"), null,
+                        p.get(prefix + "Groups." + m + ".Description"), p.get(prefix + "Groups." + m + ".GroupId")));
+            }
+        }
+        return rules;
+    }
+
+    private String permissionsXml(String groupId) {
+        StringBuilder xml = new StringBuilder("<ipPermissions>");
+        for (Rule rule : List.copyOf(ingress.getOrDefault(groupId, List.of()))) {
+            xml.append("<item><ipProtocol>").append(rule.protocol).append("</ipProtocol>");
+            if (rule.fromPort != null) {
+                xml.append("<fromPort>").append(rule.fromPort).append("</fromPort><toPort>").append(rule.toPort).append("</toPort>");
+            }
+            xml.append(rule.sourceGroup == null ? "<groups/>" : "<groups><item><userId>123456789012</userId><groupId>"
+                    + rule.sourceGroup + "</groupId></item></groups>");
+            xml.append(rule.cidr == null ? "<ipRanges/>" : "<ipRanges><item><cidrIp>" + rule.cidr + "</cidrIp><description>"
+                    + rule.description + "</description></item></ipRanges>");
+            xml.append("<ipv6Ranges/><prefixListIds/></item>");
+        }
+        return xml.append("</ipPermissions><ipPermissionsEgress/>").toString();
     }
 
     private MockResponse importKeyPair(Call call) {
@@ -232,6 +283,9 @@ final class FakeEc2 extends Dispatcher {
                     items.append("<item><instanceId>").append(instance.id).append("</instanceId><currentState>")
                             .append(stateXml(state)).append("</currentState><previousState>").append(stateXml(instance.state))
                             .append("</previousState></item>");
+                    if (state.equals("pending")) {
+                        instance.restarts++;
+                    }
                     instance.state = state;
                 }
             }
@@ -258,7 +312,8 @@ final class FakeEc2 extends Dispatcher {
     }
 
     private static String instanceXml(FakeInstance i) {
-        String publicIp = i.state.equals("running") ? "<ipAddress>203.0.113." + (10 + i.index) + "</ipAddress>" : "";
+        String publicIp = i.state.equals("running")
+                ? "<ipAddress>203.0.113." + (10 + i.index + 100 * i.restarts) + "</ipAddress>" : "";
         return "<item><instanceId>" + i.id + "</instanceId><imageId>ami-0new</imageId><instanceState>" + stateXml(i.state)
                 + "</instanceState><privateDnsName>ip-10-0-0-" + (10 + i.index) + ".ec2.internal</privateDnsName><dnsName/>"
                 + "<amiLaunchIndex>0</amiLaunchIndex><instanceType>m5d.8xlarge</instanceType><launchTime>" + i.launchTime
