@@ -18,10 +18,10 @@ public final class Rollback {
     }
 
     private final String testbedId;
-    private final SecretRedactor redactor;
+    private final KnownSecrets redactor;
     private final Deque<Created> created = new ArrayDeque<>();
 
-    public Rollback(String testbedId, SecretRedactor redactor) {
+    public Rollback(String testbedId, KnownSecrets redactor) {
         this.testbedId = testbedId;
         this.redactor = redactor;
     }

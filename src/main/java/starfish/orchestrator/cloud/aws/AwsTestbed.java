@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeType;
 import starfish.orchestrator.cloud.CloudTestbed;
 import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
-import starfish.orchestrator.cloud.SecretRedactor;
+import starfish.orchestrator.cloud.KnownSecrets;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
@@ -42,7 +42,7 @@ public final class AwsTestbed implements CloudTestbed {
     private final Tags tags;
     private final Ec2Instances ec2Instances;
     private final AccessResources access;
-    private final SecretRedactor redactor;
+    private final KnownSecrets redactor;
 
     /** The production wiring: the operator's address from the environment or detected, the SDK's default timings. */
     public static AwsTestbed create(Settings settings) {
@@ -56,7 +56,7 @@ public final class AwsTestbed implements CloudTestbed {
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER);
         AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.tokenFile());
-        this.redactor = settings.tokenFile().isPresent() ? redactorFor(credentials) : new SecretRedactor(List.of());
+        this.redactor = settings.tokenFile().isPresent() ? redactorFor(credentials) : new KnownSecrets(List.of());
         this.regions = new Ec2Regions(settings, credentials, tuning);
         this.tags = new Tags(settings.testbedId());
         this.ec2Instances = new Ec2Instances(tags);
@@ -64,9 +64,9 @@ public final class AwsTestbed implements CloudTestbed {
     }
 
     /** The keys from token_file are known, so any text that might echo them can be masked. */
-    private static SecretRedactor redactorFor(AwsCredentialsProvider credentials) {
+    private static KnownSecrets redactorFor(AwsCredentialsProvider credentials) {
         var resolved = credentials.resolveCredentials();
-        return new SecretRedactor(List.of(resolved.secretAccessKey(), resolved.accessKeyId()));
+        return new KnownSecrets(List.of(resolved.secretAccessKey(), resolved.accessKeyId()));
     }
 
     @Override

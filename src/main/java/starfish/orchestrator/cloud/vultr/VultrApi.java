@@ -18,7 +18,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import starfish.orchestrator.cloud.SecretRedactor;
+import starfish.orchestrator.cloud.KnownSecrets;
 
 /**
  * The Vultr API v2 over okhttp: bearer authentication, JSON in and out, cursor pagination (`meta.links.next`),
@@ -34,7 +34,7 @@ final class VultrApi implements AutoCloseable {
     private final OkHttpClient http = new OkHttpClient();
     private final HttpUrl base;
     private final String token;
-    private final SecretRedactor redactor;
+    private final KnownSecrets redactor;
     private final VultrTuning tuning;
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -47,7 +47,7 @@ final class VultrApi implements AutoCloseable {
         }
         this.base = parsed;
         this.token = token;
-        this.redactor = new SecretRedactor(List.of(token));
+        this.redactor = new KnownSecrets(List.of(token));
         this.tuning = tuning;
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import starfish.orchestrator.cloud.CloudTestbed;
 import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
-import starfish.orchestrator.cloud.SecretRedactor;
+import starfish.orchestrator.cloud.KnownSecrets;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
@@ -36,7 +36,7 @@ public final class VultrTestbed implements CloudTestbed {
     private final SshAccess ssh;
     private final VultrApi api;
     private final VultrTuning tuning;
-    private final SecretRedactor redactor;
+    private final KnownSecrets redactor;
 
     public VultrTestbed(Settings settings) {
         this(settings, VultrTuning.defaults());
@@ -53,7 +53,7 @@ public final class VultrTestbed implements CloudTestbed {
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER);
         this.tuning = tuning;
-        this.redactor = new SecretRedactor(List.of(token));
+        this.redactor = new KnownSecrets(List.of(token));
         this.api = new VultrApi(settings.vultrApiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
     }
 
