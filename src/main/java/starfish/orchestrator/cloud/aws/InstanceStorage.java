@@ -19,10 +19,14 @@ final class InstanceStorage {
                 .anyMatch(type -> Boolean.TRUE.equals(type.instanceStorageSupported()));
     }
 
-    /** An idempotent shell command (it does nothing once mounted) run on each instance before the install. */
+    /**
+     * An idempotent shell command (it does nothing once mounted) run on each instance before the install. Commands
+     * run inside the working directory, so a relative one is spelled from $HOME.
+     */
     static String mountCommand(String workingDir, String user) {
-        return "mountpoint -q " + workingDir + " || (sudo mkfs.ext4 -F -q " + DEVICE + " && sudo mkdir -p " + workingDir
-                + " && sudo mount " + DEVICE + " " + workingDir + " && sudo chown " + user + ":" + user + " " + workingDir + ")";
+        String dir = "\"" + (workingDir.startsWith("/") ? workingDir : "$HOME/" + workingDir) + "\"";
+        return "mountpoint -q " + dir + " || (sudo mkfs.ext4 -F -q " + DEVICE + " && sudo mkdir -p " + dir
+                + " && sudo mount " + DEVICE + " " + dir + " && sudo chown " + user + ":" + user + " " + dir + ")";
     }
 
     static Optional<String> setupCommand(boolean nvme, Ec2Client ec2, String instanceType, String workingDir, String user) {

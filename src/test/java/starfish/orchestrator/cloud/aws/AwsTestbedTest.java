@@ -299,8 +299,8 @@ class AwsTestbedTest {
              AwsTestbed withoutDisk = testbed(settings(50, "m5.8xlarge", true));
              AwsTestbed notAsked = testbed(settings(50, "m5d.8xlarge", false))) {
             assertThat(withDisk.preparationCommands()).singleElement().satisfies(command -> assertThat(command)
-                    .startsWith("mountpoint -q working_dir || ")
-                    .contains("mkfs.ext4 -F -q /dev/nvme1n1").contains("mount /dev/nvme1n1 working_dir"));
+                    .startsWith("mountpoint -q \"$HOME/working_dir\" || ")
+                    .contains("mkfs.ext4 -F -q /dev/nvme1n1").contains("mount /dev/nvme1n1 \"$HOME/working_dir\""));
             assertThat(withoutDisk.preparationCommands()).isEmpty();
             assertThat(notAsked.preparationCommands()).isEmpty();
         }
