@@ -1,5 +1,7 @@
 package starfish.orchestrator.testbed;
 
+import starfish.orchestrator.cloud.aws.AwsTestbed;
+import starfish.orchestrator.cloud.vultr.VultrTestbed;
 import starfish.orchestrator.settings.Settings;
 
 /** Picks the TestbedProvider for `cloud_provider`. */
@@ -11,7 +13,9 @@ public final class TestbedProviders {
     public static TestbedProvider create(Settings settings) {
         return switch (settings.cloudProvider()) {
             case LOCAL -> new LocalTestbed(settings);
-            case NETNS, AWS, VULTR -> throw new UnsupportedOperationException("cloud_provider "
+            case AWS -> AwsTestbed.create(settings);
+            case VULTR -> new VultrTestbed(settings);
+            case NETNS -> throw new UnsupportedOperationException("cloud_provider "
                     + settings.cloudProvider().yamlName() + " is not available in this build; use cloud_provider: local");
         };
     }

@@ -1,0 +1,70 @@
+package starfish.orchestrator.cloud;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.ssh.SshRunner;
+
+/**
+ * How the orchestrator logs into a cloud testbed: the provider's user, the settings' key, and a known_hosts file
+ * of its own per testbed (trust on first use), dropped on destroy because providers hand the addresses out again.
+ */
+public final class SshAccess implements AutoCloseable {
+    /** Where cloud testbeds keep their known_hosts files; defaults to ~/.starfish/cloud. */
+    public static final String STATE_DIR_PROPERTY = "starfish.cloud.state-dir";
+
+    private final Settings settings;
+    private final String user;
+    private final SshKeys keys;
+    private final Path knownHosts;
+    private SshRunner runner;
+
+    public SshAccess(Settings settings, String user) {
+        this.settings = settings;
+        this.user = user;
+        this.keys = SshKeys.from(settings);
+        Path stateDir = Path.of(System.getProperty(STATE_DIR_PROPERTY,
+                Path.of(System.getProperty("user.home"), ".starfish", "cloud").toString()));
+        this.knownHosts = stateDir.resolve(settings.testbedId()).resolve("known_hosts");
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public SshKeys keys() {
+        return keys;
+    }
+
+    public Path knownHostsFile() {
+        return knownHosts;
+    }
+
+    public synchronized CommandRunner runner() {
+        if (runner == null) {
+            runner = new SshRunner(settings, user, keys.privateKey(), knownHosts);
+        }
+        return runner;
+    }
+
+    /** Forgets the host keys of a destroyed testbed, so that a new instance on a recycled address is not refused. */
+    public synchronized void forgetHosts() {
+        close();
+        try {
+            Files.deleteIfExists(knownHosts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + knownHosts, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (runner != null) {
+            runner.close();
+            runner = null;
+        }
+    }
+}

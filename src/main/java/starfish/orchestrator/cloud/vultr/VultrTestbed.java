@@ -1,0 +1,247 @@
+package starfish.orchestrator.cloud.vultr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import starfish.orchestrator.cloud.CloudTestbed;
+import starfish.orchestrator.cloud.InstanceLimit;
+import starfish.orchestrator.cloud.Rollback;
+import starfish.orchestrator.cloud.KnownSecrets;
+import starfish.orchestrator.cloud.SshAccess;
+import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceStatus;
+
+/**
+ * Vultr instances tagged with the testbed id, running Ubuntu 24.04 with the plan given as `specs`, opened with the
+ * testbed's SSH key (registered under the testbed id).
+ */
+public final class VultrTestbed implements CloudTestbed {
+    static final String SSH_USER = "root";
+    private static final Logger LOG = LoggerFactory.getLogger(VultrTestbed.class);
+
+    private final Settings settings;
+    private final SshAccess ssh;
+    private final VultrApi api;
+    private final VultrTuning tuning;
+    private final KnownSecrets redactor;
+
+    public VultrTestbed(Settings settings) {
+        this(settings, VultrTuning.defaults());
+    }
+
+    public VultrTestbed(Settings settings, VultrTuning tuning) {
+        if (settings.specs().isBlank()) {
+            throw new IllegalArgumentException("cloud_provider vultr needs specs, the plan id (e.g. vc2-8c-32gb)");
+        }
+        if (settings.regions().isEmpty()) {
+            throw new IllegalArgumentException("cloud_provider vultr needs at least one entry in regions (e.g. ewr)");
+        }
+        String token = readToken(settings.tokenFile());
+        this.settings = settings;
+        this.ssh = new SshAccess(settings, SSH_USER);
+        this.tuning = tuning;
+        this.redactor = new KnownSecrets(List.of(token));
+        this.api = new VultrApi(settings.vultrApiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
+    }
+
+    private static String readToken(Optional<Path> tokenFile) {
+        Path file = tokenFile.orElseThrow(() -> new IllegalArgumentException(
+                "cloud_provider vultr needs token_file in the settings file: a file holding the Vultr API key"));
+        try {
+            String token = Files.readString(file).trim();
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("token_file " + file + " is empty; put the Vultr API key in it");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read token_file " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public List<Instance> deploy(int perRegion, Optional<String> region) {
+        List<String> targets = region.map(this::configuredRegion).map(List::of).orElse(settings.regions());
+        InstanceLimit.check(settings.testbedId(), tagged().size(), perRegion * targets.size(), settings.maxInstances());
+        String publicKey = ssh.keys().publicKeyText();
+        int osId = ubuntuOsId();
+
+        Rollback rollback = new Rollback(settings.testbedId(), redactor);
+        try {
+            String sshKeyId = ensureSshKey(publicKey, rollback);
+            List<String> created = new ArrayList<>();
+            for (String r : targets) {
+                for (int n = 0; n < perRegion; n++) {
+                    created.add(create(r, n, osId, sshKeyId, rollback));
+                }
+            }
+            List<Instance> deployed = awaitReady(Set.copyOf(created));
+            LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
+            return deployed;
+        } catch (RuntimeException e) {
+            throw rollback.undo(e);
+        }
+    }
+
+    private String configuredRegion(String region) {
+        if (!settings.regions().contains(region)) {
+            throw new IllegalArgumentException("region '" + region + "' is not in the settings' regions " + settings.regions());
+        }
+        return region;
+    }
+
+    /** Vultr's id of Ubuntu 24.04 LTS x64, looked up rather than hard-coded since ids are Vultr's to assign. */
+    private int ubuntuOsId() {
+        return api.list("/os", Map.of(), "os", VultrOs.class).stream()
+                .filter(VultrOs::isUbuntu2404x64).map(VultrOs::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Vultr lists no Ubuntu 24.04 x64 operating system"));
+    }
+
+    private String ensureSshKey(String publicKey, Rollback rollback) {
+        Optional<VultrSshKey> existing = sshKey();
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        VultrSshKey key = api.post("/ssh-keys", Map.of("name", settings.testbedId(), "ssh_key", publicKey), "ssh_key",
+                VultrSshKey.class).orElseThrow(() -> new IllegalStateException("Vultr created an SSH key but did not return it"));
+        rollback.created("ssh key " + key.name() + " (" + key.id() + ")", () -> api.delete("/ssh-keys/" + key.id()));
+        return key.id();
+    }
+
+    private Optional<VultrSshKey> sshKey() {
+        return api.list("/ssh-keys", Map.of(), "ssh_keys", VultrSshKey.class).stream()
+                .filter(k -> settings.testbedId().equals(k.name())).findFirst();
+    }
+
+    private String create(String region, int index, int osId, String sshKeyId, Rollback rollback) {
+        String label = settings.testbedId() + "-" + region + "-" + index;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("region", region);
+        body.put("plan", settings.specs());
+        body.put("os_id", osId);
+        body.put("label", label);
+        body.put("hostname", label.toLowerCase().replaceAll("[^a-z0-9-]", "-"));
+        body.put("tags", List.of(settings.testbedId()));
+        body.put("sshkey_id", List.of(sshKeyId));
+        VultrInstance instance = api.post("/instances", body, "instance", VultrInstance.class)
+                .orElseThrow(() -> new IllegalStateException("Vultr accepted instance " + label + " but did not return it"));
+        rollback.created("instance " + instance.id() + " (" + label + ") in " + region,
+                () -> api.delete("/instances/" + instance.id()));
+        LOG.info("created Vultr instance {} ({}) in {}", instance.id(), label, region);
+        return instance.id();
+    }
+
+    /** Polls until every instance in `ids` is ready; gives up after the configured number of polls. */
+    private List<Instance> awaitReady(Set<String> ids) {
+        for (int poll = 1; ; poll++) {
+            List<VultrInstance> current = tagged().stream().filter(i -> ids.contains(i.id())).toList();
+            Set<String> notReady = ids.stream()
+                    .filter(id -> current.stream().noneMatch(i -> i.id().equals(id) && i.ready()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (notReady.isEmpty()) {
+                return sorted(current);
+            }
+            if (poll >= tuning.maxPolls()) {
+                throw new IllegalStateException("Vultr instances " + notReady + " were not ready (active, running, ok, "
+                        + "with an address) after " + poll + " polls every " + tuning.pollInterval().toSeconds() + " s");
+            }
+            tuning.pause(tuning.pollInterval());
+        }
+    }
+
+    private List<VultrInstance> tagged() {
+        return api.list("/instances", Map.of("tag", settings.testbedId()), "instances", VultrInstance.class).stream()
+                .filter(i -> i.taggedWith(settings.testbedId())).toList();
+    }
+
+    private List<Instance> sorted(List<VultrInstance> instances) {
+        Comparator<VultrInstance> order = Comparator.comparing((VultrInstance i) -> settings.regions().indexOf(i.region()))
+                .thenComparing(i -> String.valueOf(i.dateCreated())).thenComparing(VultrInstance::id);
+        return instances.stream().sorted(order).map(VultrInstance::toInstance).toList();
+    }
+
+    @Override
+    public List<Instance> instances() {
+        return sorted(tagged());
+    }
+
+    @Override
+    public void start(int perRegion) {
+        List<String> ids = new ArrayList<>();
+        Map<String, List<Instance>> stoppedByRegion = instances().stream().filter(i -> i.status() == InstanceStatus.STOPPED)
+                .collect(Collectors.groupingBy(Instance::region, LinkedHashMap::new, Collectors.toList()));
+        stoppedByRegion.values().forEach(stopped -> stopped.stream().limit(perRegion > 0 ? perRegion : Long.MAX_VALUE)
+                .map(Instance::id).forEach(ids::add));
+        if (!ids.isEmpty()) {
+            api.post("/instances/start", Map.of("instance_ids", ids));
+            awaitReady(Set.copyOf(ids));
+            LOG.info("started {} Vultr instances", ids.size());
+        }
+    }
+
+    @Override
+    public void stop() {
+        List<String> ids = instances().stream().filter(i -> i.status() != InstanceStatus.STOPPED).map(Instance::id).toList();
+        if (!ids.isEmpty()) {
+            api.post("/instances/halt", Map.of("instance_ids", ids));
+            LOG.info("halted {} Vultr instances", ids.size());
+        }
+    }
+
+    /** Deletes every instance tagged with the testbed id, then the testbed's SSH key. */
+    @Override
+    public void destroy() {
+        List<String> failures = new ArrayList<>();
+        for (VultrInstance instance : tagged()) {
+            try {
+                api.delete("/instances/" + instance.id());
+            } catch (VultrApiException e) {
+                failures.add("instance " + instance.id() + " (" + e.getMessage() + ")");
+            }
+        }
+        try {
+            sshKey().ifPresent(key -> api.delete("/ssh-keys/" + key.id()));
+        } catch (VultrApiException e) {
+            failures.add("ssh key " + settings.testbedId() + " (" + e.getMessage() + ")");
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("destroying testbed '" + settings.testbedId() + "' left " + String.join(", ", failures)
+                    + ". Run `testbed destroy` again once the cause is fixed.");
+        }
+        ssh.forgetHosts();
+        LOG.info("destroyed Vultr testbed '{}'", settings.testbedId());
+    }
+
+    @Override
+    public CommandRunner commandRunner() {
+        return ssh.runner();
+    }
+
+    @Override
+    public String sshUser() {
+        return SSH_USER;
+    }
+
+    @Override
+    public Path sshPrivateKey() {
+        return ssh.keys().privateKey();
+    }
+
+    @Override
+    public void close() {
+        ssh.close();
+        api.close();
+    }
+}

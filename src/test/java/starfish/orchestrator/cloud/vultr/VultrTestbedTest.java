@@ -1,0 +1,226 @@
+package starfish.orchestrator.cloud.vultr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.cloud.CapturedLogs;
+import starfish.orchestrator.cloud.DeployFailedException;
+import starfish.orchestrator.cloud.SshAccess;
+import starfish.orchestrator.cloud.TestSettings;
+import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceStatus;
+
+class VultrTestbedTest {
+    private static final String TOKEN = "VULTRTOKEN4EXAMPLE0123456789ABCDEFGH";
+    private static final String PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEY bench@operator";
+    private static final String TESTBED = "bench-vultr";
+    private static final List<String> REGIONS = List.of("ewr", "ams");
+    private static final Duration POLL = Duration.ofSeconds(5);
+    private static final Duration BACKOFF = Duration.ofMillis(700);
+
+    @TempDir
+    Path dir;
+    private final FakeVultr vultr = new FakeVultr(TOKEN);
+    private final MockWebServer server = new MockWebServer();
+    /** What the client asked to wait for; nothing really sleeps. */
+    private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty(SshAccess.STATE_DIR_PROPERTY, dir.resolve("state").toString());
+        server.setDispatcher(vultr);
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        Files.writeString(dir.resolve("vultr-token"), TOKEN + "\n");
+        Files.writeString(dir.resolve("id_ed25519"), "not used by these tests");
+        Files.writeString(dir.resolve("id_ed25519.pub"), PUBLIC_KEY + "\n");
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty(SshAccess.STATE_DIR_PROPERTY);
+        server.close();
+    }
+
+    private VultrTestbed testbed(int maxInstances) {
+        Settings settings = TestSettings.cloud(CloudProvider.VULTR, TESTBED, dir.resolve("vultr-token"),
+                dir.resolve("id_ed25519"), REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), maxInstances, false);
+        return new VultrTestbed(settings, new VultrTuning(POLL, 5, BACKOFF, 4, waits::add));
+    }
+
+    @Test
+    void deployCreatesTaggedUbuntuInstancesWithTheTestbedKeyAndWaitsUntilTheyAreReady() {
+        List<Instance> deployed;
+        try (VultrTestbed testbed = testbed(50)) {
+            deployed = testbed.deploy(2, Optional.empty());
+        }
+
+        assertThat(deployed).hasSize(4).allMatch(Instance::isActive).allMatch(i -> i.publicIp().startsWith("192.0.2."));
+        assertThat(deployed).extracting(Instance::region).containsExactly("ewr", "ewr", "ams", "ams");
+        assertThat(deployed).filteredOn(i -> i.region().equals("ewr")).allMatch(i -> i.internalIp().equals(i.publicIp()));
+        assertThat(deployed).filteredOn(i -> i.region().equals("ams")).allMatch(i -> i.internalIp().startsWith("10.1.96."));
+
+        assertThat(vultr.calls("POST", "/v2/ssh-keys")).singleElement().satisfies(c -> {
+            assertThat(c.body().path("name").asText()).isEqualTo(TESTBED);
+            assertThat(c.body().path("ssh_key").asText()).isEqualTo(PUBLIC_KEY);
+        });
+        String keyId = vultr.sshKeys.get(0).path("id").asText();
+        List<FakeVultr.Call> creates = vultr.calls("POST", "/v2/instances");
+        assertThat(creates).hasSize(4).allSatisfy(c -> {
+            assertThat(c.body().path("plan").asText()).isEqualTo("vc2-8c-32gb");
+            assertThat(c.body().path("os_id").asInt()).isEqualTo(2284);
+            assertThat(c.body().path("tags").toString()).isEqualTo("[\"" + TESTBED + "\"]");
+            assertThat(c.body().path("sshkey_id").toString()).isEqualTo("[\"" + keyId + "\"]");
+            assertThat(c.body().path("hostname").asText()).isEqualTo(c.body().path("label").asText());
+        });
+        assertThat(creates).extracting(c -> c.body().path("region").asText()).containsExactly("ewr", "ewr", "ams", "ams");
+        assertThat(vultr.calls).allMatch(c -> ("Bearer " + TOKEN).equals(c.authorization()));
+        assertThat(vultr.calls("GET", "/v2/instances")).allMatch(c -> TESTBED.equals(c.param("tag")));
+        assertThat(waits).isNotEmpty().containsOnly(POLL);
+    }
+
+    @Test
+    void listingsFollowTheCursorInMetaLinksNext() {
+        vultr.pageSize = 2;
+        for (int n = 0; n < 5; n++) {
+            vultr.addInstance(n < 3 ? "ewr" : "ams", "active", "running", TESTBED);
+        }
+        vultr.addInstance("ewr", "active", "running", "someone-else");
+
+        try (VultrTestbed testbed = testbed(50)) {
+            assertThat(testbed.instances()).hasSize(5).allMatch(Instance::isActive);
+        }
+
+        assertThat(vultr.calls("GET", "/v2/instances")).extracting(c -> c.param("cursor"))
+                .containsExactly(null, "bmV4dF9fMg==", "bmV4dF9fNA==");
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutHonouringRetryAfter() {
+        vultr.fail(c -> c.path().equals("/v2/instances"), 1, () -> new MockResponse.Builder(FakeVultr.error(429, "Rate limit reached"))
+                .addHeader("Retry-After", "3").build());
+        vultr.fail(c -> c.path().equals("/v2/instances"), 2, () -> FakeVultr.error(429, "Rate limit reached"));
+        vultr.addInstance("ewr", "active", "running", TESTBED);
+
+        try (VultrTestbed testbed = testbed(50)) {
+            assertThat(testbed.instances()).hasSize(1);
+        }
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(3), BACKOFF.multipliedBy(2), BACKOFF.multipliedBy(4));
+    }
+
+    @Test
+    void aPersistentRateLimitFailsWithAClearMessage() {
+        vultr.fail(c -> true, 100, () -> FakeVultr.error(429, "Rate limit reached"));
+        try (VultrTestbed testbed = testbed(50)) {
+            assertThatThrownBy(testbed::instances).isInstanceOf(VultrApiException.class)
+                    .hasMessageContaining("GET /v2/instances").hasMessageContaining("HTTP 429")
+                    .hasMessageContaining("still rate limited after 4 attempts");
+        }
+    }
+
+    @Test
+    void aRefusedTokenIsReportedWithoutTheTokenInTheMessageOrTheLogs() throws Exception {
+        Files.writeString(dir.resolve("vultr-token"), "WRONGTOKEN-0123456789");
+        try (CapturedLogs logs = new CapturedLogs(); VultrTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty())).isInstanceOf(VultrApiException.class)
+                    .hasMessageContaining("HTTP 401: Invalid API token.").hasMessageContaining("token_file")
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain("WRONGTOKEN"));
+            assertThat(logs.text()).doesNotContain("WRONGTOKEN");
+        }
+    }
+
+    @Test
+    void aHalfFailedDeployDeletesWhatItCreatedAndNeverEchoesTheToken() {
+        vultr.fail(c -> c.method().equals("POST") && c.path().equals("/v2/instances") && "ams".equals(c.body().path("region").asText()),
+                1, () -> FakeVultr.error(500, "Internal error while handling request with Bearer " + TOKEN));
+
+        try (CapturedLogs logs = new CapturedLogs(); VultrTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty())).isInstanceOf(DeployFailedException.class)
+                    .hasMessageContaining("POST /v2/instances answered HTTP 500: Internal error while handling request with Bearer ***")
+                    .hasMessageContaining("everything the deploy created was removed")
+                    .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain(TOKEN));
+            assertThat(logs.text()).doesNotContain(TOKEN);
+        }
+
+        assertThat(vultr.instances).isEmpty();
+        assertThat(vultr.sshKeys).isEmpty();
+        assertThat(vultr.calls("DELETE", "/v2/instances/" + "cb676a46-66fd-4dfb-b839-000000000002")).hasSize(1);
+    }
+
+    @Test
+    void whatARollbackCannotDeleteIsNamedWithTheWayOut() {
+        vultr.stuck = true;
+        vultr.fail(c -> c.method().equals("DELETE") && c.path().startsWith("/v2/instances/"), 1,
+                () -> FakeVultr.error(500, "Unable to destroy server"));
+
+        try (VultrTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.of("ewr"))).isInstanceOf(DeployFailedException.class)
+                    .hasMessageContaining("were not ready").hasMessageContaining("after 5 polls")
+                    .hasMessageContaining("instance " + vultr.instances.get(0).path("id").asText() + " (" + TESTBED + "-ewr-0) in ewr")
+                    .hasMessageContaining("`testbed destroy`");
+        }
+        assertThat(vultr.instances).hasSize(1);
+        assertThat(vultr.sshKeys).isEmpty();
+    }
+
+    @Test
+    void deployBeyondMaxInstancesFailsBeforeCreatingAnything() {
+        vultr.addInstance("ewr", "active", "running", TESTBED);
+        try (VultrTestbed testbed = testbed(2)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty())).hasMessageContaining("max_instances = 2");
+        }
+        assertThat(vultr.calls).allMatch(c -> c.method().equals("GET"));
+    }
+
+    @Test
+    void stopHaltsAndStartBootsInstancesInBulk() {
+        vultr.addInstance("ewr", "active", "running", TESTBED);
+        vultr.addInstance("ewr", "active", "running", TESTBED);
+        try (VultrTestbed testbed = testbed(50)) {
+            testbed.stop();
+            assertThat(testbed.instances()).extracting(Instance::status).containsOnly(InstanceStatus.STOPPED);
+            testbed.start(1);
+            assertThat(testbed.instances()).extracting(Instance::status)
+                    .containsExactlyInAnyOrder(InstanceStatus.ACTIVE, InstanceStatus.STOPPED);
+        }
+        assertThat(vultr.calls("POST", "/v2/instances/halt")).singleElement()
+                .satisfies(c -> assertThat(c.body().path("instance_ids")).hasSize(2));
+        assertThat(vultr.calls("POST", "/v2/instances/start")).singleElement()
+                .satisfies(c -> assertThat(c.body().path("instance_ids")).hasSize(1));
+    }
+
+    @Test
+    void destroyDeletesTheTestbedsInstancesAndKeyOnly() {
+        var foreign = vultr.addInstance("ewr", "active", "running", "someone-else");
+        try (VultrTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+            testbed.destroy();
+            assertThat(testbed.instances()).isEmpty();
+        }
+        assertThat(vultr.instances).containsExactly(foreign);
+        assertThat(vultr.sshKeys).isEmpty();
+    }
+
+    @Test
+    void aMissingTokenFileIsNamedInTheError() {
+        Settings settings = TestSettings.cloud(CloudProvider.VULTR, TESTBED, dir.resolve("absent"), dir.resolve("id_ed25519"),
+                REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), 50, false);
+        assertThatThrownBy(() -> new VultrTestbed(settings)).hasMessageContaining("cannot read token_file " + dir.resolve("absent"));
+    }
+}
