@@ -1,6 +1,6 @@
 package starfish.orchestrator.ssh;
 
-import static starfish.orchestrator.ssh.ShellQuote.quote;
+import static starfish.orchestrator.protocol.ShellQuoting.quote;
 
 import java.util.regex.Pattern;
 
