@@ -57,6 +57,9 @@ class NetnsBenchmarkIT {
             testbed.close();
             assertThat(NetnsLeftovers.of(TESTBED, stateDir)).isEmpty();
         }
+        if (dir != null) {
+            HostCommands.run("rm", "-rf", dir.toString());
+        }
     }
 
     @Test
