@@ -13,9 +13,18 @@ public record NodeParameters(
         int maxFrameBytes,
         int gcDepthRounds,
         long syncRetryMs,
-        int maxPendingTransactions) {
+        int maxPendingTransactions,
+        long startupWaitMs,
+        long minRoundIntervalMs) {
 
-    public static final NodeParameters DEFAULTS = new NodeParameters(600, 4_000, 32 * 1024 * 1024, 60, 500, 2_000_000);
+    /**
+     * Defaults. gc_depth_rounds bounds memory and how far back a lagging peer can still fetch history;
+     * startup_wait_ms lets a validator wait for all peers to connect before its first block (when the committee's
+     * processes start seconds apart), or at most that long when some are down. min_round_interval_ms keeps an
+     * idle committee on loopback from burning every core on empty rounds.
+     */
+    public static final NodeParameters DEFAULTS = new NodeParameters(600, 4_000, 32 * 1024 * 1024, 100, 500,
+            2_000_000, 10_000, 20);
 
     public NodeParameters {
         requirePositive("leader_timeout_ms", leaderTimeoutMs);
@@ -23,6 +32,16 @@ public record NodeParameters(
         requirePositive("gc_depth_rounds", gcDepthRounds);
         requirePositive("sync_retry_ms", syncRetryMs);
         requirePositive("max_pending_transactions", maxPendingTransactions);
+        if (gcDepthRounds < 20) {
+            throw new IllegalArgumentException("gc_depth_rounds must be at least 20, was " + gcDepthRounds);
+        }
+        if (minRoundIntervalMs < 0 || minRoundIntervalMs >= leaderTimeoutMs) {
+            throw new IllegalArgumentException("min_round_interval_ms must be between 0 and leader_timeout_ms ("
+                    + leaderTimeoutMs + "), was " + minRoundIntervalMs);
+        }
+        if (startupWaitMs < 0) {
+            throw new IllegalArgumentException("startup_wait_ms must not be negative, was " + startupWaitMs);
+        }
         if (maxFrameBytes < 64 * 1024) {
             throw new IllegalArgumentException("max_frame_bytes must be at least 65536, was " + maxFrameBytes);
         }

@@ -40,6 +40,14 @@ public final class Committer {
         return lastDecidedRound;
     }
 
+    /**
+     * Gives up on slots up to `round`: a validator that lagged beyond its peers' history cannot decide them
+     * safely (the indirect rule needs the anchor's full history), so it resumes deciding above it.
+     */
+    public void skipTo(long round) {
+        lastDecidedRound = Math.max(lastDecidedRound, round);
+    }
+
     /** Decides what the DAG now allows; returns the newly decided slots in round order. */
     public List<Decision> tryDecide() {
         long highestVotableRound = store.highestRound() - 1;

@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import starfish.node.consensus.CommitType;
 import starfish.node.consensus.CommittedSubDag;
 import starfish.node.consensus.Decision;
+import starfish.node.crypto.Hasher;
 import starfish.node.dag.Block;
 import starfish.node.dag.Transactions;
 import starfish.node.metrics.NodeMetrics;
@@ -19,14 +23,20 @@ import starfish.node.metrics.NodeMetrics;
 /**
  * Records what consensus outputs: decision counts by type, latencies and sequenced transactions, and the
  * committed.log line per committed leader with a running digest over the whole sequence (every leader and every
- * block digest in linearized order), so that validators' sequences can be compared by one value.
+ * block digest in linearized order), so that validators' sequences can be compared line by line.
+ * After a restart the existing log is kept: lines the validator commits again are checked against it, not written
+ * twice. The log stops (the metrics go on) once the validator's sequence can no longer match: when it skipped
+ * history it could not fetch, or re-committed a line that differs from the one on disk.
  */
 final class CommitObserver implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommitObserver.class);
     private static final long FLUSH_INTERVAL_NANOS = 500_000_000L;
 
     private final NodeMetrics metrics;
+    private final List<String> previousLines;
     private final BufferedWriter log;
+    private boolean logging = true;
     private byte[] runningDigest = new byte[32];
     private long sequenceLength;
     private long lastFlushNanos = System.nanoTime();
@@ -34,8 +44,14 @@ final class CommitObserver implements AutoCloseable {
     CommitObserver(Path storagePath, NodeMetrics metrics) throws IOException {
         this.metrics = metrics;
         Files.createDirectories(storagePath);
-        this.log = Files.newBufferedWriter(storagePath.resolve("committed.log"), StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Path file = storagePath.resolve("committed.log");
+        this.previousLines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.US_ASCII) : List.of();
+        this.log = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        if (!previousLines.isEmpty()) {
+            LOG.info("{} holds {} committed leaders from an earlier run: checking them again before appending",
+                    file, previousLines.size());
+        }
         metrics.committedSequenceDigest.setLabelValues(HexFormat.of().formatHex(runningDigest));
     }
 
@@ -46,7 +62,7 @@ final class CommitObserver implements AutoCloseable {
 
     void committed(CommittedSubDag subDag) {
         long nowMs = System.currentTimeMillis();
-        MessageDigest sequence = starfish.node.crypto.Hasher.newSha256();
+        MessageDigest sequence = Hasher.newSha256();
         sequence.update(runningDigest);
         sequence.update(subDag.leader().digest().bytes());
         long transactionCount = 0;
@@ -61,15 +77,41 @@ final class CommitObserver implements AutoCloseable {
         metrics.sequencedTransactions.inc(transactionCount);
         String digestHex = HexFormat.of().formatHex(runningDigest);
         Block leader = subDag.leader();
-        try {
-            log.write(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
-                    + digestHex + " " + transactionCount + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing committed.log failed", e);
-        }
+        record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
+                + digestHex + " " + transactionCount);
         sequenceLength++;
         metrics.committedSequenceLength.set(sequenceLength);
         metrics.committedSequenceDigest.setLabelValues(digestHex);
+    }
+
+    /** The validator skipped history it could not fetch: its sequence has a gap from here on. */
+    void historyLost() {
+        stopLogging("this validator skipped history it could not fetch");
+    }
+
+    private void record(String line) {
+        if (!logging) {
+            return;
+        }
+        if (sequenceLength < previousLines.size()) {
+            if (!previousLines.get((int) sequenceLength).equals(line)) {
+                stopLogging("committed index " + sequenceLength + " differs from the earlier run's line");
+            }
+            return;
+        }
+        try {
+            log.write(line);
+            log.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing committed.log failed", e);
+        }
+    }
+
+    private void stopLogging(String why) {
+        if (logging) {
+            logging = false;
+            LOG.warn("committed.log stops at {} lines: {}", Math.max(sequenceLength, previousLines.size()), why);
+        }
     }
 
     void flushIfDue(long nowNanos) throws IOException {

@@ -29,10 +29,13 @@ final class Core implements InboundHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
     private static final long MAX_WAIT_NANOS = 50_000_000L;
     private static final int MAX_EVENTS_PER_BATCH = 1_000;
+    /** Peers keep gcDepth rounds below their last commit, which trails their highest round by a few rounds. */
+    private static final int LAG_MARGIN_ROUNDS = 10;
 
     private final BlockStore store;
     private final BlockManager manager;
     private final ThresholdClock clock;
+    private final CatchUpHorizon horizon;
     private final Proposer proposer;
     private final Committer committer;
     private final Linearizer linearizer;
@@ -44,6 +47,9 @@ final class Core implements InboundHandler, AutoCloseable {
     private final long syncRetryNanos;
     private final LinkedBlockingQueue<CoreEvent> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final java.util.function.BooleanSupplier peersReady;
+    private final long startupDeadlineNanos;
+    private boolean started;
     private volatile boolean running = true;
     private long lastSyncNanos;
 
@@ -51,6 +57,9 @@ final class Core implements InboundHandler, AutoCloseable {
         this.store = parts.store();
         this.manager = new BlockManager(store);
         this.clock = new ThresholdClock(parts.committee());
+        this.horizon = new CatchUpHorizon(parts.committee(), parts.gcDepth() - LAG_MARGIN_ROUNDS);
+        this.peersReady = parts.peersReady();
+        this.startupDeadlineNanos = System.nanoTime() + parts.startupWaitMs() * 1_000_000L;
         this.proposer = parts.proposer();
         this.committer = parts.committer();
         this.linearizer = parts.linearizer();
@@ -84,7 +93,7 @@ final class Core implements InboundHandler, AutoCloseable {
         try {
             while (running) {
                 long now = System.nanoTime();
-                long wait = Math.min(MAX_WAIT_NANOS, Math.max(1, proposer.nanosUntilTimeout(now)));
+                long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(now));
                 CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
                 for (int handled = 0; event != null && handled < MAX_EVENTS_PER_BATCH; handled++) {
                     handle(event);
@@ -104,6 +113,7 @@ final class Core implements InboundHandler, AutoCloseable {
 
     private void handle(CoreEvent event) {
         if (event instanceof CoreEvent.BlocksReceived received) {
+            received.blocks().forEach(horizon::observe);
             BlockManager.AddResult result = manager.add(received.blocks());
             admit(result.accepted());
             if (!result.newlyMissing().isEmpty()) {
@@ -124,8 +134,10 @@ final class Core implements InboundHandler, AutoCloseable {
 
     /** After a batch of events: commit what can be, propose if allowed, then housekeeping. */
     private void step(long now) throws IOException {
+        catchUpIfFarBehind();
         commit();
-        Block own = proposer.tryPropose(clock.quorumRound(), now);
+        started = started || peersReady.getAsBoolean() || now - startupDeadlineNanos >= 0;
+        Block own = started ? proposer.tryPropose(clock.quorumRound(), now) : null;
         if (own != null) {
             admit(manager.add(List.of(own)).accepted());
             metrics.proposedBlockSize.set(BlockCodec.encodedLength(own));
@@ -137,6 +149,22 @@ final class Core implements InboundHandler, AutoCloseable {
             synchronizer.retry(manager.missing(), now);
         }
         observer.flushIfDue(now);
+    }
+
+    /**
+     * When validators with more than a third of the stake are further ahead than peers keep history, this
+     * validator cannot fetch what it misses: it resumes above that point and its committed.log stops (the sequence
+     * it would write from here has a gap, so it cannot be compared with the others').
+     */
+    private void catchUpIfFarBehind() {
+        long catchUpFloor = horizon.horizon();
+        if (catchUpFloor > committer.lastDecidedRound() && catchUpFloor > manager.floor()) {
+            LOG.warn("far behind the committee: skipping history below round {} (last decided round {})",
+                    catchUpFloor, committer.lastDecidedRound());
+            observer.historyLost();
+            committer.skipTo(catchUpFloor - 1);
+            admit(manager.raiseFloor(catchUpFloor));
+        }
     }
 
     private void commit() {
@@ -154,7 +182,7 @@ final class Core implements InboundHandler, AutoCloseable {
         }
         if (lastCommittedRound > gcDepth) {
             store.garbageCollectBelow(lastCommittedRound - gcDepth);
-            admit(manager.garbageCollect());
+            admit(manager.raiseFloor(lastCommittedRound - gcDepth));
         }
     }
 

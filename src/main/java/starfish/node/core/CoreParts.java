@@ -21,5 +21,7 @@ record CoreParts(
         Synchronizer synchronizer,
         NodeMetrics metrics,
         int gcDepth,
-        long syncRetryMs) {
+        long syncRetryMs,
+        java.util.function.BooleanSupplier peersReady,
+        long startupWaitMs) {
 }

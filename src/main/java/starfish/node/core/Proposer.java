@@ -28,6 +28,7 @@ final class Proposer {
     private final TransactionPool pool;
     private final NodeMetrics metrics;
     private final long leaderTimeoutNanos;
+    private final long minIntervalNanos;
     private final int maxBlockTransactions;
     private final int tipWindowRounds;
     private final Set<BlockReference> tips = new LinkedHashSet<>();
@@ -35,13 +36,15 @@ final class Proposer {
     private long lastProposalNanos;
 
     Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, NodeMetrics metrics,
-            long leaderTimeoutMs, int maxBlockTransactions, int tipWindowRounds, Block ownGenesis, long nowNanos) {
+            long leaderTimeoutMs, long minIntervalMs, int maxBlockTransactions, int tipWindowRounds,
+            Block ownGenesis, long nowNanos) {
         this.signer = signer;
         this.store = store;
         this.schedule = schedule;
         this.pool = pool;
         this.metrics = metrics;
         this.leaderTimeoutNanos = leaderTimeoutMs * 1_000_000L;
+        this.minIntervalNanos = minIntervalMs * 1_000_000L;
         this.maxBlockTransactions = maxBlockTransactions;
         this.tipWindowRounds = tipWindowRounds;
         this.lastOwnBlock = ownGenesis;
@@ -58,14 +61,21 @@ final class Proposer {
         return lastOwnBlock.round();
     }
 
-    /** Nanoseconds until the leader timeout could let a proposal through (for the core loop's wait). */
-    long nanosUntilTimeout(long nowNanos) {
-        return Math.max(0, lastProposalNanos + leaderTimeoutNanos - nowNanos);
+    /**
+     * Nanoseconds until the passing of time alone (the minimum interval, then the leader timeout) could let a
+     * proposal through; Long.MAX_VALUE when only new blocks can.
+     */
+    long nanosUntilDeadline(long nowNanos) {
+        long sinceLast = nowNanos - lastProposalNanos;
+        if (sinceLast < minIntervalNanos) {
+            return minIntervalNanos - sinceLast;
+        }
+        return sinceLast < leaderTimeoutNanos ? leaderTimeoutNanos - sinceLast : Long.MAX_VALUE;
     }
 
     /** A new signed block if the rules allow one now, else null. */
     Block tryPropose(long quorumRound, long nowNanos) {
-        if (quorumRound < lastOwnBlock.round()) {
+        if (quorumRound < lastOwnBlock.round() || nowNanos - lastProposalNanos < minIntervalNanos) {
             return null;
         }
         boolean leaderPresent = !schedule.isLeaderRound(quorumRound)

@@ -54,7 +54,7 @@ public final class Validator implements AutoCloseable {
                 (peer, message) -> coreRef[0].onMessage(peer, message));
         LeaderSchedule schedule = LeaderSchedule.pipelined(committee.size());
         Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, metrics,
-                parameters.leaderTimeoutMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
+                parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 genesis.get(self), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
                 new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
@@ -62,7 +62,8 @@ public final class Validator implements AutoCloseable {
                 new CommitObserver(config.storagePath(), metrics),
                 new PushOwnBlocks(network, store, parameters.maxFrameBytes()),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
-                metrics, parameters.gcDepthRounds(), parameters.syncRetryMs()));
+                metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
+                parameters.startupWaitMs()));
         coreRef[0] = core;
         core.start(genesis);
         network.start();

@@ -12,7 +12,10 @@ import java.util.Set;
 
 /**
  * Admits verified blocks into the store once all their parents are there; keeps the others suspended and tracks
- * the references still missing so that the synchronizer can fetch them. Not thread-safe: owned by the core thread.
+ * the references still missing so that the synchronizer can fetch them. Blocks below the floor are neither kept
+ * nor fetched, and references to them count as present: the floor follows garbage collection, and jumps ahead
+ * when this validator lags so far behind that peers no longer hold the history it misses. Not thread-safe: owned
+ * by the core thread.
  */
 public final class BlockManager {
 
@@ -24,6 +27,7 @@ public final class BlockManager {
     private final Map<BlockReference, Block> suspended = new HashMap<>();
     private final Map<BlockReference, Set<BlockReference>> waiters = new HashMap<>();
     private final Set<BlockReference> missing = new LinkedHashSet<>();
+    private long floor;
 
     public BlockManager(BlockStore store) {
         this.store = store;
@@ -34,7 +38,7 @@ public final class BlockManager {
         List<BlockReference> newlyMissing = new ArrayList<>();
         for (Block block : blocks) {
             BlockReference reference = block.reference();
-            if (store.contains(reference) || suspended.containsKey(reference) || store.isBelowGc(reference)) {
+            if (store.contains(reference) || suspended.containsKey(reference) || isBelowFloor(reference)) {
                 continue;
             }
             missing.remove(reference);
@@ -63,23 +67,46 @@ public final class BlockManager {
         return suspended.size();
     }
 
-    /** Drops suspended blocks and missing references below the store's gc round, admitting what that unblocks. */
-    public List<Block> garbageCollect() {
+    public long floor() {
+        return floor;
+    }
+
+    /**
+     * Raises the floor: drops suspended blocks and missing references below it and admits the blocks that were
+     * only waiting for those.
+     */
+    public List<Block> raiseFloor(long round) {
         List<Block> accepted = new ArrayList<>();
-        suspended.values().removeIf(b -> store.isBelowGc(b.reference()));
-        List<BlockReference> forgotten = new ArrayList<>();
-        missing.removeIf(r -> store.isBelowGc(r) && forgotten.add(r));
-        waiters.keySet().removeIf(r -> store.isBelowGc(r) && !forgotten.contains(r) && forgotten.add(r));
-        for (BlockReference reference : forgotten) {
-            wake(reference, accepted);
+        if (round <= floor) {
+            return accepted;
+        }
+        floor = round;
+        suspended.values().removeIf(b -> isBelowFloor(b.reference()));
+        missing.removeIf(this::isBelowFloor);
+        waiters.keySet().removeIf(this::isBelowFloor);
+        // the waiter sets were removed with their keys: wake their children by re-checking every suspended block
+        List<Block> ready = new ArrayList<>();
+        for (Block block : suspended.values()) {
+            if (absentParents(block).isEmpty()) {
+                ready.add(block);
+            }
+        }
+        for (Block block : ready) {
+            if (suspended.remove(block.reference()) != null) {
+                acceptWithWaiters(block, accepted);
+            }
         }
         return accepted;
+    }
+
+    private boolean isBelowFloor(BlockReference reference) {
+        return reference.round() < floor;
     }
 
     private List<BlockReference> absentParents(Block block) {
         List<BlockReference> absent = new ArrayList<>(0);
         for (BlockReference parent : block.parents()) {
-            if (!store.contains(parent) && !store.isBelowGc(parent)) {
+            if (!store.contains(parent) && !isBelowFloor(parent)) {
                 absent.add(parent);
             }
         }
@@ -94,14 +121,6 @@ public final class BlockManager {
             store.add(next);
             accepted.add(next);
             collectReady(next.reference(), ready);
-        }
-    }
-
-    private void wake(BlockReference reference, List<Block> accepted) {
-        Deque<Block> ready = new ArrayDeque<>();
-        collectReady(reference, ready);
-        for (Block block : ready) {
-            acceptWithWaiters(block, accepted);
         }
     }
 

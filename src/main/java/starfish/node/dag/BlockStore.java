@@ -51,15 +51,6 @@ public final class BlockStore {
         return byRound.isEmpty() ? 0 : byRound.lastKey();
     }
 
-    public long gcRound() {
-        return gcRound;
-    }
-
-    /** Blocks below this round are forgotten; references to them count as known. */
-    public boolean isBelowGc(BlockReference reference) {
-        return reference.round() < gcRound;
-    }
-
     public void garbageCollectBelow(long round) {
         if (round <= gcRound) {
             return;

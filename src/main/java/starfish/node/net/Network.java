@@ -78,6 +78,16 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** True once a connection to every peer is up. */
+    public boolean allPeersConnected() {
+        for (PeerSender sender : senders) {
+            if (sender != null && !sender.isConnected()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int size() {
         return committee.size();
     }
@@ -97,14 +107,21 @@ public final class Network implements AutoCloseable {
     }
 
     public void sendFrame(int peer, ByteBuffer frame) {
-        senders[peer].send(frame, latency.delayNanos(self, peer));
+        sendFrame(peer, frame, 0);
+    }
+
+    /** Sends after an extra delay on top of the mimicked latency (Byzantine strategies that hold blocks back). */
+    public void sendFrame(int peer, ByteBuffer frame, long extraDelayNanos) {
+        senders[peer].send(frame, latency.delayNanos(self, peer) + extraDelayNanos);
     }
 
     private void acceptLoop() {
         while (!closed) {
             try {
                 Socket socket = server.accept();
-                startThread("handshake-" + self, () -> handshakeAndRead(socket));
+                Thread reader = new Thread(() -> handshakeAndRead(socket), "reader-" + self);
+                reader.setDaemon(true);
+                reader.start(); // ends when its connection closes; close() closes every connection
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("accepting connections failed: {}", e.getMessage());
@@ -183,7 +200,7 @@ public final class Network implements AutoCloseable {
     }
 
     private void readLoop(int peer, Connection connection, FrameReader reader) throws IOException {
-        LOG.info("connected to validator {}", peer);
+        LOG.info("validator {} connected to validator {}", self, peer);
         senders[peer].connected(connection);
         try {
             byte[] body;
@@ -196,7 +213,7 @@ public final class Network implements AutoCloseable {
             LOG.warn("closing the connection with validator {}: {}", peer, e.getMessage());
         } finally {
             senders[peer].disconnected(connection);
-            LOG.info("disconnected from validator {}", peer);
+            LOG.info("validator {} disconnected from validator {}", self, peer);
         }
     }
 

@@ -67,6 +67,12 @@ final class PeerSender implements AutoCloseable {
         }
     }
 
+    boolean isConnected() {
+        synchronized (connectionLock) {
+            return connection != null;
+        }
+    }
+
     void disconnected(Connection old) {
         synchronized (connectionLock) {
             if (connection == old) {

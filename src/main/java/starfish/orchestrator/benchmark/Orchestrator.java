@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.measurement.MeasurementsCollection;
-import starfish.orchestrator.measurement.PrometheusText;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -41,7 +40,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration BOOT_POLL = Duration.ofMillis(250);
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -121,8 +120,13 @@ public final class Orchestrator {
         return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir);
     }
 
+    /** One validator per active instance; the local testbed creates the virtual hosts it lacks. */
     private List<Instance> activeHosts(int committee) {
         List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
+        if (active.size() < committee && isLocal(settings)) {
+            testbed.deploy(committee - active.size(), Optional.empty());
+            active = testbed.instances().stream().filter(Instance::isActive).toList();
+        }
         if (active.size() < committee) {
             throw new IllegalStateException("the testbed has " + active.size() + " active instances but the committee"
                     + " needs " + committee + "; run `testbed deploy` or `testbed start` first");
@@ -190,24 +194,25 @@ public final class Orchestrator {
             Duration target = interval.multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
             pauseUntil(start, last ? duration : target);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            scrapeAll(validators, measurements, elapsed);
+            scrapeAll(validators, measurements, start);
             measurements.save(file);
-            listener.scraped(Duration.ofMillis(Math.round(elapsed * 1000)), measurements.summary());
+            listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
             if (last) {
                 return;
             }
         }
     }
 
-    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, double elapsed) {
-        Map<Integer, CompletableFuture<PrometheusText>> pending = new LinkedHashMap<>();
+    /** Each sample is timed when its response arrives: on a busy host that is much closer to the counters' time. */
+    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, long startNanos) {
+        Map<Integer, CompletableFuture<ValidatorScrape>> pending = new LinkedHashMap<>();
         for (int i = 0; i < validators.size(); i++) {
-            pending.put(i, scraper.scrape(validators.metricsUrl(i)));
+            pending.put(i, scraper.scrape(validators.metricsUrl(i))
+                    .thenApply(text -> ValidatorScrape.of((System.nanoTime() - startNanos) / 1e9, text)));
         }
         pending.forEach((authority, future) -> {
             try {
-                measurements.add(authority, ValidatorScrape.of(elapsed, future.join()));
+                measurements.add(authority, future.join());
             } catch (CompletionException e) {
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }

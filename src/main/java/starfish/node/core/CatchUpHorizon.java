@@ -1,0 +1,43 @@
+package starfish.node.core;
+
+import java.util.Arrays;
+import starfish.node.config.Committee;
+import starfish.node.dag.Block;
+
+/**
+ * How far back a validator still fetches history. Peers drop blocks older than their gc depth, so a validator
+ * that starts late or falls far behind cannot fetch everything; it fetches only the last `window` rounds below the
+ * round that validators with more than a third of the stake (so at least one honest one) have signed blocks for.
+ */
+final class CatchUpHorizon {
+
+    private final Committee committee;
+    private final long window;
+    private final long[] highestRound;
+
+    CatchUpHorizon(Committee committee, long window) {
+        this.committee = committee;
+        this.window = window;
+        this.highestRound = new long[committee.size()];
+    }
+
+    /** Notes a verified block (its author signed it, so only that author can inflate its own round). */
+    void observe(Block block) {
+        highestRound[block.author()] = Math.max(highestRound[block.author()], block.round());
+    }
+
+    /** The round below which nothing is fetched any more (0 while nobody is far ahead). */
+    long horizon() {
+        Integer[] authors = new Integer[highestRound.length];
+        Arrays.setAll(authors, i -> i);
+        Arrays.sort(authors, (a, b) -> Long.compare(highestRound[b], highestRound[a]));
+        long stake = 0;
+        for (int author : authors) {
+            stake += committee.stake(author);
+            if (committee.isValidity(stake)) {
+                return Math.max(0, highestRound[author] - window);
+            }
+        }
+        return 0;
+    }
+}

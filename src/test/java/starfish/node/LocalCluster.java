@@ -1,0 +1,127 @@
+package starfish.node;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import starfish.node.config.Authority;
+import starfish.node.config.ClientParameters;
+import starfish.node.config.Committee;
+import starfish.node.config.NodeParameters;
+import starfish.node.crypto.SigningKey;
+import starfish.node.core.Validator;
+import starfish.node.core.ValidatorConfig;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+
+/** Validators of one committee in this JVM on loopback, on free ports, each with its own metrics registry. */
+public final class LocalCluster implements AutoCloseable {
+
+    public final Committee committee;
+    public final List<SigningKey> keys = new ArrayList<>();
+    public final List<PrometheusRegistry> registries = new ArrayList<>();
+    private final List<Validator> validators = new ArrayList<>();
+    private final Path directory;
+    private NodeParameters parameters = NodeParameters.DEFAULTS;
+
+    public LocalCluster(int size, Path directory) {
+        this.directory = directory;
+        List<Authority> authorities = new ArrayList<>();
+        int[] ports = freePorts(size);
+        for (int i = 0; i < size; i++) {
+            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            keys.add(key);
+            registries.add(new PrometheusRegistry());
+            authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", ports[i], 0));
+        }
+        committee = new Committee(authorities);
+    }
+
+    /** Uses these parameters for the validators started from now on. */
+    public LocalCluster withParameters(NodeParameters value) {
+        this.parameters = value;
+        return this;
+    }
+
+    /** Starts the given authorities (the others stay down), each generating `load` tx/s. */
+    public LocalCluster start(double load, int... authorities) throws IOException {
+        for (int i : authorities) {
+            validators.add(Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
+                    ClientParameters.DEFAULTS, Consensus.MYSTICETI, ByzantineStrategy.HONEST, load, false,
+                    storage(i), InetAddress.getLoopbackAddress(), registries.get(i))));
+        }
+        return this;
+    }
+
+    public Path storage(int authority) {
+        return directory.resolve("storage-" + authority);
+    }
+
+    public List<String> committedLog(int authority) {
+        try {
+            return Files.readAllLines(storage(authority).resolve("committed.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value of a metric (counter names without `_total`), summed over data points matching the labels. */
+    public double metric(int authority, String name, String... labelPairs) {
+        double sum = 0;
+        for (MetricSnapshot snapshot : registries.get(authority).scrape()) {
+            if (!snapshot.getMetadata().getName().equals(name)) {
+                continue;
+            }
+            for (DataPointSnapshot point : snapshot.getDataPoints()) {
+                boolean matches = true;
+                for (int k = 0; k < labelPairs.length; k += 2) {
+                    matches &= labelPairs[k + 1].equals(point.getLabels().get(labelPairs[k]));
+                }
+                if (matches) {
+                    sum += point instanceof CounterSnapshot.CounterDataPointSnapshot c ? c.getValue()
+                            : ((GaugeSnapshot.GaugeDataPointSnapshot) point).getValue();
+                }
+            }
+        }
+        return sum;
+    }
+
+    public static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // probing only
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Validator validator : validators) {
+            validator.close();
+        }
+    }
+}
