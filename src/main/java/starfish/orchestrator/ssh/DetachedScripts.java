@@ -1,6 +1,6 @@
 package starfish.orchestrator.ssh;
 
-import static starfish.orchestrator.ssh.ShellQuote.quote;
+import static starfish.orchestrator.protocol.ShellQuoting.quote;
 
 import java.util.regex.Pattern;
 
@@ -36,8 +36,9 @@ final class DetachedScripts {
                 + " 2> /dev/null) | head -n 1)\n"
                 + "if [ -n \"$pid\" ]; then\n"
                 + "  kill -TERM -- -\"$pid\" 2> /dev/null\n"
-                + "  i=0; while kill -0 -- -\"$pid\" 2> /dev/null && [ $i -lt " + STOP_WAIT_TENTHS + " ]; do"
-                + " sleep 0.1; i=$((i + 1)); done\n"
+                // zombies do not count: tmux may take its time to reap the pane's process
+                + "  i=0; while ps -e -o pgid= -o stat= | awk -v g=\"$pid\" '$1 == g && $2 !~ /^Z/ { f = 1 } END"
+                + " { exit !f }' && [ $i -lt " + STOP_WAIT_TENTHS + " ]; do sleep 0.1; i=$((i + 1)); done\n"
                 + "  kill -KILL -- -\"$pid\" 2> /dev/null\n"
                 + "fi\n"
                 + "tmux kill-session -t " + name + " 2> /dev/null; rm -f " + pidFile(name) + "; true";

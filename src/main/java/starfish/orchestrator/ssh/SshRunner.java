@@ -20,9 +20,11 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.xfer.FileSystemFile;
+import starfish.orchestrator.protocol.ShellQuoting;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.SecretRedaction;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
 
@@ -55,7 +57,7 @@ public final class SshRunner implements CommandRunner {
         String script = "mkdir -p " + shellWorkingDir() + " && cd " + shellWorkingDir() + " || exit 97\n" + command;
         CommandOutput output = run(instance, script, command);
         if (output.exitCode() != 0) {
-            throw new CommandFailedException(hostName(instance), SecretRedactor.redact(command),
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(command),
                     "exit code " + output.exitCode() + ", stderr: " + tail(output.stderr()), null);
         }
         return output;
@@ -86,7 +88,7 @@ public final class SshRunner implements CommandRunner {
             return outputs;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailedException("all hosts", SecretRedactor.redact(command), "interrupted", e);
+            throw new CommandFailedException("all hosts", SecretRedaction.redact(command), "interrupted", e);
         } finally {
             pool.shutdownNow();
         }
@@ -142,18 +144,18 @@ public final class SshRunner implements CommandRunner {
             String errors = stderr.get();
             Integer exit = running.getExitStatus();
             if (exit == null) {
-                throw new CommandFailedException(hostName(instance), SecretRedactor.redact(shownCommand),
+                throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand),
                         "ended without an exit status (signal " + running.getExitSignal() + "), stderr: "
                                 + tail(errors), null);
             }
             return new CommandOutput(stdout, errors, exit);
         } catch (IOException | ExecutionException e) {
             connections.forget(instance.publicIp());
-            throw new CommandFailedException(hostName(instance), SecretRedactor.redact(shownCommand),
-                    SecretRedactor.redact(String.valueOf(e)), null);
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand),
+                    SecretRedaction.redact(String.valueOf(e)), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailedException(hostName(instance), SecretRedactor.redact(shownCommand), "interrupted",
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand), "interrupted",
                     null);
         }
     }
@@ -172,7 +174,7 @@ public final class SshRunner implements CommandRunner {
         try {
             return connections.get(instance.publicIp());
         } catch (SshConnectException e) {
-            throw new CommandFailedException(hostName(instance), SecretRedactor.redact(shownCommand),
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand),
                     e.getMessage(), null);
         }
     }
@@ -200,8 +202,8 @@ public final class SshRunner implements CommandRunner {
     }
 
     private String shellWorkingDir() {
-        return workingDir.startsWith("~/") ? "\"$HOME\"/" + ShellQuote.quote(workingDir.substring(2))
-                : ShellQuote.quote(workingDir);
+        return workingDir.startsWith("~/") ? "\"$HOME\"/" + ShellQuoting.quote(workingDir.substring(2))
+                : ShellQuoting.quote(workingDir);
     }
 
     private static String parentOf(String path) {
@@ -219,7 +221,7 @@ public final class SshRunner implements CommandRunner {
         String trimmed = stderr.strip();
         String tail = trimmed.length() <= STDERR_TAIL_CHARS ? trimmed
                 : "..." + trimmed.substring(trimmed.length() - STDERR_TAIL_CHARS);
-        return tail.isEmpty() ? "(empty)" : SecretRedactor.redact(tail);
+        return tail.isEmpty() ? "(empty)" : SecretRedaction.redact(tail);
     }
 
     private static String hostName(Instance instance) {
@@ -228,7 +230,7 @@ public final class SshRunner implements CommandRunner {
 
     private static RuntimeException asRuntime(Instance instance, String command, Throwable cause) {
         return cause instanceof RuntimeException runtime ? runtime
-                : new CommandFailedException(hostName(instance), SecretRedactor.redact(command), String.valueOf(cause),
+                : new CommandFailedException(hostName(instance), SecretRedaction.redact(command), String.valueOf(cause),
                         null);
     }
 
@@ -241,7 +243,7 @@ public final class SshRunner implements CommandRunner {
             details.append("\n  - ").append(failure.getMessage());
         }
         CommandFailedException combined = new CommandFailedException(String.join(", ", failedHosts),
-                SecretRedactor.redact(command), details.toString(), null);
+                SecretRedaction.redact(command), details.toString(), null);
         failures.forEach(combined::addSuppressed);
         return combined;
     }

@@ -2,6 +2,7 @@ package starfish.orchestrator.testbed;
 
 import starfish.orchestrator.cloud.aws.AwsTestbed;
 import starfish.orchestrator.cloud.vultr.VultrTestbed;
+import starfish.orchestrator.netns.NetnsTestbed;
 import starfish.orchestrator.settings.Settings;
 
 /** Picks the TestbedProvider for `cloud_provider`. */
@@ -13,10 +14,9 @@ public final class TestbedProviders {
     public static TestbedProvider create(Settings settings) {
         return switch (settings.cloudProvider()) {
             case LOCAL -> new LocalTestbed(settings);
+            case NETNS -> new NetnsTestbed(settings);
             case AWS -> AwsTestbed.create(settings);
             case VULTR -> new VultrTestbed(settings);
-            case NETNS -> throw new UnsupportedOperationException("cloud_provider "
-                    + settings.cloudProvider().yamlName() + " is not available in this build; use cloud_provider: local");
         };
     }
 }

@@ -61,7 +61,7 @@ class SshRunnerTest {
                     .isInstanceOf(CommandFailedException.class)
                     .hasMessageContaining("h0 (127.0.0.1)")
                     .hasMessageContaining("exit code 3")
-                    .hasMessageContaining("fetching https://***@git.example/r.git")
+                    .hasMessageContaining("fetching https://oauth2:***@git.example/r.git")
                     .hasMessageNotContaining("tok3n-value");
         }
     }
