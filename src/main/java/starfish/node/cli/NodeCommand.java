@@ -1,13 +1,10 @@
 package starfish.node.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "node", mixinStandardHelpOptions = true, description = "Not implemented yet.")
-public final class NodeCommand implements Callable<Integer> {
-
-    @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
+/** `starfish node genesis|run`: the validator's command line (the orchestrator's contract, CONTEXT.md). */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Runs a consensus validator or writes a committee's genesis files.",
+        subcommands = {GenesisCommand.class, RunCommand.class})
+public final class NodeCommand {
 }

@@ -1,0 +1,182 @@
+package starfish.node.consensus;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import starfish.node.config.Committee;
+import starfish.node.config.StakeAggregator;
+import starfish.node.dag.Block;
+import starfish.node.dag.BlockReference;
+import starfish.node.dag.BlockStore;
+
+/**
+ * The Mysticeti commit rule over the local DAG. Each leader slot is decided directly (a quorum of certificates in
+ * the decision round commits, the {@link SkipRule} skips) or indirectly through the next committed leader (the
+ * anchor): committed if the anchor's causal history holds a certificate for it, else skipped. Slots are output in
+ * round order up to the first undecided one. Not thread-safe: owned by the core thread.
+ */
+public final class Committer {
+
+    private final Committee committee;
+    private final BlockStore store;
+    private final LeaderSchedule schedule;
+    private final SkipRule skipRule;
+    private long lastDecidedRound;
+
+    public Committer(Committee committee, BlockStore store, LeaderSchedule schedule, SkipRule skipRule) {
+        this.committee = committee;
+        this.store = store;
+        this.schedule = schedule;
+        this.skipRule = skipRule;
+    }
+
+    public long lastDecidedRound() {
+        return lastDecidedRound;
+    }
+
+    /** Decides what the DAG now allows; returns the newly decided slots in round order. */
+    public List<Decision> tryDecide() {
+        long highestVotableRound = store.highestRound() - 1;
+        LinkedList<Decision> decisions = new LinkedList<>();
+        for (long round = highestVotableRound; round > lastDecidedRound; round--) {
+            if (!schedule.isLeaderRound(round)) {
+                continue;
+            }
+            LeaderSlot slot = schedule.slot(round);
+            Decision decision = tryDirectDecide(slot);
+            if (decision instanceof Decision.Undecided) {
+                decision = tryIndirectDecide(slot, decisions);
+            }
+            decisions.addFirst(decision);
+        }
+        List<Decision> sequence = new ArrayList<>();
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.Undecided) {
+                break;
+            }
+            sequence.add(decision);
+            lastDecidedRound = decision.slot().round();
+        }
+        return sequence;
+    }
+
+    private Decision tryDirectDecide(LeaderSlot slot) {
+        if (skipRule.canSkip(slot, store.blocksAt(schedule.votingRound(slot.round())))) {
+            return new Decision.Skip(slot, true);
+        }
+        List<Block> decisionBlocks = store.blocksAt(schedule.decisionRound(slot.round()));
+        for (Block leader : store.blocksAt(slot.round(), slot.authority())) {
+            StakeAggregator certificates = new StakeAggregator(committee);
+            Map<BlockReference, BlockReference> votes = new HashMap<>();
+            for (Block candidate : decisionBlocks) {
+                if (isCertificate(candidate, leader, votes)) {
+                    certificates.add(candidate.author());
+                }
+            }
+            if (certificates.reachedQuorum()) {
+                return new Decision.Commit(slot, leader, true);
+            }
+        }
+        return new Decision.Undecided(slot);
+    }
+
+    /** `later` holds the decisions of higher rounds, ascending. */
+    private Decision tryIndirectDecide(LeaderSlot slot, List<Decision> later) {
+        for (Decision anchor : later) {
+            if (anchor.slot().round() < slot.round() + schedule.waveLength()) {
+                continue;
+            }
+            if (anchor instanceof Decision.Commit commit) {
+                return decideFromAnchor(slot, commit.leader());
+            }
+            if (anchor instanceof Decision.Undecided) {
+                return new Decision.Undecided(slot);
+            }
+        }
+        return new Decision.Undecided(slot);
+    }
+
+    private Decision decideFromAnchor(LeaderSlot slot, Block anchor) {
+        List<Block> potentialCertificates = ancestorsAtRound(anchor, schedule.decisionRound(slot.round()));
+        Map<BlockReference, BlockReference> votes = new HashMap<>();
+        for (Block leader : store.blocksAt(slot.round(), slot.authority())) {
+            for (Block certificate : potentialCertificates) {
+                if (isCertificate(certificate, leader, votes)) {
+                    return new Decision.Commit(slot, leader, false);
+                }
+            }
+        }
+        return new Decision.Skip(slot, false);
+    }
+
+    /** A decision-round block is a certificate when it references a quorum of voting blocks that vote for leader. */
+    private boolean isCertificate(Block candidate, Block leader, Map<BlockReference, BlockReference> votes) {
+        long votingRound = schedule.votingRound(leader.round());
+        StakeAggregator voters = new StakeAggregator(committee);
+        for (BlockReference parent : candidate.parents()) {
+            if (parent.round() != votingRound) {
+                continue;
+            }
+            BlockReference supported = votes.computeIfAbsent(parent,
+                    p -> supportedLeader(store.get(p), leader.round(), leader.author()));
+            if (leader.reference().equals(supported)) {
+                voters.add(parent.author());
+            }
+        }
+        return voters.reachedQuorum();
+    }
+
+    /**
+     * The leader-slot block a voting block supports: the first one found walking its parents in order, depth
+     * first (a block that links to two equivocating leader blocks votes for the one it links first).
+     */
+    private BlockReference supportedLeader(Block from, long leaderRound, int leaderAuthority) {
+        if (from == null || from.round() <= leaderRound) {
+            return null;
+        }
+        for (BlockReference parent : from.parents()) {
+            if (parent.round() == leaderRound && parent.author() == leaderAuthority) {
+                return parent;
+            }
+            if (parent.round() > leaderRound) {
+                BlockReference found = supportedLeader(store.get(parent), leaderRound, leaderAuthority);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The blocks of `round` in the causal history of `from`. */
+    private List<Block> ancestorsAtRound(Block from, long round) {
+        List<Block> found = new ArrayList<>();
+        Set<BlockReference> visited = new HashSet<>();
+        Deque<Block> frontier = new ArrayDeque<>();
+        frontier.add(from);
+        while (!frontier.isEmpty()) {
+            Block block = frontier.poll();
+            for (BlockReference parent : block.parents()) {
+                if (parent.round() < round || !visited.add(parent)) {
+                    continue;
+                }
+                Block parentBlock = store.get(parent);
+                if (parentBlock == null) {
+                    continue;
+                }
+                if (parent.round() == round) {
+                    found.add(parentBlock);
+                } else {
+                    frontier.add(parentBlock);
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,172 @@
+package starfish.node.core;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import starfish.node.consensus.Committer;
+import starfish.node.consensus.Decision;
+import starfish.node.consensus.Linearizer;
+import starfish.node.dag.Block;
+import starfish.node.dag.BlockCodec;
+import starfish.node.dag.BlockManager;
+import starfish.node.dag.BlockStore;
+import starfish.node.dissemination.Dissemination;
+import starfish.node.metrics.NodeMetrics;
+import starfish.node.net.InboundHandler;
+import starfish.node.net.Message;
+import starfish.node.net.Synchronizer;
+
+/**
+ * The validator's state machine on one thread: it admits blocks into the DAG, proposes, commits and linearizes.
+ * Network threads only enqueue (already verified) work, so the DAG needs no locks and no lock is held across I/O.
+ */
+final class Core implements InboundHandler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Core.class);
+    private static final long MAX_WAIT_NANOS = 50_000_000L;
+    private static final int MAX_EVENTS_PER_BATCH = 1_000;
+
+    private final BlockStore store;
+    private final BlockManager manager;
+    private final ThresholdClock clock;
+    private final Proposer proposer;
+    private final Committer committer;
+    private final Linearizer linearizer;
+    private final CommitObserver observer;
+    private final Dissemination dissemination;
+    private final Synchronizer synchronizer;
+    private final NodeMetrics metrics;
+    private final int gcDepth;
+    private final long syncRetryNanos;
+    private final LinkedBlockingQueue<CoreEvent> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastSyncNanos;
+
+    Core(CoreParts parts) {
+        this.store = parts.store();
+        this.manager = new BlockManager(store);
+        this.clock = new ThresholdClock(parts.committee());
+        this.proposer = parts.proposer();
+        this.committer = parts.committer();
+        this.linearizer = parts.linearizer();
+        this.observer = parts.observer();
+        this.dissemination = parts.dissemination();
+        this.synchronizer = parts.synchronizer();
+        this.metrics = parts.metrics();
+        this.gcDepth = parts.gcDepth();
+        this.syncRetryNanos = parts.syncRetryMs() * 1_000_000L;
+        this.thread = new Thread(this::run, "core-" + parts.self());
+    }
+
+    /** Genesis blocks enter the DAG before anything else. */
+    void start(List<Block> genesis) {
+        admit(manager.add(genesis).accepted());
+        thread.start();
+    }
+
+    @Override
+    public void onMessage(int peer, Message message) {
+        if (message instanceof Message.Blocks blocks) {
+            queue.add(new CoreEvent.BlocksReceived(peer, blocks.blocks()));
+        } else if (message instanceof Message.BlockResponse response) {
+            queue.add(new CoreEvent.BlocksReceived(peer, response.blocks()));
+        } else if (message instanceof Message.BlockRequest request) {
+            queue.add(new CoreEvent.BlocksRequested(peer, request.references()));
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                long now = System.nanoTime();
+                long wait = Math.min(MAX_WAIT_NANOS, Math.max(1, proposer.nanosUntilTimeout(now)));
+                CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
+                for (int handled = 0; event != null && handled < MAX_EVENTS_PER_BATCH; handled++) {
+                    handle(event);
+                    event = queue.poll();
+                }
+                if (event != null) {
+                    handle(event);
+                }
+                step(System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | IOException e) {
+            LOG.error("the core stopped on an unexpected error", e);
+        }
+    }
+
+    private void handle(CoreEvent event) {
+        if (event instanceof CoreEvent.BlocksReceived received) {
+            BlockManager.AddResult result = manager.add(received.blocks());
+            admit(result.accepted());
+            if (!result.newlyMissing().isEmpty()) {
+                synchronizer.requestFrom(received.peer(), result.newlyMissing(), System.nanoTime());
+            }
+        } else if (event instanceof CoreEvent.BlocksRequested requested) {
+            dissemination.blocksRequested(requested.peer(), requested.references());
+        }
+    }
+
+    private void admit(List<Block> accepted) {
+        for (Block block : accepted) {
+            clock.add(block);
+            proposer.accepted(block);
+            dissemination.blockAccepted(block);
+        }
+    }
+
+    /** After a batch of events: commit what can be, propose if allowed, then housekeeping. */
+    private void step(long now) throws IOException {
+        commit();
+        Block own = proposer.tryPropose(clock.quorumRound(), now);
+        if (own != null) {
+            admit(manager.add(List.of(own)).accepted());
+            metrics.proposedBlockSize.set(BlockCodec.encodedLength(own));
+            dissemination.ownBlockProposed(own);
+            commit();
+        }
+        if (now - lastSyncNanos >= syncRetryNanos / 2) {
+            lastSyncNanos = now;
+            synchronizer.retry(manager.missing(), now);
+        }
+        observer.flushIfDue(now);
+    }
+
+    private void commit() {
+        List<Decision> decisions = committer.tryDecide();
+        if (decisions.isEmpty()) {
+            return;
+        }
+        long lastCommittedRound = -1;
+        for (Decision decision : decisions) {
+            observer.decided(decision);
+            if (decision instanceof Decision.Commit commit) {
+                observer.committed(linearizer.linearize(commit.leader()));
+                lastCommittedRound = commit.leader().round();
+            }
+        }
+        if (lastCommittedRound > gcDepth) {
+            store.garbageCollectBelow(lastCommittedRound - gcDepth);
+            admit(manager.garbageCollect());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        observer.close();
+    }
+}

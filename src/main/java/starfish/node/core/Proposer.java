@@ -1,0 +1,108 @@
+package starfish.node.core;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import starfish.node.consensus.LeaderSchedule;
+import starfish.node.dag.Block;
+import starfish.node.dag.BlockReference;
+import starfish.node.dag.BlockSigner;
+import starfish.node.dag.BlockStore;
+import starfish.node.dag.Transactions;
+import starfish.node.load.TransactionPool;
+import starfish.node.metrics.NodeMetrics;
+
+/**
+ * Decides when this validator proposes and builds the block. A block of round r+1 needs a quorum of round r and
+ * (the pacemaker) the leader of round r, or the leader timeout since the last proposal. It references the own
+ * previous block first, every author's first block of round r, and the DAG tips of older rounds that no accepted
+ * block references yet (late blocks, so that their transactions are not starved).
+ */
+final class Proposer {
+
+    private final BlockSigner signer;
+    private final BlockStore store;
+    private final LeaderSchedule schedule;
+    private final TransactionPool pool;
+    private final NodeMetrics metrics;
+    private final long leaderTimeoutNanos;
+    private final int maxBlockTransactions;
+    private final int tipWindowRounds;
+    private final Set<BlockReference> tips = new LinkedHashSet<>();
+    private Block lastOwnBlock;
+    private long lastProposalNanos;
+
+    Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, NodeMetrics metrics,
+            long leaderTimeoutMs, int maxBlockTransactions, int tipWindowRounds, Block ownGenesis, long nowNanos) {
+        this.signer = signer;
+        this.store = store;
+        this.schedule = schedule;
+        this.pool = pool;
+        this.metrics = metrics;
+        this.leaderTimeoutNanos = leaderTimeoutMs * 1_000_000L;
+        this.maxBlockTransactions = maxBlockTransactions;
+        this.tipWindowRounds = tipWindowRounds;
+        this.lastOwnBlock = ownGenesis;
+        this.lastProposalNanos = nowNanos;
+    }
+
+    /** Keeps the tip set: the block is a tip until an accepted block references it. */
+    void accepted(Block block) {
+        block.parents().forEach(tips::remove);
+        tips.add(block.reference());
+    }
+
+    long lastProposedRound() {
+        return lastOwnBlock.round();
+    }
+
+    /** Nanoseconds until the leader timeout could let a proposal through (for the core loop's wait). */
+    long nanosUntilTimeout(long nowNanos) {
+        return Math.max(0, lastProposalNanos + leaderTimeoutNanos - nowNanos);
+    }
+
+    /** A new signed block if the rules allow one now, else null. */
+    Block tryPropose(long quorumRound, long nowNanos) {
+        if (quorumRound < lastOwnBlock.round()) {
+            return null;
+        }
+        boolean leaderPresent = !schedule.isLeaderRound(quorumRound)
+                || !store.blocksAt(quorumRound, schedule.slot(quorumRound).authority()).isEmpty();
+        boolean timedOut = nowNanos - lastProposalNanos >= leaderTimeoutNanos;
+        if (!leaderPresent && !timedOut) {
+            return null;
+        }
+        if (!leaderPresent) {
+            metrics.leaderTimeouts.inc();
+        }
+        Transactions transactions = pool.take(maxBlockTransactions);
+        Block block = signer.sign(quorumRound + 1, System.currentTimeMillis(), parents(quorumRound), List.of(),
+                transactions);
+        lastOwnBlock = block;
+        lastProposalNanos = nowNanos;
+        return block;
+    }
+
+    private List<BlockReference> parents(long quorumRound) {
+        LinkedHashSet<BlockReference> parents = new LinkedHashSet<>();
+        parents.add(lastOwnBlock.reference());
+        BitSet authors = new BitSet();
+        authors.set(lastOwnBlock.author(), lastOwnBlock.round() == quorumRound);
+        for (Block block : store.blocksAt(quorumRound)) {
+            if (!authors.get(block.author())) {
+                authors.set(block.author());
+                parents.add(block.reference());
+            }
+        }
+        long oldest = quorumRound - tipWindowRounds;
+        for (BlockReference tip : tips) {
+            if (tip.round() < quorumRound && tip.round() >= oldest && tip.round() > 0) {
+                parents.add(tip);
+            }
+        }
+        tips.removeIf(tip -> tip.round() < oldest);
+        return new ArrayList<>(parents);
+    }
+}

@@ -1,0 +1,93 @@
+package starfish.node.core;
+
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import starfish.node.config.Committee;
+import starfish.node.config.NodeParameters;
+import starfish.node.consensus.Committer;
+import starfish.node.consensus.LeaderSchedule;
+import starfish.node.consensus.Linearizer;
+import starfish.node.consensus.MysticetiSkipRule;
+import starfish.node.dag.Block;
+import starfish.node.dag.BlockSigner;
+import starfish.node.dag.BlockStore;
+import starfish.node.dag.BlockVerifier;
+import starfish.node.dissemination.PushOwnBlocks;
+import starfish.node.load.LoadGenerator;
+import starfish.node.load.TransactionPool;
+import starfish.node.metrics.NodeMetrics;
+import starfish.node.net.MimickedLatency;
+import starfish.node.net.Network;
+import starfish.node.net.Synchronizer;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+
+/** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
+public final class Validator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
+
+    private final Network network;
+    private final Core core;
+    private final LoadGenerator load;
+
+    private Validator(Network network, Core core, LoadGenerator load) {
+        this.network = network;
+        this.core = core;
+        this.load = load;
+    }
+
+    public static Validator start(ValidatorConfig config) throws IOException {
+        requireImplemented(config.consensus(), config.byzantineStrategy());
+        Committee committee = config.committee();
+        NodeParameters parameters = config.nodeParameters();
+        int self = config.authority();
+        NodeMetrics metrics = new NodeMetrics(config.registry());
+        BlockStore store = new BlockStore();
+        TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
+        List<Block> genesis = BlockSigner.genesis(committee);
+        Core[] coreRef = new Core[1];
+        Network network = new Network(committee, self, config.bindAddress(), parameters.maxFrameBytes(),
+                MimickedLatency.of(config.mimicExtraLatency()), new BlockVerifier(committee), metrics,
+                (peer, message) -> coreRef[0].onMessage(peer, message));
+        LeaderSchedule schedule = LeaderSchedule.pipelined(committee.size());
+        Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, metrics,
+                parameters.leaderTimeoutMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
+                genesis.get(self), System.nanoTime());
+        Core core = new Core(new CoreParts(committee, self, store, proposer,
+                new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
+                new Linearizer(store, parameters.gcDepthRounds()),
+                new CommitObserver(config.storagePath(), metrics),
+                new PushOwnBlocks(network, store, parameters.maxFrameBytes()),
+                new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
+                metrics, parameters.gcDepthRounds(), parameters.syncRetryMs()));
+        coreRef[0] = core;
+        core.start(genesis);
+        network.start();
+        LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters());
+        load.start();
+        LOG.info("validator {} of {} started ({}, load {} tx/s{})", self, committee.size(), config.consensus(),
+                config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
+        return new Validator(network, core, load);
+    }
+
+    private static void requireImplemented(Consensus consensus, ByzantineStrategy strategy) {
+        if (consensus != Consensus.MYSTICETI) {
+            throw new UnsupportedOperationException("consensus '" + consensus.cliName()
+                    + "' is not implemented yet; use mysticeti");
+        }
+        if (strategy != ByzantineStrategy.HONEST) {
+            throw new UnsupportedOperationException("Byzantine strategy '" + strategy.cliName()
+                    + "' is not implemented yet; use honest");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        load.close();
+        network.close();
+        core.close();
+    }
+}

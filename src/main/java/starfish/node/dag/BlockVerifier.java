@@ -1,0 +1,62 @@
+package starfish.node.dag;
+
+import starfish.node.config.Committee;
+import starfish.node.config.StakeAggregator;
+
+/**
+ * The checks a block passes before it enters the DAG that need no DAG state: author and round in range, the
+ * parent rule (own previous block first, a quorum of the previous round, nothing from the same or a later round),
+ * the payload matching its commitment, and the author's signature. Thread-safe: runs on the network threads.
+ */
+public final class BlockVerifier {
+
+    public static final String BAD_SIGNATURE = "bad-signature";
+    public static final String INVALID_BLOCK = "invalid-block";
+    public static final String BAD_PAYLOAD = "bad-payload";
+
+    private final Committee committee;
+
+    public BlockVerifier(Committee committee) {
+        this.committee = committee;
+    }
+
+    public void verify(Block block) throws InvalidBlockException {
+        if (!committee.isValidIndex(block.author())) {
+            throw new InvalidBlockException(INVALID_BLOCK, "unknown author " + block.author());
+        }
+        if (block.round() <= 0) {
+            throw new InvalidBlockException(INVALID_BLOCK, "round " + block.round() + " (genesis is never sent)");
+        }
+        verifyParents(block);
+        for (BlockReference ack : block.acknowledgements()) {
+            if (!committee.isValidIndex(ack.author()) || ack.round() >= block.round() || ack.round() < 0) {
+                throw new InvalidBlockException(INVALID_BLOCK, "bad acknowledgement " + ack);
+            }
+        }
+        if (!(block.payload() instanceof Transactions t) || !t.isWellFormed()
+                || !t.commitment().equals(block.payloadCommitment())) {
+            throw new InvalidBlockException(BAD_PAYLOAD, "payload does not match its commitment in " + block);
+        }
+        if (!committee.authority(block.author()).publicKey().verify(block.digest(), block.signature())) {
+            throw new InvalidBlockException(BAD_SIGNATURE, "bad signature on " + block);
+        }
+    }
+
+    private void verifyParents(Block block) throws InvalidBlockException {
+        if (block.parents().isEmpty() || block.parents().get(0).author() != block.author()) {
+            throw new InvalidBlockException(INVALID_BLOCK, block + " must reference its author's previous block first");
+        }
+        StakeAggregator previousRound = new StakeAggregator(committee);
+        for (BlockReference parent : block.parents()) {
+            if (!committee.isValidIndex(parent.author()) || parent.round() >= block.round() || parent.round() < 0) {
+                throw new InvalidBlockException(INVALID_BLOCK, block + " has a bad parent " + parent);
+            }
+            if (parent.round() == block.round() - 1) {
+                previousRound.add(parent.author());
+            }
+        }
+        if (!previousRound.reachedQuorum()) {
+            throw new InvalidBlockException(INVALID_BLOCK, block + " lacks a quorum of parents from the previous round");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package starfish.node.dissemination;
+
+import java.util.List;
+import starfish.node.dag.Block;
+import starfish.node.dag.BlockReference;
+
+/**
+ * What a validator sends besides sync requests: its own new blocks, what it accepted (if the protocol pushes
+ * history) and answers to peers' requests. One implementation per dissemination style (PROTOCOLS.md); Byzantine
+ * strategies wrap or replace it. Called on the core thread; implementations must not block.
+ */
+public interface Dissemination {
+
+    void ownBlockProposed(Block block);
+
+    /** A block entered the local DAG (own or a peer's). Push-history protocols forward from here. */
+    default void blockAccepted(Block block) {
+    }
+
+    void blocksRequested(int peer, List<BlockReference> references);
+}

@@ -1,0 +1,69 @@
+package starfish.node.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** The validator's metrics, with exactly the names the orchestrator scrapes (CONTEXT.md), in one registry. */
+public final class NodeMetrics {
+
+    public static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05,
+        0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10, 15,
+        20, 30, 60};
+
+    public final Counter sequencedTransactions;
+    public final Histogram transactionLatency;
+    public final Histogram blockLatency;
+    public final Counter committedLeaders;
+    public final Counter leaderTimeouts;
+    public final Counter bytesSent;
+    public final Counter bytesReceived;
+    public final Gauge missingBlocks;
+    public final Gauge proposedBlockSize;
+    public final Gauge committedSequenceLength;
+    public final Info committedSequenceDigest;
+    public final Counter rejectedMessages;
+
+    public NodeMetrics(PrometheusRegistry registry) {
+        long startNanos = System.nanoTime();
+        sequencedTransactions = Counter.builder().name("sequenced_transactions_total")
+                .help("Transactions in committed blocks").register(registry);
+        transactionLatency = latencyHistogram("transaction_committed_latency",
+                "Commit time minus the transaction's embedded creation time", registry);
+        blockLatency = latencyHistogram("block_committed_latency",
+                "Commit time minus the block's creation time", registry);
+        committedLeaders = Counter.builder().name("committed_leaders_total")
+                .help("Decided leader slots by leader authority and commit type")
+                .labelNames("authority", "commit_type").register(registry);
+        leaderTimeouts = Counter.builder().name("leader_timeout_total")
+                .help("Blocks proposed after the leader timeout without the round's leader").register(registry);
+        bytesSent = Counter.builder().name("bytes_sent_total").help("Bytes written to peers").register(registry);
+        bytesReceived = Counter.builder().name("bytes_received_total").help("Bytes read from peers")
+                .register(registry);
+        GaugeWithCallback.builder().name("benchmark_duration").help("Seconds since the validator started")
+                .callback(cb -> cb.call((System.nanoTime() - startNanos) / 1e9)).register(registry);
+        missingBlocks = Gauge.builder().name("missing_blocks").help("Referenced blocks not yet received, by author")
+                .labelNames("authority").register(registry);
+        proposedBlockSize = Gauge.builder().name("proposed_block_size_bytes")
+                .help("Encoded size of the last block this validator proposed").register(registry);
+        committedSequenceLength = Gauge.builder().name("committed_sequence_length")
+                .help("Committed leaders output so far").register(registry);
+        committedSequenceDigest = Info.builder().name("committed_sequence_digest_info")
+                .help("Running digest of the committed sequence").labelNames("digest").register(registry);
+        rejectedMessages = Counter.builder().name("rejected_messages_total")
+                .help("Frames and blocks dropped as malformed or invalid, by reason").labelNames("reason")
+                .register(registry);
+    }
+
+    private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
+        return Histogram.builder().name(name).help(help).classicOnly()
+                .classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    }
+
+    public void reject(String reason) {
+        rejectedMessages.labelValues(reason).inc();
+    }
+}

@@ -1,0 +1,101 @@
+package starfish.node.net;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import starfish.node.dag.Block;
+import starfish.node.dag.BlockCodec;
+import starfish.node.dag.BlockReference;
+import starfish.node.dag.MalformedException;
+
+/**
+ * Frames: a 4-byte big-endian length, then the body (a tag byte and the message). Decoding is strict: unknown tags,
+ * counts beyond bounds, truncation and trailing bytes are all errors.
+ */
+public final class MessageCodec {
+
+    static final byte HELLO = 1;
+    static final byte BLOCKS = 2;
+    static final byte REQUEST = 3;
+    static final byte RESPONSE = 4;
+    static final int MAX_BLOCKS_PER_MESSAGE = 10_000;
+
+    private MessageCodec() {
+    }
+
+    /** The whole frame, length prefix included, ready to write (position 0, shareable via duplicate()). */
+    public static ByteBuffer encode(Message message) {
+        int bodyLength = 1 + bodyLength(message);
+        ByteBuffer frame = ByteBuffer.allocate(4 + bodyLength);
+        frame.putInt(bodyLength);
+        if (message instanceof Message.Hello hello) {
+            frame.put(HELLO).putInt(hello.authority());
+        } else if (message instanceof Message.Blocks blocks) {
+            frame.put(BLOCKS);
+            writeBlocks(frame, blocks.blocks());
+        } else if (message instanceof Message.BlockRequest request) {
+            frame.put(REQUEST);
+            BlockCodec.writeReferences(frame, request.references());
+        } else if (message instanceof Message.BlockResponse response) {
+            frame.put(RESPONSE);
+            writeBlocks(frame, response.blocks());
+        }
+        return frame.flip();
+    }
+
+    public static Message decode(byte[] body) throws MalformedException {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            if (!in.hasRemaining()) {
+                throw new MalformedException("empty frame");
+            }
+            byte tag = in.get();
+            Message message = switch (tag) {
+                case HELLO -> new Message.Hello(in.getInt());
+                case BLOCKS -> new Message.Blocks(readBlocks(in));
+                case REQUEST -> new Message.BlockRequest(BlockCodec.readReferences(in, "requested references"));
+                case RESPONSE -> new Message.BlockResponse(readBlocks(in));
+                default -> throw new MalformedException("unknown message tag " + tag);
+            };
+            if (in.hasRemaining()) {
+                throw new MalformedException(in.remaining() + " trailing bytes after message");
+            }
+            return message;
+        } catch (BufferUnderflowException e) {
+            throw new MalformedException("message truncated");
+        }
+    }
+
+    private static int bodyLength(Message message) {
+        if (message instanceof Message.Hello) {
+            return 4;
+        }
+        if (message instanceof Message.BlockRequest request) {
+            return 4 + request.references().size() * BlockReference.ENCODED_LENGTH;
+        }
+        List<Block> blocks = message instanceof Message.Blocks b ? b.blocks() : ((Message.BlockResponse) message).blocks();
+        int length = 4;
+        for (Block block : blocks) {
+            length += BlockCodec.encodedLength(block);
+        }
+        return length;
+    }
+
+    private static void writeBlocks(ByteBuffer out, List<Block> blocks) {
+        out.putInt(blocks.size());
+        blocks.forEach(block -> BlockCodec.encode(block, out));
+    }
+
+    private static List<Block> readBlocks(ByteBuffer in) throws MalformedException {
+        int count = in.getInt();
+        if (count < 0 || count > MAX_BLOCKS_PER_MESSAGE) {
+            throw new MalformedException("block count " + count + " out of range");
+        }
+        List<Block> blocks = new ArrayList<>(Math.min(count, 64));
+        for (int i = 0; i < count; i++) {
+            blocks.add(BlockCodec.decode(in));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,81 @@
+package starfish.node.net;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import starfish.node.dag.BlockCodec;
+import starfish.node.dag.BlockReference;
+import starfish.node.metrics.NodeMetrics;
+
+/**
+ * Fetches missing blocks: first from the peer whose block named them (it holds them), then, while they stay
+ * missing, again from a random peer every retry interval. Called on the core thread.
+ */
+public final class Synchronizer {
+
+    private static final int MAX_REFERENCES_PER_REQUEST = BlockCodec.MAX_REFERENCES;
+
+    private final Network network;
+    private final int self;
+    private final NodeMetrics metrics;
+    private final long retryNanos;
+    private final Map<BlockReference, Long> requestedAt = new HashMap<>();
+    private final Map<Integer, Integer> reportedMissing = new HashMap<>();
+
+    public Synchronizer(Network network, int self, NodeMetrics metrics, long retryMs) {
+        this.network = network;
+        this.self = self;
+        this.metrics = metrics;
+        this.retryNanos = retryMs * 1_000_000L;
+    }
+
+    public void requestFrom(int peer, List<BlockReference> references, long nowNanos) {
+        for (int from = 0; from < references.size(); from += MAX_REFERENCES_PER_REQUEST) {
+            List<BlockReference> chunk = references.subList(from,
+                    Math.min(references.size(), from + MAX_REFERENCES_PER_REQUEST));
+            network.send(peer, new Message.BlockRequest(new ArrayList<>(chunk)));
+        }
+        references.forEach(r -> requestedAt.put(r, nowNanos));
+    }
+
+    /** Re-requests what is still missing after the retry interval and refreshes the missing_blocks gauge. */
+    public void retry(Set<BlockReference> missing, long nowNanos) {
+        requestedAt.keySet().retainAll(missing);
+        List<BlockReference> overdue = new ArrayList<>();
+        Map<Integer, Integer> perAuthor = new HashMap<>();
+        for (BlockReference reference : missing) {
+            perAuthor.merge(reference.author(), 1, Integer::sum);
+            Long at = requestedAt.get(reference);
+            if (at == null || nowNanos - at >= retryNanos) {
+                overdue.add(reference);
+            }
+        }
+        if (!overdue.isEmpty() && network.size() > 1) {
+            requestFrom(randomPeer(), overdue, nowNanos);
+        }
+        publish(perAuthor);
+    }
+
+    private void publish(Map<Integer, Integer> perAuthor) {
+        for (Iterator<Map.Entry<Integer, Integer>> it = reportedMissing.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Integer> entry = it.next();
+            if (!perAuthor.containsKey(entry.getKey())) {
+                metrics.missingBlocks.labelValues(Integer.toString(entry.getKey())).set(0);
+                it.remove();
+            }
+        }
+        perAuthor.forEach((author, count) -> {
+            metrics.missingBlocks.labelValues(Integer.toString(author)).set(count);
+            reportedMissing.put(author, count);
+        });
+    }
+
+    private int randomPeer() {
+        int peer = ThreadLocalRandom.current().nextInt(network.size() - 1);
+        return peer >= self ? peer + 1 : peer;
+    }
+}
