@@ -27,55 +27,59 @@ public final class LocalMonitoring implements MonitoringHandle {
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
+    private final Path prometheusBinary;
+    private final Duration scrapeInterval;
     private final Path runDir;
-    private final ChildProcess prometheus;
     private final URI prometheusUrl;
-    private final Optional<RunningGrafana> grafana;
+    private ChildProcess prometheus;
+    private Optional<RunningGrafana> grafana = Optional.empty();
 
     private record RunningGrafana(ChildProcess process, URI url) {
     }
 
-    private LocalMonitoring(Path runDir, ChildProcess prometheus, URI prometheusUrl,
-                            Optional<RunningGrafana> grafana) {
+    private LocalMonitoring(Path prometheusBinary, Duration scrapeInterval, Path runDir, URI prometheusUrl) {
+        this.prometheusBinary = prometheusBinary;
+        this.scrapeInterval = scrapeInterval;
         this.runDir = runDir;
-        this.prometheus = prometheus;
         this.prometheusUrl = prometheusUrl;
-        this.grafana = grafana;
     }
 
     /**
-     * Starts Prometheus scraping `targets` and, when `grafanaBinary` is given, Grafana showing it; returns once
-     * both answer. Grafana's admin password goes to `console` once and nowhere else.
+     * Starts Prometheus (with no targets until {@link #scrape}) and, when `grafanaBinary` is given, Grafana showing
+     * it; returns once both answer. Grafana's admin password goes to `console` once and nowhere else.
      */
     public static LocalMonitoring start(Path prometheusBinary, Optional<Path> grafanaBinary, Duration scrapeInterval,
-                                        List<ScrapeTarget> targets, PrintStream console) {
+                                        PrintStream console) {
         Path runDir = createRunDir();
-        ChildProcess prometheus = null;
+        LocalMonitoring monitoring = new LocalMonitoring(prometheusBinary, scrapeInterval, runDir,
+                URI.create("http://" + LOOPBACK + ":" + freePort()));
         try {
-            Path config = write(runDir.resolve("prometheus.yml"), new PrometheusConfig(scrapeInterval, targets).render());
-            String listen = LOOPBACK + ":" + freePort();
-            prometheus = ChildProcess.start("prometheus", ServiceCommandLines.prometheus(prometheusBinary.toString(),
-                    config.toString(), runDir.resolve("prometheus-data").toString(), listen), runDir,
-                    runDir.resolve("prometheus.log"));
-            URI prometheusUrl = URI.create("http://" + listen);
-            prometheus.awaitHttpOk(prometheusUrl.resolve("/-/ready"), STARTUP);
-            console.println("Prometheus: " + prometheusUrl + " (scraping " + targets.size() + " targets)");
-
-            Optional<RunningGrafana> grafana = grafanaBinary.flatMap(
-                    binary -> startGrafana(binary, runDir, prometheusUrl, scrapeInterval, console));
-            return new LocalMonitoring(runDir, prometheus, prometheusUrl, grafana);
+            monitoring.scrape(List.of());
+            console.println("Prometheus: " + monitoring.prometheusUrl);
+            monitoring.grafana = grafanaBinary.flatMap(binary -> monitoring.startGrafana(binary, console));
+            return monitoring;
         } catch (RuntimeException e) {
-            if (prometheus != null) {
-                prometheus.close();
-            }
-            deleteRecursively(runDir);
+            monitoring.close();
             throw e;
         }
     }
 
+    /** Rewrites prometheus.yml and restarts Prometheus on the same port and data directory. */
+    @Override
+    public synchronized void scrape(List<ScrapeTarget> targets) {
+        Path config = write(runDir.resolve("prometheus.yml"), new PrometheusConfig(scrapeInterval, targets).render());
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        prometheus = ChildProcess.start("prometheus", ServiceCommandLines.prometheus(prometheusBinary.toString(),
+                config.toString(), runDir.resolve("prometheus-data").toString(),
+                prometheusUrl.getHost() + ":" + prometheusUrl.getPort()), runDir, runDir.resolve("prometheus.log"));
+        prometheus.awaitHttpOk(prometheusUrl.resolve("/-/ready"), STARTUP);
+        LOG.info("Prometheus scrapes {} targets", targets.size());
+    }
+
     /** Grafana on a free port; when it fails to come up, monitoring goes on with Prometheus alone. */
-    private static Optional<RunningGrafana> startGrafana(Path binary, Path runDir, URI prometheusUrl,
-                                                         Duration scrapeInterval, PrintStream console) {
+    private Optional<RunningGrafana> startGrafana(Path binary, PrintStream console) {
         int port = freePort();
         GrafanaConfig config = new GrafanaConfig(runDir.resolve("grafana").toString(), LOOPBACK, port,
                 prometheusUrl.toString(), scrapeInterval, AdminPassword.generate());
@@ -116,15 +120,12 @@ public final class LocalMonitoring implements MonitoringHandle {
         return grafana.map(RunningGrafana::url);
     }
 
-    /** Whether Prometheus still runs (false once closed). */
-    public boolean isRunning() {
-        return prometheus.isAlive();
-    }
-
     @Override
-    public void close() {
+    public synchronized void close() {
         grafana.ifPresent(running -> running.process().close());
-        prometheus.close();
+        if (prometheus != null) {
+            prometheus.close();
+        }
         deleteRecursively(runDir);
         LOG.info("Stopped local monitoring");
     }

@@ -16,8 +16,10 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * The one entry point: starts Prometheus (and Grafana, and node_exporter on remote hosts) for a testbed and returns
  * a handle whose close stops them. URLs and Grafana's admin password are printed to the console, once.
  * <pre>{@code
- * try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, options,
- *         ScrapeTarget.validators(validatorIps, basePort))) { ... run the benchmark ... }
+ * try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, options)) {
+ *     // for each run, once its validators' addresses and ports are known:
+ *     monitoring.scrape(ScrapeTarget.validators(addresses, authority -> metricsPort));
+ * }
  * }</pre>
  */
 public final class Monitoring {
@@ -26,24 +28,22 @@ public final class Monitoring {
     private Monitoring() {
     }
 
-    public static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options,
-                                         List<ScrapeTarget> validatorTargets) {
-        return start(settings, testbed, options, validatorTargets, System.out);
+    public static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options) {
+        return start(settings, testbed, options, System.out);
     }
 
     static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options,
-                                  List<ScrapeTarget> validatorTargets, PrintStream console) {
+                                  PrintStream console) {
         return switch (settings.cloudProvider()) {
-            case LOCAL -> startLocal(settings.scrapeInterval(), validatorTargets, console);
+            case LOCAL -> startLocal(settings.scrapeInterval(), console);
             // netns hosts share this machine's packages, so only cloud hosts install any.
-            case NETNS -> startRemote(settings, testbed, options, validatorTargets, false, console);
-            case AWS, VULTR -> startRemote(settings, testbed, options, validatorTargets, true, console);
+            case NETNS -> startRemote(settings, testbed, options, false, console);
+            case AWS, VULTR -> startRemote(settings, testbed, options, true, console);
         };
     }
 
     /** Prometheus and Grafana as child processes on 127.0.0.1, each only if its binary is installed. */
-    public static MonitoringHandle startLocal(Duration scrapeInterval, List<ScrapeTarget> validatorTargets,
-                                              PrintStream console) {
+    public static MonitoringHandle startLocal(Duration scrapeInterval, PrintStream console) {
         Optional<Path> prometheus = MonitoringComponent.PROMETHEUS.findLocally();
         if (prometheus.isEmpty()) {
             LOG.warn(MonitoringComponent.PROMETHEUS.missingMessage());
@@ -53,11 +53,11 @@ public final class Monitoring {
         if (grafana.isEmpty()) {
             LOG.warn(MonitoringComponent.GRAFANA.missingMessage());
         }
-        return LocalMonitoring.start(prometheus.get(), grafana, scrapeInterval, validatorTargets, console);
+        return LocalMonitoring.start(prometheus.get(), grafana, scrapeInterval, console);
     }
 
     private static MonitoringHandle startRemote(Settings settings, TestbedProvider testbed, RunOptions options,
-                                                List<ScrapeTarget> validatorTargets, boolean installPackages,
+                                                boolean installPackages,
                                                 PrintStream console) {
         List<Instance> hosts = testbed.instances().stream().filter(Instance::isActive).toList();
         if (hosts.isEmpty()) {
@@ -65,9 +65,9 @@ public final class Monitoring {
                     + settings.testbedId() + "; deploy or start the testbed first");
         }
         RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(monitoringHost(settings, hosts), hosts,
-                MonitoringPorts.standard(), settings.scrapeInterval(), options.useInternalIpAddresses(),
+                ServiceEndpoints.standard(), settings.scrapeInterval(), options.useInternalIpAddresses(),
                 installPackages);
-        return RemoteMonitoring.start(testbed.commandRunner(), plan, validatorTargets, console);
+        return RemoteMonitoring.start(testbed.commandRunner(), plan, console);
     }
 
     /** The first instance of the first configured region (or the first instance at all). */

@@ -1,9 +1,14 @@
 package starfish.orchestrator.monitoring;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
-/** Monitoring that runs for as long as this handle is open; closing stops every service it started. */
+/**
+ * Monitoring that runs for as long as this handle is open, typically one testbed session (a CLI invocation, a
+ * benchmark class); each benchmark run points it at its validators with {@link #scrape}. Closing stops every
+ * service it started.
+ */
 public sealed interface MonitoringHandle extends AutoCloseable permits LocalMonitoring, RemoteMonitoring, NoMonitoring {
 
     Optional<URI> prometheusUrl();
@@ -14,6 +19,12 @@ public sealed interface MonitoringHandle extends AutoCloseable permits LocalMoni
     default Optional<URI> url() {
         return grafanaUrl().or(this::prometheusUrl);
     }
+
+    /**
+     * Makes Prometheus scrape these validators from now on, in place of the previous run's (the hosts' node_exporters
+     * stay). Prometheus restarts with the new configuration; its stored data and URL remain.
+     */
+    void scrape(List<ScrapeTarget> validatorTargets);
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package starfish.orchestrator.monitoring;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** What a run gets when Prometheus is not available: nothing to browse, nothing to stop. */
@@ -14,6 +15,10 @@ public record NoMonitoring() implements MonitoringHandle {
     @Override
     public Optional<URI> grafanaUrl() {
         return Optional.empty();
+    }
+
+    @Override
+    public void scrape(List<ScrapeTarget> validatorTargets) {
     }
 
     @Override

@@ -33,25 +33,31 @@ public final class RemoteMonitoring implements MonitoringHandle {
     private static final String GRAFANA_HOME = "/usr/share/grafana";
 
     private final CommandRunner runner;
-    private final Instance monitoringHost;
+    private final Plan plan;
+    private final String prometheusBinary;
+    private final String home;
     private final List<Instance> exporterHosts;
-    private final URI prometheusUrl;
-    private final Optional<URI> grafanaUrl;
+    private Optional<URI> grafanaUrl = Optional.empty();
 
-    private RemoteMonitoring(CommandRunner runner, Instance monitoringHost, List<Instance> exporterHosts,
-                             URI prometheusUrl, Optional<URI> grafanaUrl) {
+    private RemoteMonitoring(CommandRunner runner, Plan plan, String prometheusBinary, String home,
+                             List<Instance> exporterHosts) {
         this.runner = runner;
-        this.monitoringHost = monitoringHost;
+        this.plan = plan;
+        this.prometheusBinary = prometheusBinary;
+        this.home = home;
         this.exporterHosts = exporterHosts;
-        this.prometheusUrl = prometheusUrl;
-        this.grafanaUrl = grafanaUrl;
     }
 
     /** Where and how monitoring runs on a remote testbed. */
-    public record Plan(Instance monitoringHost, List<Instance> hosts, MonitoringPorts ports, Duration scrapeInterval,
-                       boolean useInternalIpAddresses, boolean installPackages) {
+    public record Plan(Instance monitoringHost, List<Instance> hosts, ServiceEndpoints endpoints,
+                       Duration scrapeInterval, boolean useInternalIpAddresses, boolean installPackages) {
         public Plan {
             hosts = List.copyOf(hosts);
+        }
+
+        /** Where a user browses a service of the monitoring host. */
+        URI publicUrl(int port) {
+            return URI.create("http://" + monitoringHost.publicIp() + ":" + port);
         }
 
         String scrapeAddress(Instance host) {
@@ -60,11 +66,11 @@ public final class RemoteMonitoring implements MonitoringHandle {
     }
 
     /**
-     * (Re)starts monitoring as `plan` says, Prometheus scraping `validatorTargets` and every host's node_exporter.
-     * A component that is not installed (and cannot be) is skipped with a message saying how to install it.
+     * (Re)starts monitoring as `plan` says: node_exporter on every host, Prometheus scraping them (validators come
+     * with {@link #scrape}), Grafana showing it. A component that is not installed (and cannot be) is skipped with
+     * a message saying how to install it.
      */
-    public static MonitoringHandle start(CommandRunner runner, Plan plan, List<ScrapeTarget> validatorTargets,
-                                         PrintStream console) {
+    public static MonitoringHandle start(CommandRunner runner, Plan plan, PrintStream console) {
         Instance monitor = plan.monitoringHost();
         if (plan.installPackages()) {
             runner.executeAll(plan.hosts(), RemotePackages.install(MonitoringComponent.NODE_EXPORTER));
@@ -76,30 +82,39 @@ public final class RemoteMonitoring implements MonitoringHandle {
             LOG.warn("On {}: {}", monitor.id(), MonitoringComponent.PROMETHEUS.missingMessage());
             return new NoMonitoring();
         }
-        List<Instance> exporterHosts = startNodeExporters(runner, plan);
+        String home = runner.execute(monitor, "pwd").stdout().strip() + "/" + DIR;
+        runner.execute(monitor, "mkdir -p " + DIR + "/prometheus-data");
+        RemoteMonitoring monitoring = new RemoteMonitoring(runner, plan, prometheus.get(), home,
+                startNodeExporters(runner, plan));
+        monitoring.scrape(List.of());
+        console.println("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
+        monitoring.grafanaUrl = startGrafana(runner, plan, home, console);
+        return monitoring;
+    }
+
+    /** Uploads a prometheus.yml for these validators and the hosts' node_exporters, checks it, restarts Prometheus. */
+    @Override
+    public synchronized void scrape(List<ScrapeTarget> validatorTargets) {
+        Instance monitor = plan.monitoringHost();
+        ServiceEndpoints endpoints = plan.endpoints();
         List<ScrapeTarget> targets = new ArrayList<>(validatorTargets);
         exporterHosts.forEach(host -> targets.add(
-                ScrapeTarget.nodeExporter(host.id(), plan.scrapeAddress(host), plan.ports().nodeExporter())));
-
-        String home = runner.execute(monitor, "pwd").stdout().strip() + "/" + DIR;
-        runner.execute(monitor, "mkdir -p " + DIR + "/prometheus-data " + DIR + "/grafana");
-        upload(runner, monitor, new PrometheusConfig(plan.scrapeInterval(), targets).render(), DIR + "/prometheus.yml");
+                ScrapeTarget.nodeExporter(host.id(), plan.scrapeAddress(host), endpoints.nodeExporterPort())));
+        upload(runner, monitor, new PrometheusConfig(plan.scrapeInterval(), targets).render(),
+                DIR + "/prometheus.yml");
         runner.execute(monitor, "if command -v promtool >/dev/null; then promtool check config "
                 + DIR + "/prometheus.yml; fi");
-        restart(runner, monitor, PROMETHEUS_SESSION, ServiceCommandLines.prometheus(prometheus.get(),
-                home + "/prometheus.yml", home + "/prometheus-data", "0.0.0.0:" + plan.ports().prometheus()),
+        restart(runner, monitor, PROMETHEUS_SESSION, ServiceCommandLines.prometheus(prometheusBinary,
+                home + "/prometheus.yml", home + "/prometheus-data", endpoints.listen(endpoints.prometheusPort())),
                 DIR + "/prometheus.log");
-        URI prometheusUrl = URI.create("http://" + monitor.publicIp() + ":" + plan.ports().prometheus());
-        console.println("Prometheus: " + prometheusUrl + " (scraping " + targets.size() + " targets)");
-
-        Optional<URI> grafanaUrl = startGrafana(runner, plan, home, console);
-        return new RemoteMonitoring(runner, monitor, exporterHosts, prometheusUrl, grafanaUrl);
+        LOG.info("Prometheus on {} scrapes {} targets", monitor.id(), targets.size());
     }
 
     /** Starts node_exporter where it is installed; returns those hosts. */
     private static List<Instance> startNodeExporters(CommandRunner runner, Plan plan) {
         Map<Instance, CommandOutput> found =
                 runner.executeAll(plan.hosts(), MonitoringComponent.NODE_EXPORTER.locateCommand());
+        String listen = plan.endpoints().listen(plan.endpoints().nodeExporterPort());
         List<Instance> started = new ArrayList<>();
         for (Instance host : plan.hosts()) {
             String binary = found.get(host).stdout().strip();
@@ -109,8 +124,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
             }
             runner.execute(host, "mkdir -p " + DIR);
             restart(runner, host, NODE_EXPORTER_SESSION,
-                    ServiceCommandLines.nodeExporter(binary, "0.0.0.0:" + plan.ports().nodeExporter()),
-                    DIR + "/node-exporter.log");
+                    ServiceCommandLines.nodeExporter(binary, listen), DIR + "/node-exporter.log");
             started.add(host);
         }
         return List.copyOf(started);
@@ -123,8 +137,9 @@ public final class RemoteMonitoring implements MonitoringHandle {
             LOG.warn("On {}: {}", monitor.id(), MonitoringComponent.GRAFANA.missingMessage());
             return Optional.empty();
         }
-        GrafanaConfig config = new GrafanaConfig(home + "/grafana", "0.0.0.0", plan.ports().grafana(),
-                "http://127.0.0.1:" + plan.ports().prometheus(), plan.scrapeInterval(), AdminPassword.generate());
+        ServiceEndpoints endpoints = plan.endpoints();
+        GrafanaConfig config = new GrafanaConfig(home + "/grafana", endpoints.bindAddress(), endpoints.grafanaPort(),
+                endpoints.sameHostUrl(endpoints.prometheusPort()), plan.scrapeInterval(), AdminPassword.generate());
         runner.execute(monitor, "mkdir -p " + DIR + "/grafana/provisioning/datasources "
                 + DIR + "/grafana/provisioning/dashboards " + DIR + "/grafana/dashboards");
         config.files().forEach((relative, content) -> upload(runner, monitor, content, DIR + "/grafana/" + relative));
@@ -134,7 +149,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
         restart(runner, monitor, GRAFANA_SESSION,
                 ServiceCommandLines.grafana(grafana.get(), GRAFANA_HOME, config.rootDir() + "/" + GrafanaConfig.INI),
                 DIR + "/grafana.log");
-        URI url = URI.create("http://" + monitor.publicIp() + ":" + plan.ports().grafana());
+        URI url = plan.publicUrl(endpoints.grafanaPort());
         console.println("Grafana: " + url + " (user admin, password " + config.adminPassword().reveal() + ")");
         return Optional.of(url);
     }
@@ -169,7 +184,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
 
     @Override
     public Optional<URI> prometheusUrl() {
-        return Optional.of(prometheusUrl);
+        return Optional.of(plan.publicUrl(plan.endpoints().prometheusPort()));
     }
 
     @Override
@@ -179,9 +194,9 @@ public final class RemoteMonitoring implements MonitoringHandle {
 
     /** Stops every process monitoring started; a host that cannot be reached is reported, not thrown. */
     @Override
-    public void close() {
-        stopQuietly(monitoringHost, GRAFANA_SESSION);
-        stopQuietly(monitoringHost, PROMETHEUS_SESSION);
+    public synchronized void close() {
+        stopQuietly(plan.monitoringHost(), GRAFANA_SESSION);
+        stopQuietly(plan.monitoringHost(), PROMETHEUS_SESSION);
         exporterHosts.forEach(host -> stopQuietly(host, NODE_EXPORTER_SESSION));
     }
 

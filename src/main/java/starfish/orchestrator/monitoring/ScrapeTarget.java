@@ -3,6 +3,7 @@ package starfish.orchestrator.monitoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One endpoint Prometheus scrapes, in a job of its own so that dashboards can tell validators and hosts apart by
@@ -27,15 +28,14 @@ public record ScrapeTarget(String job, String role, String host, int port) {
     }
 
     /**
-     * The validators' metrics endpoints as genesis lays them out: authority i, listening on hosts[i], serves
-     * metrics on port basePort + n + i (n = committee size).
+     * The validators' metrics endpoints: authority i runs on hosts[i] and serves metrics on metricsPort(i) (for our
+     * validator, base port + committee size + i; the Protocol knows).
      */
-    public static List<ScrapeTarget> validators(List<String> hosts, int basePort) {
-        int committee = hosts.size();
-        List<ScrapeTarget> targets = new ArrayList<>(committee);
-        for (int authority = 0; authority < committee; authority++) {
+    public static List<ScrapeTarget> validators(List<String> hosts, IntUnaryOperator metricsPort) {
+        List<ScrapeTarget> targets = new ArrayList<>(hosts.size());
+        for (int authority = 0; authority < hosts.size(); authority++) {
             targets.add(new ScrapeTarget("validator-" + authority, VALIDATOR, hosts.get(authority),
-                    basePort + committee + authority));
+                    metricsPort.applyAsInt(authority)));
         }
         return List.copyOf(targets);
     }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class ScrapeTargetTest {
 
     @Test
-    void validatorsServeMetricsAfterTheConsensusPortsOfTheCommittee() {
-        List<ScrapeTarget> targets = ScrapeTarget.validators(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"), 26000);
+    void validatorsServeMetricsOnThePortsTheProtocolGives() {
+        List<String> hosts = List.of("10.0.0.1", "10.0.0.2", "10.0.0.3");
+        List<ScrapeTarget> targets = ScrapeTarget.validators(hosts, authority -> 26_000 + hosts.size() + authority);
 
         assertThat(targets).extracting(ScrapeTarget::address)
                 .containsExactly("10.0.0.1:26003", "10.0.0.2:26004", "10.0.0.3:26005");
@@ -28,7 +29,7 @@ class ScrapeTargetTest {
 
     @Test
     void rejectsAPortOutOfRangeNamingTheJob() {
-        assertThatThrownBy(() -> ScrapeTarget.validators(List.of("10.0.0.1"), 65_535))
+        assertThatThrownBy(() -> ScrapeTarget.validators(List.of("10.0.0.1"), authority -> 65_536))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("validator-0").hasMessageContaining("65536");
     }
