@@ -48,7 +48,8 @@ class RemoteMonitoringIT {
 
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
                 JsonNode active = prometheus.activeTargets();
-                assertThat(prometheus.activeJobs()).containsExactlyInAnyOrder("validator-0", "validator-1", "node-local-0");
+                assertThat(prometheus.activeJobs())
+                        .containsExactlyInAnyOrder("validator-0", "validator-1", "node-local-0");
                 assertThat(active.findValuesAsText("health")).containsOnly("up");
             });
             assertThat(prometheus.query("node_cpu_seconds_total").at("/data/result")).isNotEmpty();
