@@ -1,7 +1,6 @@
 package starfish.orchestrator.monitoring;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +49,13 @@ public final class LocalMonitoring implements MonitoringHandle {
      * it; returns once both answer. Grafana's admin password goes to `console` once and nowhere else.
      */
     public static LocalMonitoring start(Path prometheusBinary, Optional<Path> grafanaBinary, Duration scrapeInterval,
-                                        PrintStream console) {
+                                        Consumer<String> console) {
         Path runDir = createRunDir();
         LocalMonitoring monitoring = new LocalMonitoring(prometheusBinary, scrapeInterval, runDir,
                 URI.create("http://" + LOOPBACK + ":" + freePort()));
         try {
-            monitoring.scrape(List.of());
-            console.println("Prometheus: " + monitoring.prometheusUrl);
+            monitoring.restartPrometheus(List.of());
+            console.accept("Prometheus: " + monitoring.prometheusUrl);
             monitoring.grafana = grafanaBinary.flatMap(binary -> monitoring.startGrafana(binary, console));
             return monitoring;
         } catch (RuntimeException e) {
@@ -64,9 +64,17 @@ public final class LocalMonitoring implements MonitoringHandle {
         }
     }
 
-    /** Rewrites prometheus.yml and restarts Prometheus on the same port and data directory. */
     @Override
     public synchronized void scrape(List<ScrapeTarget> targets) {
+        try {
+            restartPrometheus(targets);
+        } catch (RuntimeException e) {
+            LOG.warn("Monitoring cannot follow this run's validators: {}", e.getMessage());
+        }
+    }
+
+    /** Rewrites prometheus.yml and restarts Prometheus on the same port and data directory. */
+    private void restartPrometheus(List<ScrapeTarget> targets) {
         Path config = write(runDir.resolve("prometheus.yml"), new PrometheusConfig(scrapeInterval, targets).render());
         if (prometheus != null) {
             prometheus.close();
@@ -79,7 +87,7 @@ public final class LocalMonitoring implements MonitoringHandle {
     }
 
     /** Grafana on a free port; when it fails to come up, monitoring goes on with Prometheus alone. */
-    private Optional<RunningGrafana> startGrafana(Path binary, PrintStream console) {
+    private Optional<RunningGrafana> startGrafana(Path binary, Consumer<String> console) {
         int port = freePort();
         GrafanaConfig config = new GrafanaConfig(runDir.resolve("grafana").toString(), LOOPBACK, port,
                 prometheusUrl.toString(), scrapeInterval, AdminPassword.generate());
@@ -97,7 +105,7 @@ public final class LocalMonitoring implements MonitoringHandle {
             LOG.warn("Grafana did not start, monitoring goes on with Prometheus alone: {}", e.getMessage());
             return Optional.empty();
         }
-        console.println("Grafana: " + url + " (user admin, password " + config.adminPassword().reveal() + ")");
+        console.accept("Grafana: " + url + " (user admin, password " + config.adminPassword().reveal() + ")");
         return Optional.of(new RunningGrafana(process, url));
     }
 

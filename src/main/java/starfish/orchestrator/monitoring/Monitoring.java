@@ -1,10 +1,10 @@
 package starfish.orchestrator.monitoring;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.benchmark.RunOptions;
@@ -28,12 +28,9 @@ public final class Monitoring {
     private Monitoring() {
     }
 
-    public static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options) {
-        return start(settings, testbed, options, System.out);
-    }
-
-    static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options,
-                                  PrintStream console) {
+    /** `console` gets the URLs and Grafana's password, the one place they are printed; say System.out::println. */
+    public static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options,
+                                         Consumer<String> console) {
         return switch (settings.cloudProvider()) {
             case LOCAL -> startLocal(settings.scrapeInterval(), console);
             // netns hosts share this machine's packages, so only cloud hosts install any.
@@ -43,7 +40,7 @@ public final class Monitoring {
     }
 
     /** Prometheus and Grafana as child processes on 127.0.0.1, each only if its binary is installed. */
-    public static MonitoringHandle startLocal(Duration scrapeInterval, PrintStream console) {
+    public static MonitoringHandle startLocal(Duration scrapeInterval, Consumer<String> console) {
         Optional<Path> prometheus = MonitoringComponent.PROMETHEUS.findLocally();
         if (prometheus.isEmpty()) {
             LOG.warn(MonitoringComponent.PROMETHEUS.missingMessage());
@@ -58,7 +55,7 @@ public final class Monitoring {
 
     private static MonitoringHandle startRemote(Settings settings, TestbedProvider testbed, RunOptions options,
                                                 boolean installPackages,
-                                                PrintStream console) {
+                                                Consumer<String> console) {
         List<Instance> hosts = testbed.instances().stream().filter(Instance::isActive).toList();
         if (hosts.isEmpty()) {
             throw new IllegalStateException("monitoring needs an active instance on testbed "

@@ -22,7 +22,8 @@ public sealed interface MonitoringHandle extends AutoCloseable permits LocalMoni
 
     /**
      * Makes Prometheus scrape these validators from now on, in place of the previous run's (the hosts' node_exporters
-     * stay). Prometheus restarts with the new configuration; its stored data and URL remain.
+     * stay). Prometheus restarts with the new configuration; its stored data and URL remain. Monitoring serves the
+     * benchmark and must not end it: a failure here is logged, not thrown.
      */
     void scrape(List<ScrapeTarget> validatorTargets);
 

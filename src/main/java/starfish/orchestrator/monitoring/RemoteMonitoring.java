@@ -1,7 +1,6 @@
 package starfish.orchestrator.monitoring;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.runner.CommandOutput;
@@ -70,7 +70,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
      * with {@link #scrape}), Grafana showing it. A component that is not installed (and cannot be) is skipped with
      * a message saying how to install it.
      */
-    public static MonitoringHandle start(CommandRunner runner, Plan plan, PrintStream console) {
+    public static MonitoringHandle start(CommandRunner runner, Plan plan, Consumer<String> console) {
         Instance monitor = plan.monitoringHost();
         if (plan.installPackages()) {
             runner.executeAll(plan.hosts(), RemotePackages.install(MonitoringComponent.NODE_EXPORTER));
@@ -86,15 +86,23 @@ public final class RemoteMonitoring implements MonitoringHandle {
         runner.execute(monitor, "mkdir -p " + DIR + "/prometheus-data");
         RemoteMonitoring monitoring = new RemoteMonitoring(runner, plan, prometheus.get(), home,
                 startNodeExporters(runner, plan));
-        monitoring.scrape(List.of());
-        console.println("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
+        monitoring.restartPrometheus(List.of());
+        console.accept("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
         monitoring.grafanaUrl = startGrafana(runner, plan, home, console);
         return monitoring;
     }
 
-    /** Uploads a prometheus.yml for these validators and the hosts' node_exporters, checks it, restarts Prometheus. */
     @Override
     public synchronized void scrape(List<ScrapeTarget> validatorTargets) {
+        try {
+            restartPrometheus(validatorTargets);
+        } catch (RuntimeException e) {
+            LOG.warn("Monitoring cannot follow this run's validators: {}", e.getMessage());
+        }
+    }
+
+    /** Uploads a prometheus.yml for these validators and the hosts' node_exporters, checks it, restarts Prometheus. */
+    private void restartPrometheus(List<ScrapeTarget> validatorTargets) {
         Instance monitor = plan.monitoringHost();
         ServiceEndpoints endpoints = plan.endpoints();
         List<ScrapeTarget> targets = new ArrayList<>(validatorTargets);
@@ -130,7 +138,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
         return List.copyOf(started);
     }
 
-    private static Optional<URI> startGrafana(CommandRunner runner, Plan plan, String home, PrintStream console) {
+    private static Optional<URI> startGrafana(CommandRunner runner, Plan plan, String home, Consumer<String> console) {
         Instance monitor = plan.monitoringHost();
         Optional<String> grafana = locate(runner, monitor, MonitoringComponent.GRAFANA);
         if (grafana.isEmpty()) {
@@ -150,7 +158,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
                 ServiceCommandLines.grafana(grafana.get(), GRAFANA_HOME, config.rootDir() + "/" + GrafanaConfig.INI),
                 DIR + "/grafana.log");
         URI url = plan.publicUrl(endpoints.grafanaPort());
-        console.println("Grafana: " + url + " (user admin, password " + config.adminPassword().reveal() + ")");
+        console.accept("Grafana: " + url + " (user admin, password " + config.adminPassword().reveal() + ")");
         return Optional.of(url);
     }
 

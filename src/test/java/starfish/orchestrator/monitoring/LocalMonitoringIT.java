@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,14 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real Prometheus on a free port of 127.0.0.1, scraping real HTTP endpoints shaped like validators. */
 class LocalMonitoringIT {
-    private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
-    private final PrintStream console = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
+        private final StringBuilder printed = new StringBuilder();
+    private final Consumer<String> console = line -> printed.append(line).append('\n');
     private MetricsEndpoints validators;
 
     @BeforeEach
@@ -47,7 +46,7 @@ class LocalMonitoringIT {
             monitoring.scrape(validators.targets());
 
             assertThat(url.getHost()).isEqualTo("127.0.0.1");
-            assertThat(consoleBytes.toString(StandardCharsets.UTF_8)).contains("Prometheus: " + url);
+            assertThat(printed.toString()).contains("Prometheus: " + url);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode active = prometheus.activeTargets();
                 assertThat(active).hasSize(2);
@@ -93,8 +92,7 @@ class LocalMonitoringIT {
         assumeTrue(MonitoringComponent.GRAFANA.findLocally().isPresent(), MonitoringComponent.GRAFANA.missingMessage());
         try (MonitoringHandle monitoring = Monitoring.startLocal(Duration.ofSeconds(1), console)) {
             URI dashboard = monitoring.grafanaUrl().orElseThrow().resolve("/api/dashboards/uid/starfish-benchmark");
-            String printed = consoleBytes.toString(StandardCharsets.UTF_8);
-            String password = printed.replaceAll("(?s).*password ([A-Za-z0-9]+)\\).*", "$1");
+            String password = printed.toString().replaceAll("(?s).*password ([A-Za-z0-9]+)\\).*", "$1");
 
             assertThat(status(dashboard, "admin:" + password)).isEqualTo(200);
             assertThat(status(dashboard, "admin:admin")).isEqualTo(401);

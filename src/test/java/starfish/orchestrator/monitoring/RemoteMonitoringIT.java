@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,13 +34,13 @@ class RemoteMonitoringIT {
         ServiceEndpoints endpoints = new ServiceEndpoints("127.0.0.1", freePort(), freePort(), freePort());
         RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(host, List.of(host), endpoints,
                 Duration.ofMillis(500), false, false);
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        StringBuilder printed = new StringBuilder();
         PrometheusApi prometheus;
 
         try (MetricsEndpoints validators = new MetricsEndpoints(2);
              LocalRunner runner = new LocalRunner(instance -> workingDir);
              MonitoringHandle monitoring = RemoteMonitoring.start(runner, plan,
-                     new PrintStream(console, true, StandardCharsets.UTF_8))) {
+                     line -> printed.append(line).append('\n'))) {
             prometheus = new PrometheusApi(monitoring.prometheusUrl().orElseThrow());
             monitoring.scrape(validators.targets());
 
@@ -54,7 +52,7 @@ class RemoteMonitoringIT {
             });
             assertThat(prometheus.query("node_cpu_seconds_total").at("/data/result")).isNotEmpty();
             assertThat(Files.readString(workingDir.resolve("monitoring/prometheus.yml"))).contains("node-local-0");
-            assertThat(console.toString(StandardCharsets.UTF_8))
+            assertThat(printed.toString())
                     .contains("Prometheus: http://127.0.0.1:" + endpoints.prometheusPort());
         }
 
