@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.measurement.MeasurementsCollection;
-import starfish.orchestrator.measurement.PrometheusText;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -32,6 +31,7 @@ import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.orchestrator.testbed.Instance;
@@ -43,7 +43,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration BOOT_POLL = Duration.ofMillis(250);
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -54,6 +54,7 @@ public final class Orchestrator {
     private final RunOptions options;
     private final BenchmarkListener listener;
     private final Protocol protocol;
+    private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
     private MonitoringHandle monitoring = new NoMonitoring();
 
@@ -63,13 +64,21 @@ public final class Orchestrator {
                 ? JavaLauncher.currentClasspath() : JavaLauncher.jar(StarfishProtocol.JAR)));
     }
 
+    /** Runs another codebase through its Protocol. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
                         Protocol protocol) {
+        this(settings, testbed, options, listener, protocol, DEFAULT_BOOT_TIMEOUT);
+    }
+
+    /** `bootTimeout`: how long every validator gets to answer on /metrics after its start. */
+    Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
+                 Protocol protocol, Duration bootTimeout) {
         this.settings = settings;
         this.testbed = testbed;
         this.options = options;
         this.listener = listener;
         this.protocol = protocol;
+        this.bootTimeout = bootTimeout;
     }
 
     /** Points `monitoring` at each run's validators; without it, runs are not monitored. */
@@ -161,13 +170,13 @@ public final class Orchestrator {
             runner.startDetached(validators.host(i), ValidatorSet.session(i),
                     protocol.runCommand(validators.launch(i)), ValidatorSet.logFile(i));
         }
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + bootTimeout.toNanos();
         for (int i = 0; i < validators.size(); i++) {
             URI url = validators.metricsUrl(i);
             while (!scraper.answers(url)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("validator " + i + " did not serve " + url + " within "
-                            + BOOT_TIMEOUT.toSeconds() + "s; last lines of " + ValidatorSet.logFile(i) + ":\n"
+                            + DurationText.format(bootTimeout) + "; last lines of " + ValidatorSet.logFile(i) + ":\n"
                             + logTail(runner, validators, i));
                 }
                 pause(BOOT_POLL);
@@ -192,24 +201,25 @@ public final class Orchestrator {
             Duration target = interval.multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
             pauseUntil(start, last ? duration : target);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            scrapeAll(validators, measurements, elapsed);
+            scrapeAll(validators, measurements, start);
             measurements.save(file);
-            listener.scraped(Duration.ofMillis(Math.round(elapsed * 1000)), measurements.summary());
+            listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
             if (last) {
                 return;
             }
         }
     }
 
-    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, double elapsed) {
-        Map<Integer, CompletableFuture<PrometheusText>> pending = new LinkedHashMap<>();
+    /** Each sample is timed when its response arrives: on a busy host that is much closer to the counters' time. */
+    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, long startNanos) {
+        Map<Integer, CompletableFuture<ValidatorScrape>> pending = new LinkedHashMap<>();
         for (int i = 0; i < validators.size(); i++) {
-            pending.put(i, scraper.scrape(validators.metricsUrl(i)));
+            pending.put(i, scraper.scrape(validators.metricsUrl(i))
+                    .thenApply(text -> ValidatorScrape.of((System.nanoTime() - startNanos) / 1e9, text)));
         }
         pending.forEach((authority, future) -> {
             try {
-                measurements.add(authority, ValidatorScrape.of(elapsed, future.join()));
+                measurements.add(authority, future.join());
             } catch (CompletionException e) {
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }

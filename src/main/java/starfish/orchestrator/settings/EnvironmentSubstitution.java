@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Replaces `${VAR}` in settings text with environment values before the YAML is parsed. */
+/** Replaces `${VAR}` in settings text with environment values before the YAML is parsed; comments are left alone. */
 final class EnvironmentSubstitution {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
@@ -34,6 +34,27 @@ final class EnvironmentSubstitution {
     }
 
     private String substituteLine(String line, String fileName, int lineNumber) {
+        int comment = commentStart(line);
+        return substituteValue(line.substring(0, comment), fileName, lineNumber) + line.substring(comment);
+    }
+
+    /** Where a YAML comment starts: a `#` at the line start or after a space, outside quotes; else the length. */
+    private static int commentStart(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
+    private String substituteValue(String line, String fileName, int lineNumber) {
         Matcher m = VARIABLE.matcher(line);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -71,6 +71,12 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void commentsAreNotSubstituted() {
+        assertThat(loader.parse("# write ${ANYTHING} here\nspecs: 'a # ${COMMIT}' # ${NOT_SET}\n", "s.yml").specs())
+                .isEqualTo("a # main");
+    }
+
+    @Test
     void unresolvedVariableNamesItTheFileAndTheLine() {
         assertThatThrownBy(() -> loader.parse("testbed_id: a\ntoken_file: ${MISSING_TOKEN}\n", "bench.yml"))
                 .isInstanceOf(SettingsException.class)
