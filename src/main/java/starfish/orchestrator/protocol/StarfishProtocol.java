@@ -19,9 +19,16 @@ public final class StarfishProtocol implements Protocol {
 
     @Override
     public List<String> installCommands() {
-        return List.of(
-                "sudo apt-get update -q",
-                "sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jdk-headless maven git");
+        // Installs only what is missing (a netns host already has everything, and no Internet); sudo unless root.
+        return List.of("missing=''"
+                + "; java -version 2>&1 | grep -q 'version \"17' || missing=\"$missing openjdk-17-jdk-headless\""
+                + "; command -v mvn > /dev/null || missing=\"$missing maven\""
+                + "; command -v git > /dev/null || missing=\"$missing git\""
+                + "; command -v tmux > /dev/null || missing=\"$missing tmux\""
+                + "; [ -z \"$missing\" ] && exit 0"
+                + "; if [ \"$(id -u)\" = 0 ]; then sudo=''; else sudo=sudo; fi"
+                + "; $sudo apt-get update -q"
+                + " && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing");
     }
 
     @Override
@@ -32,7 +39,7 @@ public final class StarfishProtocol implements Protocol {
                 "[ -d " + SOURCE_DIR + "/.git ] || git clone -q " + url + " " + SOURCE_DIR,
                 "cd " + SOURCE_DIR + " && git fetch -q origin && git checkout -q " + commit
                         + " && (git merge -q --ff-only origin/" + commit + " 2>/dev/null || true)",
-                "cd " + SOURCE_DIR + " && mvn -q -o package -DskipTests && cp target/starfish.jar ../" + JAR);
+                "cd " + SOURCE_DIR + " && mvn -q -o package -Dmaven.test.skip=true && cp target/starfish.jar ../" + JAR);
     }
 
     @Override

@@ -11,7 +11,8 @@ public final class TestbedProviders {
     public static TestbedProvider create(Settings settings) {
         return switch (settings.cloudProvider()) {
             case LOCAL -> new LocalTestbed(settings);
-            case NETNS, AWS, VULTR -> throw new UnsupportedOperationException("cloud_provider "
+            case NETNS -> new starfish.orchestrator.netns.NetnsTestbed(settings);
+            case AWS, VULTR -> throw new UnsupportedOperationException("cloud_provider "
                     + settings.cloudProvider().yamlName() + " is not available in this build; use cloud_provider: local");
         };
     }

@@ -1,0 +1,57 @@
+package starfish.orchestrator.netns;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the netns testbed needs from the machine, checked up front so that the error says what to do. */
+final class NetnsRequirements {
+
+    private NetnsRequirements() {
+    }
+
+    /** The unmet requirements, each with its remedy; empty when the machine can host a netns testbed. */
+    static List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        if (!"0".equals(uid())) {
+            missing.add("root privileges (run the orchestrator as root, e.g. with sudo)");
+        }
+        if (!onPath("ip")) {
+            missing.add("the `ip` tool (apt-get install iproute2)");
+        }
+        if (!Files.isExecutable(HostSshd.SSHD) || !onPath("ssh-keygen")) {
+            missing.add("OpenSSH's server " + HostSshd.SSHD + " and ssh-keygen (apt-get install openssh-server)");
+        }
+        if (!onPath("unshare")) {
+            missing.add("the `unshare` tool (apt-get install util-linux)");
+        }
+        return missing;
+    }
+
+    static void check() {
+        List<String> missing = missing();
+        if (!missing.isEmpty()) {
+            throw new NetnsException("cloud_provider netns cannot run on this machine; it needs "
+                    + String.join("; ", missing));
+        }
+    }
+
+    private static String uid() {
+        try {
+            return HostCommands.attempt("id", "-u").stdout().strip();
+        } catch (NetnsException e) {
+            return "";
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,258 @@
+package starfish.orchestrator.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.xfer.FileSystemFile;
+import starfish.orchestrator.protocol.ShellQuoting;
+import starfish.orchestrator.runner.CommandFailedException;
+import starfish.orchestrator.runner.CommandOutput;
+import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.SecretRedaction;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.Instance;
+
+/**
+ * Runs commands on remote instances over SSH (sshj): one reused connection per host, a bounded parallel fan-out,
+ * commands in the settings' working directory (relative to the remote home), and secrets redacted from every
+ * message.
+ */
+public final class SshRunner implements CommandRunner {
+    private static final int SSH_PORT = 22;
+    private static final int MAX_PARALLEL_HOSTS = 16;
+    private static final int STDERR_TAIL_CHARS = 2000;
+
+    private final SshConnections connections;
+    private final String workingDir;
+    private final ExecutorService streamReaders = Executors.newCachedThreadPool(daemonThreads("ssh-stream"));
+
+    public SshRunner(Settings settings, String user, Path privateKey, Path knownHostsFile) {
+        this(settings, user, privateKey, knownHostsFile, SSH_PORT, ConnectBackoff.of(settings.sshRetries()));
+    }
+
+    SshRunner(Settings settings, String user, Path privateKey, Path knownHostsFile, int port, ConnectBackoff backoff) {
+        this.connections = new SshConnections(user, privateKey, TrustOnFirstUseKnownHosts.open(knownHostsFile), port,
+                settings.sshTimeout(), backoff);
+        this.workingDir = settings.workingDir();
+    }
+
+    @Override
+    public CommandOutput execute(Instance instance, String command) {
+        String script = "mkdir -p " + shellWorkingDir() + " && cd " + shellWorkingDir() + " || exit 97\n" + command;
+        CommandOutput output = run(instance, script, command);
+        if (output.exitCode() != 0) {
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(command),
+                    "exit code " + output.exitCode() + ", stderr: " + tail(output.stderr()), null);
+        }
+        return output;
+    }
+
+    @Override
+    public Map<Instance, CommandOutput> executeAll(List<Instance> instances, String command) {
+        if (instances.isEmpty()) {
+            return Map.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_HOSTS, instances.size()),
+                daemonThreads("ssh-fan-out"));
+        try {
+            Map<Instance, Future<CommandOutput>> futures = new LinkedHashMap<>();
+            instances.forEach(instance -> futures.put(instance, pool.submit(() -> execute(instance, command))));
+            Map<Instance, CommandOutput> outputs = new LinkedHashMap<>();
+            List<RuntimeException> failures = new ArrayList<>();
+            for (Map.Entry<Instance, Future<CommandOutput>> entry : futures.entrySet()) {
+                try {
+                    outputs.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    failures.add(asRuntime(entry.getKey(), command, e.getCause()));
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw combined(failures, instances.size(), command);
+            }
+            return outputs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException("all hosts", SecretRedaction.redact(command), "interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Override
+    public void startDetached(Instance instance, String session, String command, String logFile) {
+        execute(instance, DetachedScripts.start(session, command, logFile));
+    }
+
+    @Override
+    public void stopDetached(Instance instance, String session) {
+        execute(instance, DetachedScripts.stop(session));
+    }
+
+    @Override
+    public void upload(Instance instance, Path local, String remotePath) {
+        String remote = sftpPath(remotePath);
+        withSftp(instance, "upload " + local + " to " + remote, sftp -> {
+            String parent = parentOf(remote);
+            if (!parent.isEmpty()) {
+                sftp.mkdirs(parent);
+            }
+            sftp.put(new FileSystemFile(local.toFile()), remote);
+        });
+    }
+
+    @Override
+    public void download(Instance instance, String remotePath, Path local) {
+        String remote = sftpPath(remotePath);
+        withSftp(instance, "download " + remote + " to " + local, sftp -> {
+            Path parent = local.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            sftp.get(remote, new FileSystemFile(local.toFile()));
+        });
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+        streamReaders.shutdownNow();
+    }
+
+    private CommandOutput run(Instance instance, String script, String shownCommand) {
+        SSHClient client = connect(instance, shownCommand);
+        try (Session session = startSession(instance, client)) {
+            Session.Command running = session.exec(script);
+            Future<String> stderr = streamReaders.submit(() -> readAll(running.getErrorStream()));
+            String stdout = readAll(running.getInputStream());
+            running.join();
+            String errors = stderr.get();
+            Integer exit = running.getExitStatus();
+            if (exit == null) {
+                throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand),
+                        "ended without an exit status (signal " + running.getExitSignal() + "), stderr: "
+                                + tail(errors), null);
+            }
+            return new CommandOutput(stdout, errors, exit);
+        } catch (IOException | ExecutionException e) {
+            connections.forget(instance.publicIp());
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand),
+                    SecretRedaction.redact(String.valueOf(e)), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand), "interrupted",
+                    null);
+        }
+    }
+
+    /** Opens a session; a cached connection that died silently is replaced once. */
+    private Session startSession(Instance instance, SSHClient client) throws IOException {
+        try {
+            return client.startSession();
+        } catch (IOException stale) {
+            connections.forget(instance.publicIp());
+            return connections.get(instance.publicIp()).startSession();
+        }
+    }
+
+    private SSHClient connect(Instance instance, String shownCommand) {
+        try {
+            return connections.get(instance.publicIp());
+        } catch (SshConnectException e) {
+            throw new CommandFailedException(hostName(instance), SecretRedaction.redact(shownCommand),
+                    e.getMessage(), null);
+        }
+    }
+
+    private interface SftpAction {
+        void run(SFTPClient sftp) throws IOException;
+    }
+
+    private void withSftp(Instance instance, String what, SftpAction action) {
+        SSHClient client = connect(instance, what);
+        try (SFTPClient sftp = client.newSFTPClient()) {
+            action.run(sftp);
+        } catch (IOException e) {
+            throw new CommandFailedException(hostName(instance), what, String.valueOf(e), null);
+        }
+    }
+
+    /** SFTP paths that are relative start at the remote home, like the working directory. */
+    private String sftpPath(String remotePath) {
+        if (remotePath.startsWith("/")) {
+            return remotePath;
+        }
+        String base = workingDir.startsWith("~/") ? workingDir.substring(2) : workingDir;
+        return base.isEmpty() || base.equals(".") ? remotePath : base + "/" + remotePath;
+    }
+
+    private String shellWorkingDir() {
+        return workingDir.startsWith("~/") ? "\"$HOME\"/" + ShellQuoting.quote(workingDir.substring(2))
+                : ShellQuoting.quote(workingDir);
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String readAll(InputStream stream) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        stream.transferTo(buffer);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String tail(String stderr) {
+        String trimmed = stderr.strip();
+        String tail = trimmed.length() <= STDERR_TAIL_CHARS ? trimmed
+                : "..." + trimmed.substring(trimmed.length() - STDERR_TAIL_CHARS);
+        return tail.isEmpty() ? "(empty)" : SecretRedaction.redact(tail);
+    }
+
+    private static String hostName(Instance instance) {
+        return instance.id() + " (" + instance.publicIp() + ")";
+    }
+
+    private static RuntimeException asRuntime(Instance instance, String command, Throwable cause) {
+        return cause instanceof RuntimeException runtime ? runtime
+                : new CommandFailedException(hostName(instance), SecretRedaction.redact(command), String.valueOf(cause),
+                        null);
+    }
+
+    private static CommandFailedException combined(List<RuntimeException> failures, int hosts, String command) {
+        List<String> failedHosts = new ArrayList<>();
+        StringBuilder details = new StringBuilder(failures.size() + " of " + hosts + " hosts failed:");
+        for (RuntimeException failure : failures) {
+            String host = failure instanceof CommandFailedException failed ? failed.host() : "?";
+            failedHosts.add(host);
+            details.append("\n  - ").append(failure.getMessage());
+        }
+        CommandFailedException combined = new CommandFailedException(String.join(", ", failedHosts),
+                SecretRedaction.redact(command), details.toString(), null);
+        failures.forEach(combined::addSuppressed);
+        return combined;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
