@@ -43,7 +43,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration BOOT_POLL = Duration.ofMillis(250);
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -132,8 +132,13 @@ public final class Orchestrator {
         return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir);
     }
 
+    /** One validator per active instance; the local testbed creates the virtual hosts it lacks. */
     private List<Instance> activeHosts(int committee) {
         List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
+        if (active.size() < committee && isLocal(settings)) {
+            testbed.deploy(committee - active.size(), Optional.empty());
+            active = testbed.instances().stream().filter(Instance::isActive).toList();
+        }
         if (active.size() < committee) {
             throw new IllegalStateException("the testbed has " + active.size() + " active instances but the committee"
                     + " needs " + committee + "; run `testbed deploy` or `testbed start` first");

@@ -101,13 +101,6 @@ class LocalOrchestratorIT {
         }
     }
 
-    @Test
-    void aCommitteeLargerThanTheTestbedIsAClearError() {
-        BenchmarkParameters parameters = BenchmarkParameters.builder().committee(7).build();
-
-        assertThatThrownBy(() -> orchestrator(-1, Duration.ofSeconds(1)).run(parameters))
-                .hasMessageContaining("4 active instances").hasMessageContaining("needs 7");
-    }
 
     private static final class RecordingListener implements BenchmarkListener {
         final List<String> phases = new CopyOnWriteArrayList<>();
