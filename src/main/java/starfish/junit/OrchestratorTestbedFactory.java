@@ -1,7 +1,11 @@
 package starfish.junit;
 
+import io.qameta.allure.Allure;
 import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
+import starfish.orchestrator.monitoring.Monitoring;
+import starfish.orchestrator.monitoring.MonitoringHandle;
+import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.testbed.TestbedProviders;
@@ -14,9 +18,17 @@ final class OrchestratorTestbedFactory implements TestbedFactory {
         return TestbedProviders.create(settings);
     }
 
+    /** With `monitoring: true`, each run is watched by Prometheus (and Grafana), linked from its Allure test. */
     @Override
     public BenchmarkRunner runner(Settings settings, TestbedProvider testbed) {
-        return (parameters, listener) -> new Orchestrator(settings, testbed, RunOptions.defaults(), listener)
-                .run(parameters);
+        return (parameters, listener) -> {
+            try (MonitoringHandle monitoring = settings.monitoring()
+                    ? Monitoring.start(settings, testbed, RunOptions.defaults(), System.out::println)
+                    : new NoMonitoring()) {
+                monitoring.url().ifPresent(url -> Allure.link("Monitoring", url.toString()));
+                return new Orchestrator(settings, testbed, RunOptions.defaults(), listener).monitoredBy(monitoring)
+                        .run(parameters);
+            }
+        };
     }
 }

@@ -23,6 +23,9 @@ import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
+import starfish.orchestrator.monitoring.MonitoringHandle;
+import starfish.orchestrator.monitoring.NoMonitoring;
+import starfish.orchestrator.monitoring.ScrapeTarget;
 import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.StarfishProtocol;
@@ -53,6 +56,7 @@ public final class Orchestrator {
     private final Protocol protocol;
     private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
+    private MonitoringHandle monitoring = new NoMonitoring();
 
     /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener) {
@@ -75,6 +79,12 @@ public final class Orchestrator {
         this.listener = listener;
         this.protocol = protocol;
         this.bootTimeout = bootTimeout;
+    }
+
+    /** Points `monitoring` at each run's validators; without it, runs are not monitored. */
+    public Orchestrator monitoredBy(MonitoringHandle monitoring) {
+        this.monitoring = monitoring;
+        return this;
     }
 
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
@@ -106,6 +116,8 @@ public final class Orchestrator {
                 phase(BenchmarkPhase.CONFIGURE, () -> runner.executeAll(hosts,
                         protocol.genesisCommand(genesisAddresses(hosts), basePort)));
             }
+            monitoring.scrape(ScrapeTarget.validators(genesisAddresses(hosts),
+                    authority -> protocol.metricsPort(authority, hosts.size(), basePort)));
             booted = true;
             phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
             phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile));

@@ -15,6 +15,9 @@ import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.monitoring.Monitoring;
+import starfish.orchestrator.monitoring.MonitoringHandle;
+import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -74,6 +77,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--upload-local-build", description = "Upload target/starfish.jar instead of building on hosts.")
     boolean uploadLocalBuild;
 
+    @Option(names = "--monitoring", description = "Run Prometheus (and Grafana when installed) during the runs and"
+            + " print their URLs; also on with `monitoring: true` in the settings.")
+    boolean monitoring;
+
     @Override
     public Integer call() {
         return CliErrors.run(spec.commandLine().getErr(), () -> runAll(spec.commandLine().getOut()));
@@ -85,8 +92,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 uploadLocalBuild);
         int exit = 0;
         try (TestbedProvider testbed = TestbedProviders.create(settings);
-             LocalHostsScope scope = LocalHostsScope.open(settings, testbed, committee)) {
-            Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out));
+             LocalHostsScope scope = LocalHostsScope.open(settings, testbed, committee);
+             MonitoringHandle monitor = monitoring || settings.monitoring()
+                     ? Monitoring.start(settings, testbed, options, out::println) : new NoMonitoring()) {
+            Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out))
+                    .monitoredBy(monitor);
             for (int load : loads) {
                 BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
                 out.println();

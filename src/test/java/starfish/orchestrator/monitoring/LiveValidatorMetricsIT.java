@@ -1,0 +1,98 @@
+package starfish.orchestrator.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.protocol.JavaLauncher;
+import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.protocol.ValidatorLaunch;
+import starfish.orchestrator.runner.LocalRunner;
+import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+
+/**
+ * A real validator (the `node` CLI in a child JVM, started the way the orchestrator starts it) must expose what the
+ * dashboard queries, in text that promtool accepts.
+ */
+class LiveValidatorMetricsIT {
+    /**
+     * Labelled by peer or by reason, these appear only once a block goes missing or a message is rejected, which a
+     * healthy one-validator committee never sees; the dashboard shows them when they appear.
+     */
+    private static final Set<String> EVENT_DRIVEN = Set.of("missing_blocks", "rejected_messages_total");
+
+    @TempDir
+    static Path workingDir;
+    private static String exposition;
+
+    @BeforeAll
+    static void scrapeALiveValidator() throws Exception {
+        Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
+        StarfishProtocol protocol = new StarfishProtocol(JavaLauncher.currentClasspath());
+        int basePort = twoFreePorts();
+        URI metrics = URI.create("http://127.0.0.1:" + protocol.metricsPort(0, 1, basePort) + "/metrics");
+        try (LocalRunner runner = new LocalRunner(instance -> workingDir)) {
+            runner.execute(host, protocol.genesisCommand(List.of("127.0.0.1"), basePort));
+            runner.startDetached(host, "node-0", protocol.runCommand(new ValidatorLaunch(0, 1, Consensus.MYSTICETI,
+                    ByzantineStrategy.HONEST, 200, false)), "node-0.log");
+            AtomicReference<String> scraped = new AtomicReference<>("");
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        scraped.set(http.send(HttpRequest.newBuilder(metrics).build(),
+                                HttpResponse.BodyHandlers.ofString()).body());
+                        return scraped.get().contains("committed_leaders_total{");
+                    });
+            exposition = scraped.get();
+        }
+    }
+
+    @Test
+    void exposedMetricsPassPromtool() throws Exception {
+        Promtool.Result result = Promtool.run(List.of("check", "metrics"), exposition);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void everyValidatorMetricTheDashboardQueriesIsExposed() {
+        Set<String> validatorNames = DashboardQueries.metricNames().stream()
+                .filter(name -> !name.startsWith("node_"))
+                .filter(name -> !EVENT_DRIVEN.contains(name))
+                .collect(Collectors.toSet());
+
+        assertThat(validatorNames).isNotEmpty().isSubsetOf(ExposedMetricNames.of(exposition));
+    }
+
+    /** A base port P with P (consensus) and P + 1 (metrics) free on loopback. */
+    private static int twoFreePorts() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                 ServerSocket second = new ServerSocket(first.getLocalPort() + 1, 1,
+                         InetAddress.getLoopbackAddress())) {
+                return first.getLocalPort();
+            } catch (IOException taken) {
+                // the next port is in use; try another pair
+            }
+        }
+        throw new IOException("no two consecutive free ports on loopback");
+    }
+}

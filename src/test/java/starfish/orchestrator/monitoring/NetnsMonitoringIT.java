@@ -1,0 +1,98 @@
+package starfish.orchestrator.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.benchmark.BenchmarkListener;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.Orchestrator;
+import starfish.orchestrator.benchmark.RunOptions;
+import starfish.orchestrator.netns.NetnsTestbed;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SettingsLoader;
+import starfish.orchestrator.testbed.Instance;
+
+/**
+ * Monitoring over SSH on two netns hosts: node_exporter on both, Prometheus on the first, a one-validator benchmark
+ * run on the first; Prometheus reports every target up.
+ */
+class NetnsMonitoringIT {
+    private static final RunOptions UPLOAD_LOCAL_BUILD = new RunOptions(false, false, false, true);
+
+    @Test
+    @Timeout(300)
+    void prometheusOnTheMonitoringHostReportsEveryTargetUp(@TempDir Path dir) throws Exception {
+        assumeTrue(isRoot() && Files.isExecutable(Path.of("/usr/sbin/sshd")),
+                "the netns testbed needs root and openssh-server");
+        assumeTrue(Files.isRegularFile(Path.of("target", "starfish.jar")), "needs target/starfish.jar (mvn verify)");
+        assumeTrue(MonitoringComponent.PROMETHEUS.findLocally().isPresent()
+                && MonitoringComponent.NODE_EXPORTER.findLocally().isPresent(),
+                "netns hosts share this machine's packages: needs prometheus and prometheus-node-exporter");
+        Settings settings = settings(dir);
+        StringBuilder printed = new StringBuilder();
+        NetnsTestbed testbed = new NetnsTestbed(settings, dir.resolve("state"));
+        try {
+            testbed.destroy();
+            List<Instance> hosts = testbed.deploy(2, Optional.empty());
+            try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, UPLOAD_LOCAL_BUILD,
+                    line -> printed.append(line).append('\n'))) {
+                new Orchestrator(settings, testbed, UPLOAD_LOCAL_BUILD, new BenchmarkListener() { })
+                        .monitoredBy(monitoring)
+                        .run(BenchmarkParameters.builder().committee(1).load(200).duration(Duration.ofSeconds(4))
+                                .build());
+
+                PrometheusApi prometheus = new PrometheusApi(monitoring.prometheusUrl().orElseThrow());
+                assertThat(monitoring.prometheusUrl().orElseThrow().getHost()).isEqualTo(hosts.get(0).publicIp());
+                await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+                    assertThat(prometheus.activeJobs()).containsExactlyInAnyOrder("validator-0",
+                            "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id());
+                    assertThat(upDuringTheLastMinutes(prometheus)).containsOnlyKeys("validator-0",
+                            "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id()).containsValues(1.0);
+                });
+                assertThat(printed).contains("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
+            }
+        } finally {
+            testbed.destroy();
+            testbed.close();
+        }
+    }
+
+    /** max_over_time(up[10m]) per job: 1 when the target answered at some scrape (the validator ran 4 s). */
+    private static Map<String, Double> upDuringTheLastMinutes(PrometheusApi prometheus) throws Exception {
+        Map<String, Double> up = new TreeMap<>();
+        for (JsonNode series : prometheus.query("max_over_time(up[10m])").at("/data/result")) {
+            up.put(series.at("/metric/job").asText(), series.at("/value/1").asDouble());
+        }
+        return up;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Settings settings(Path dir) {
+        String yaml = String.join("\n",
+                "testbed_id: it-monitor",
+                "cloud_provider: netns",
+                "regions: [lab]",
+                "working_dir: starfish",
+                "results_dir: " + dir.resolve("results"),
+                "logs_dir: " + dir.resolve("logs"),
+                "scrape_interval: 1s",
+                "ssh_timeout: 10s",
+                "");
+        return new SettingsLoader(Map.<String, String>of()::get).parse(yaml, "netns-monitoring-it.yml");
+    }
+}
