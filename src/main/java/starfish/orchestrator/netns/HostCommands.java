@@ -1,6 +1,8 @@
 package starfish.orchestrator.netns;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +32,8 @@ final class HostCommands {
     /** Runs `argv` and returns how it ended, for commands whose failure is an answer (does X exist?). */
     static Result attempt(String... argv) {
         try {
-            Process process = new ProcessBuilder(List.of(argv)).redirectInput(ProcessBuilder.Redirect.from(
-                    new java.io.File("/dev/null"))).start();
+            Process process = new ProcessBuilder(List.of(argv))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             String stdout = read(process.getInputStream());
             int exit = process.waitFor();
@@ -44,7 +46,7 @@ final class HostCommands {
         }
     }
 
-    private static String read(java.io.InputStream stream) {
+    private static String read(InputStream stream) {
         try {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package starfish.orchestrator.netns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,7 @@ final class HostSshd {
             Files.createDirectories(home().resolve(".tmux"));
             Files.writeString(home().resolve(".m2/settings.xml"),
                     "<settings>\n  <offline>true</offline>\n</settings>\n");
-            Files.copy(authorizedKey, dir.resolve("authorized_keys"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(authorizedKey, dir.resolve("authorized_keys"), StandardCopyOption.REPLACE_EXISTING);
             boolean newKey = Files.notExists(hostKey());
             if (newKey) {
                 HostCommands.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", host.namespace(), "-f",

@@ -122,6 +122,7 @@ public final class NetnsTestbed implements TestbedProvider {
 
     @Override
     public synchronized void stop() {
+        NetnsRequirements.check();
         closeRunner();
         NetnsState.load(stateDir).ifPresent(state -> state.hosts().forEach(host ->
                 NamespaceProcesses.stopAll(host.namespace())));
@@ -130,6 +131,7 @@ public final class NetnsTestbed implements TestbedProvider {
     /** Removes namespaces, links, processes and the state directory; finds them by name even without state. */
     @Override
     public synchronized void destroy() {
+        NetnsRequirements.check();
         closeRunner();
         Set<String> namespaces = NetnsNetwork.namespaces().stream().filter(naming::ownsNamespace)
                 .collect(Collectors.toCollection(HashSet::new));
