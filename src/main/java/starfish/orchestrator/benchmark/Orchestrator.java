@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
-import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.Protocol;
