@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
-import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
@@ -121,11 +120,13 @@ public final class Orchestrator {
             booted = true;
             phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
             phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile));
-        } finally {
+        } catch (RuntimeException | Error failure) {
             if (booted) {
-                phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
+                stopKeepingFailure(failure, runner, validators, logsDir);
             }
+            throw failure;
         }
+        phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
         measurements.setSafety(SafetyCheck.check(committedLogs(validators, logsDir)));
         measurements.save(measurementsFile);
         phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
@@ -229,6 +230,15 @@ public final class Orchestrator {
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }
         });
+    }
+
+    /** Stops and collects logs after a failed run; a second failure is attached to the first, not hiding it. */
+    private void stopKeepingFailure(Throwable failure, CommandRunner runner, ValidatorSet validators, Path logsDir) {
+        try {
+            phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
+        } catch (RuntimeException | Error stopFailure) {
+            failure.addSuppressed(stopFailure);
+        }
     }
 
     private void stop(CommandRunner runner, ValidatorSet validators, Path logsDir) {
