@@ -1,5 +1,6 @@
 package starfish.orchestrator.monitoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ final class DashboardQueries {
     static JsonNode dashboard() {
         try {
             return new ObjectMapper().readTree(GrafanaDashboard.json());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
