@@ -158,7 +158,8 @@ final class Core implements InboundHandler, AutoCloseable {
      */
     private void catchUpIfFarBehind() {
         long catchUpFloor = horizon.horizon();
-        if (catchUpFloor > committer.lastDecidedRound() && catchUpFloor > manager.floor()) {
+        // the slack keeps a validator that is fetching history from giving up on it again and again
+        if (catchUpFloor > committer.lastDecidedRound() + gcDepth / 2 && catchUpFloor > manager.floor()) {
             LOG.warn("far behind the committee: skipping history below round {} (last decided round {})",
                     catchUpFloor, committer.lastDecidedRound());
             observer.historyLost();
