@@ -32,6 +32,7 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Validator> validators = new ArrayList<>();
     private final Path directory;
     private NodeParameters parameters = NodeParameters.DEFAULTS;
+    private Consensus consensus = Consensus.MYSTICETI;
 
     public LocalCluster(int size, Path directory) {
         this.directory = directory;
@@ -52,11 +53,17 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** Runs this protocol on the validators started from now on. */
+    public LocalCluster withConsensus(Consensus value) {
+        this.consensus = value;
+        return this;
+    }
+
     /** Starts the given authorities (the others stay down), each generating `load` tx/s. */
     public LocalCluster start(double load, int... authorities) throws IOException {
         for (int i : authorities) {
             validators.add(Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
-                    ClientParameters.DEFAULTS, Consensus.MYSTICETI, ByzantineStrategy.HONEST, load, false,
+                    ClientParameters.DEFAULTS, consensus, ByzantineStrategy.HONEST, load, false,
                     storage(i), InetAddress.getLoopbackAddress(), registries.get(i))));
         }
         return this;

@@ -114,6 +114,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private void handle(CoreEvent event) {
         if (event instanceof CoreEvent.BlocksReceived received) {
             received.blocks().forEach(horizon::observe);
+            dissemination.blocksReceived(received.peer(), received.blocks());
             BlockManager.AddResult result = manager.add(received.blocks());
             admit(result.accepted());
             if (!result.newlyMissing().isEmpty()) {

@@ -14,6 +14,10 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.BlockStore;
 import starfish.node.dag.BlockVerifier;
+import starfish.node.dissemination.BlockResponder;
+import starfish.node.dissemination.Dissemination;
+import starfish.node.dissemination.Forwarding;
+import starfish.node.dissemination.PushCausalHistory;
 import starfish.node.dissemination.PushOwnBlocks;
 import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
@@ -28,6 +32,9 @@ import starfish.protocol.Consensus;
 public final class Validator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
+
+    /** How far back a pushed block's unknown history reaches; older gaps are fetched by the synchronizer. */
+    private static final int HISTORY_PUSH_ROUNDS = 10;
 
     private final Network network;
     private final Core core;
@@ -52,7 +59,7 @@ public final class Validator implements AutoCloseable {
         Network network = new Network(committee, self, config.bindAddress(), parameters.maxFrameBytes(),
                 MimickedLatency.of(config.mimicExtraLatency()), new BlockVerifier(committee), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message));
-        LeaderSchedule schedule = LeaderSchedule.pipelined(committee.size());
+        LeaderSchedule schedule = LeaderSchedule.of(config.consensus(), committee.size());
         Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, metrics,
                 parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 genesis.get(self), System.nanoTime());
@@ -60,7 +67,7 @@ public final class Validator implements AutoCloseable {
                 new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
-                new PushOwnBlocks(network, store, parameters.maxFrameBytes()),
+                dissemination(config.consensus(), network, store, self, committee.size(), parameters),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
                 parameters.startupWaitMs()));
@@ -74,8 +81,18 @@ public final class Validator implements AutoCloseable {
         return new Validator(network, core, load);
     }
 
+    private static Dissemination dissemination(Consensus consensus, Network network, BlockStore store, int self,
+            int committeeSize, NodeParameters parameters) {
+        BlockResponder responder = new BlockResponder(network, store, parameters.maxFrameBytes(),
+                Forwarding.AS_STORED);
+        return switch (consensus) {
+            case CORDIAL_MINERS -> new PushCausalHistory(store, responder, self, committeeSize, HISTORY_PUSH_ROUNDS);
+            default -> new PushOwnBlocks(network, responder);
+        };
+    }
+
     private static void requireImplemented(Consensus consensus, ByzantineStrategy strategy) {
-        if (consensus != Consensus.MYSTICETI) {
+        if (consensus != Consensus.MYSTICETI && consensus != Consensus.CORDIAL_MINERS) {
             throw new UnsupportedOperationException("consensus '" + consensus.cliName()
                     + "' is not implemented yet; use mysticeti");
         }
