@@ -9,16 +9,9 @@ import starfish.node.config.NodeParameters;
 import starfish.node.consensus.Committer;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.consensus.Linearizer;
-import starfish.node.consensus.MysticetiSkipRule;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.BlockStore;
-import starfish.node.dag.BlockVerifier;
-import starfish.node.dissemination.BlockResponder;
-import starfish.node.dissemination.Dissemination;
-import starfish.node.dissemination.Forwarding;
-import starfish.node.dissemination.PushCausalHistory;
-import starfish.node.dissemination.PushOwnBlocks;
 import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
@@ -26,15 +19,11 @@ import starfish.node.net.MimickedLatency;
 import starfish.node.net.Network;
 import starfish.node.net.Synchronizer;
 import starfish.protocol.ByzantineStrategy;
-import starfish.protocol.Consensus;
 
 /** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
 public final class Validator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
-
-    /** How far back a pushed block's unknown history reaches; older gaps are fetched by the synchronizer. */
-    private static final int HISTORY_PUSH_ROUNDS = 10;
 
     private final Network network;
     private final Core core;
@@ -47,7 +36,7 @@ public final class Validator implements AutoCloseable {
     }
 
     public static Validator start(ValidatorConfig config) throws IOException {
-        requireImplemented(config.consensus(), config.byzantineStrategy());
+        requireImplemented(config.byzantineStrategy());
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
@@ -55,19 +44,21 @@ public final class Validator implements AutoCloseable {
         BlockStore store = new BlockStore();
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         List<Block> genesis = BlockSigner.genesis(committee);
+        ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters);
         Core[] coreRef = new Core[1];
         Network network = new Network(committee, self, config.bindAddress(), parameters.maxFrameBytes(),
-                MimickedLatency.of(config.mimicExtraLatency()), new BlockVerifier(committee), metrics,
+                MimickedLatency.of(config.mimicExtraLatency()), protocol.verifier(), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message));
-        LeaderSchedule schedule = LeaderSchedule.of(config.consensus(), committee.size());
-        Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, metrics,
+        LeaderSchedule schedule = protocol.schedule();
+        Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, protocol.dataPath(),
+                metrics,
                 parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 genesis.get(self), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
-                new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
+                new Committer(committee, store, schedule, protocol.skipRule(store)),
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
-                dissemination(config.consensus(), network, store, self, committee.size(), parameters),
+                protocol.dissemination(network, store), protocol.dataPath(),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
                 parameters.startupWaitMs()));
@@ -88,21 +79,7 @@ public final class Validator implements AutoCloseable {
         return new Validator(network, core, load);
     }
 
-    private static Dissemination dissemination(Consensus consensus, Network network, BlockStore store, int self,
-            int committeeSize, NodeParameters parameters) {
-        BlockResponder responder = new BlockResponder(network, store, parameters.maxFrameBytes(),
-                Forwarding.AS_STORED);
-        return switch (consensus) {
-            case CORDIAL_MINERS -> new PushCausalHistory(store, responder, self, committeeSize, HISTORY_PUSH_ROUNDS);
-            default -> new PushOwnBlocks(network, responder);
-        };
-    }
-
-    private static void requireImplemented(Consensus consensus, ByzantineStrategy strategy) {
-        if (consensus != Consensus.MYSTICETI && consensus != Consensus.CORDIAL_MINERS) {
-            throw new UnsupportedOperationException("consensus '" + consensus.cliName()
-                    + "' is not implemented yet; use mysticeti");
-        }
+    private static void requireImplemented(ByzantineStrategy strategy) {
         if (strategy != ByzantineStrategy.HONEST) {
             throw new UnsupportedOperationException("Byzantine strategy '" + strategy.cliName()
                     + "' is not implemented yet; use honest");

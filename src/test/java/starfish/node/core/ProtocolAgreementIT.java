@@ -22,13 +22,13 @@ class ProtocolAgreementIT {
     Path directory;
 
     @ParameterizedTest
-    @EnumSource(value = Consensus.class, names = {"MYSTICETI", "CORDIAL_MINERS"})
+    @EnumSource(Consensus.class)
     void fourValidatorsCommitTheSameSequence(Consensus consensus) throws Exception {
         assertAgreement(consensus, 4, 200, 20, Duration.ofSeconds(40));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Consensus.class, names = {"MYSTICETI", "CORDIAL_MINERS"})
+    @EnumSource(Consensus.class)
     void tenValidatorsCommitTheSameSequence(Consensus consensus) throws Exception {
         assertAgreement(consensus, 10, 100, 8, Duration.ofSeconds(50));
     }
