@@ -15,6 +15,7 @@ import starfish.node.data.ReedSolomonCoder;
 import starfish.node.dissemination.BlockResponder;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.dissemination.Forwarding;
+import starfish.node.dissemination.PullHistory;
 import starfish.node.dissemination.PushCausalHistory;
 import starfish.node.dissemination.PushOwnBlocks;
 import starfish.node.net.Network;
@@ -26,7 +27,7 @@ import starfish.protocol.Consensus;
  */
 final class ProtocolComponents {
 
-    /** How far back a pushed block's unknown history reaches; older gaps are fetched by the synchronizer. */
+    /** How far back pushed or streamed history reaches; older gaps are fetched by the synchronizer. */
     private static final int HISTORY_PUSH_ROUNDS = 10;
 
     private final Consensus consensus;
@@ -73,7 +74,9 @@ final class ProtocolComponents {
         return switch (consensus) {
             case STARFISH, CORDIAL_MINERS -> new PushCausalHistory(store, responder, self, committee.size(),
                     HISTORY_PUSH_ROUNDS);
-            case MYSTICETI, STARFISH_PULL -> new PushOwnBlocks(network, responder);
+            case STARFISH_PULL -> new PullHistory(new PushOwnBlocks(network, responder), store, responder,
+                    committee.size(), HISTORY_PUSH_ROUNDS);
+            case MYSTICETI -> new PushOwnBlocks(network, responder);
         };
     }
 }
