@@ -1,6 +1,37 @@
 package starfish.orchestrator.benchmark;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import starfish.orchestrator.measurement.MeasurementsCollection;
+import starfish.orchestrator.measurement.SafetyCheck;
+import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.measurement.ValidatorScrape;
+import starfish.orchestrator.protocol.JavaLauncher;
+import starfish.orchestrator.protocol.Protocol;
+import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SettingsRenderer;
+import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -8,20 +39,266 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * every interval, stop, cleanup. Validator logs are collected into settings.logsDir() even when the run fails.
  */
 public final class Orchestrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+    private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration BOOT_POLL = Duration.ofMillis(250);
+    private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
     private final Settings settings;
     private final TestbedProvider testbed;
     private final RunOptions options;
     private final BenchmarkListener listener;
+    private final Protocol protocol;
+    private final Duration bootTimeout;
+    private final MetricsScraper scraper = new MetricsScraper();
 
+    /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener) {
+        this(settings, testbed, options, listener, new StarfishProtocol(isLocal(settings)
+                ? JavaLauncher.currentClasspath() : JavaLauncher.jar(StarfishProtocol.JAR)));
+    }
+
+    /** Runs another codebase through its Protocol. */
+    public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
+                        Protocol protocol) {
+        this(settings, testbed, options, listener, protocol, DEFAULT_BOOT_TIMEOUT);
+    }
+
+    /** `bootTimeout`: how long every validator gets to answer on /metrics after its start. */
+    Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener,
+                 Protocol protocol, Duration bootTimeout) {
         this.settings = settings;
         this.testbed = testbed;
         this.options = options;
         this.listener = listener;
+        this.protocol = protocol;
+        this.bootTimeout = bootTimeout;
     }
 
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<Instance> hosts = activeHosts(parameters.committee());
+        int basePort = PortAllocator.basePort(hosts, 2 * hosts.size());
+        ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
+                parameters);
+        String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
+        Path logsDir = settings.logsDir().resolve(runId);
+        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), parameters);
+        MeasurementsCollection measurements = new MeasurementsCollection(parameters,
+                SettingsRenderer.toMap(settings), validators.byzantine());
+        CommandRunner runner = testbed.commandRunner();
+        LOG.info("benchmark {} on {} hosts, run {}", parameters.displayName(), hosts.size(), runId);
+        boolean booted = false;
+        try {
+            phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
+            if (!isLocal(settings)) {
+                phase(BenchmarkPhase.INSTALL, () -> protocol.installCommands()
+                        .forEach(command -> runner.executeAll(hosts, command)));
+            }
+            if (options.uploadLocalBuild()) {
+                phase(BenchmarkPhase.UPDATE, () -> uploadLocalBuild(runner, hosts));
+            } else if (!isLocal(settings) && !options.skipTestbedUpdate()) {
+                phase(BenchmarkPhase.UPDATE, () -> update(runner, hosts));
+            }
+            if (!options.skipTestbedConfiguration()) {
+                phase(BenchmarkPhase.CONFIGURE, () -> runner.executeAll(hosts,
+                        protocol.genesisCommand(genesisAddresses(hosts), basePort)));
+            }
+            booted = true;
+            phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
+            phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile));
+        } finally {
+            if (booted) {
+                phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
+            }
+        }
+        measurements.setSafety(SafetyCheck.check(committedLogs(validators, logsDir)));
+        measurements.save(measurementsFile);
+        phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
+        return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir);
+    }
+
+    /** One validator per active instance; the local testbed creates the virtual hosts it lacks. */
+    private List<Instance> activeHosts(int committee) {
+        List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
+        if (active.size() < committee && isLocal(settings)) {
+            testbed.deploy(committee - active.size(), Optional.empty());
+            active = testbed.instances().stream().filter(Instance::isActive).toList();
+        }
+        if (active.size() < committee) {
+            throw new IllegalStateException("the testbed has " + active.size() + " active instances but the committee"
+                    + " needs " + committee + "; run `testbed deploy` or `testbed start` first");
+        }
+        return active.subList(0, committee);
+    }
+
+    private void cleanup(CommandRunner runner, ValidatorSet validators) {
+        stopValidators(runner, validators);
+        runner.executeAll(validators.hosts(), protocol.cleanupCommand());
+    }
+
+    private void update(CommandRunner runner, List<Instance> hosts) {
+        var repository = settings.repository().orElseThrow(() -> new IllegalStateException("the settings name no"
+                + " repository to build on the hosts; add `repository: {url: ..., commit: ...}` or pass"
+                + " --upload-local-build or --skip-testbed-update"));
+        protocol.updateCommands(repository).forEach(command -> runner.executeAll(hosts, command));
+    }
+
+    private void uploadLocalBuild(CommandRunner runner, List<Instance> hosts) {
+        if (!Files.isRegularFile(LOCAL_BUILD)) {
+            throw new IllegalStateException(LOCAL_BUILD.toAbsolutePath() + " does not exist; build it with"
+                    + " `mvn -q package -DskipTests` before --upload-local-build");
+        }
+        hosts.forEach(host -> runner.upload(host, LOCAL_BUILD, protocol.artifactPath()));
+    }
+
+    private List<String> genesisAddresses(List<Instance> hosts) {
+        return hosts.stream().map(h -> options.useInternalIpAddresses() ? h.internalIp() : h.publicIp()).toList();
+    }
+
+    private void boot(CommandRunner runner, ValidatorSet validators) {
+        for (int i = 0; i < validators.size(); i++) {
+            runner.startDetached(validators.host(i), ValidatorSet.session(i),
+                    protocol.runCommand(validators.launch(i)), ValidatorSet.logFile(i));
+        }
+        long deadline = System.nanoTime() + bootTimeout.toNanos();
+        for (int i = 0; i < validators.size(); i++) {
+            URI url = validators.metricsUrl(i);
+            while (!scraper.answers(url)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("validator " + i + " did not serve " + url + " within "
+                            + DurationText.format(bootTimeout) + "; last lines of " + ValidatorSet.logFile(i) + ":\n"
+                            + logTail(runner, validators, i));
+                }
+                pause(BOOT_POLL);
+            }
+        }
+    }
+
+    private String logTail(CommandRunner runner, ValidatorSet validators, int authority) {
+        try {
+            return runner.execute(validators.host(authority), "tail -n 20 " + ValidatorSet.logFile(authority))
+                    .stdout();
+        } catch (RuntimeException e) {
+            return "(log unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    private void measure(ValidatorSet validators, MeasurementsCollection measurements, Path file) {
+        long start = System.nanoTime();
+        Duration duration = validators.parameters().duration();
+        Duration interval = settings.scrapeInterval();
+        for (long scrape = 1; ; scrape++) {
+            Duration target = interval.multipliedBy(scrape);
+            boolean last = target.compareTo(duration) >= 0;
+            pauseUntil(start, last ? duration : target);
+            scrapeAll(validators, measurements, start);
+            measurements.save(file);
+            listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    /** Each sample is timed when its response arrives: on a busy host that is much closer to the counters' time. */
+    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, long startNanos) {
+        Map<Integer, CompletableFuture<ValidatorScrape>> pending = new LinkedHashMap<>();
+        for (int i = 0; i < validators.size(); i++) {
+            pending.put(i, scraper.scrape(validators.metricsUrl(i))
+                    .thenApply(text -> ValidatorScrape.of((System.nanoTime() - startNanos) / 1e9, text)));
+        }
+        pending.forEach((authority, future) -> {
+            try {
+                measurements.add(authority, future.join());
+            } catch (CompletionException e) {
+                LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
+            }
+        });
+    }
+
+    private void stop(CommandRunner runner, ValidatorSet validators, Path logsDir) {
+        try {
+            stopValidators(runner, validators);
+        } finally {
+            collectLogs(runner, validators, logsDir);
+        }
+    }
+
+    private static void stopValidators(CommandRunner runner, ValidatorSet validators) {
+        for (int i = 0; i < validators.size(); i++) {
+            runner.stopDetached(validators.host(i), ValidatorSet.session(i));
+        }
+    }
+
+    /** Best effort per file: a missing log must not hide why the run failed. */
+    private void collectLogs(CommandRunner runner, ValidatorSet validators, Path logsDir) {
+        for (int i = 0; i < validators.size(); i++) {
+            download(runner, validators.host(i), ValidatorSet.logFile(i), logsDir.resolve(ValidatorSet.logFile(i)));
+            download(runner, validators.host(i), protocol.committedLogPath(i), logsDir.resolve(committedLogName(i)));
+        }
+        LOG.info("validator logs in {}", logsDir.toAbsolutePath());
+    }
+
+    private static void download(CommandRunner runner, Instance host, String remote, Path local) {
+        try {
+            runner.download(host, remote, local);
+        } catch (RuntimeException e) {
+            LOG.warn("could not collect {} from {}: {}", remote, host.id(), e.getMessage());
+        }
+    }
+
+    private static String committedLogName(int authority) {
+        return "committed-" + authority + ".log";
+    }
+
+    private static Map<Integer, List<String>> committedLogs(ValidatorSet validators, Path logsDir) {
+        Map<Integer, List<String>> logs = new LinkedHashMap<>();
+        IntStream.range(0, validators.size()).filter(i -> !validators.byzantine().contains(i)).forEach(i -> {
+            Path file = logsDir.resolve(committedLogName(i));
+            try {
+                logs.put(i, Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>());
+            } catch (IOException e) {
+                LOG.warn("cannot read {}: {}", file, e.getMessage());
+            }
+        });
+        return logs;
+    }
+
+    private String resultsFolder() {
+        return settings.repository().map(r -> r.commit().replaceAll("[^A-Za-z0-9._-]", "_")).orElse("local");
+    }
+
+    private void phase(BenchmarkPhase phase, Runnable step) {
+        listener.phaseStarted(phase);
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            listener.phaseFinished(phase, Optional.of(e));
+            throw e;
+        }
+        listener.phaseFinished(phase, Optional.empty());
+    }
+
+    private static boolean isLocal(Settings settings) {
+        return settings.cloudProvider() == CloudProvider.LOCAL;
+    }
+
+    private static void pauseUntil(long startNanos, Duration offset) {
+        long remaining = startNanos + offset.toNanos() - System.nanoTime();
+        if (remaining > 0) {
+            pause(Duration.ofNanos(remaining));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("benchmark interrupted", e);
+        }
     }
 }

@@ -1,13 +1,147 @@
 package starfish.orchestrator.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import starfish.orchestrator.benchmark.BenchmarkOutcome;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.Orchestrator;
+import starfish.orchestrator.benchmark.RunOptions;
+import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.TestbedProvider;
+import starfish.orchestrator.testbed.TestbedProviders;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
 
-@Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Runs one benchmark per load on the testbed and prints a summary table for each.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every run finished and was safe", "1:a run failed", "2:the settings are invalid",
+                "3:a run finished but honest validators' committed sequences diverged"})
 public final class BenchmarkCommand implements Callable<Integer> {
+    static final int SAFETY_VIOLATED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SettingsOption settingsOption;
+
+    @Option(names = "--consensus", defaultValue = "mysticeti", converter = CliConverters.ConsensusConverter.class,
+            description = "mysticeti, starfish, starfish-pull or cordial-miners (default: ${DEFAULT-VALUE}).")
+    Consensus consensus;
+
+    @Option(names = "--committee", defaultValue = "4", description = "Number of validators (default: ${DEFAULT-VALUE}).")
+    int committee;
+
+    @Option(names = "--loads", split = ",", defaultValue = "1000", paramLabel = "TX_PER_S",
+            description = "Total offered loads in tx/s, comma separated; one run each (default: ${DEFAULT-VALUE}).")
+    List<Integer> loads;
+
+    @Option(names = "--duration", converter = CliConverters.DurationConverter.class,
+            description = "Length of each run, like 30s or 2m (default: benchmark_duration from the settings).")
+    Duration duration;
+
+    @Option(names = "--byzantine-nodes", defaultValue = "0", description = "How many validators misbehave.")
+    int byzantineNodes;
+
+    @Option(names = "--byzantine-strategy", defaultValue = "honest", converter = CliConverters.StrategyConverter.class,
+            description = "timeout-leader, leader-withholding, chain-bomb, equivocating-chains,"
+                    + " equivocating-two-chains, equivocating-chains-bomb or random-drop.")
+    ByzantineStrategy byzantineStrategy;
+
+    @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
+    boolean mimicExtraLatency;
+
+    @Option(names = "--use-internal-ip-addresses", description = "Validators reach each other on internal IPs.")
+    boolean useInternalIpAddresses;
+
+    @Option(names = "--skip-testbed-update", description = "Keep the build already on the hosts.")
+    boolean skipTestbedUpdate;
+
+    @Option(names = "--skip-testbed-configuration", description = "Keep the genesis files already on the hosts.")
+    boolean skipTestbedConfiguration;
+
+    @Option(names = "--upload-local-build", description = "Upload target/starfish.jar instead of building on hosts.")
+    boolean uploadLocalBuild;
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return CliErrors.run(spec.commandLine().getErr(), () -> runAll(spec.commandLine().getOut()));
+    }
+
+    private int runAll(PrintWriter out) {
+        Settings settings = settingsOption.load();
+        RunOptions options = new RunOptions(skipTestbedUpdate, skipTestbedConfiguration, useInternalIpAddresses,
+                uploadLocalBuild);
+        int exit = 0;
+        try (TestbedProvider testbed = TestbedProviders.create(settings);
+             LocalHostsScope scope = LocalHostsScope.open(settings, testbed, committee)) {
+            Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out));
+            for (int load : loads) {
+                BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
+                out.println();
+                out.print(SummaryTable.render(outcome.parameters(), outcome.summary(), outcome.measurementsFile()));
+                out.println();
+                out.flush();
+                if (outcome.summary().safety() == Safety.VIOLATED) {
+                    exit = SAFETY_VIOLATED;
+                }
+            }
+        }
+        return exit;
+    }
+
+    private BenchmarkParameters parameters(Settings settings, int load) {
+        return BenchmarkParameters.builder().consensus(consensus).committee(committee).load(load)
+                .byzantine(byzantineNodes, byzantineStrategy).mimicExtraLatency(mimicExtraLatency)
+                .duration(duration != null ? duration : settings.benchmarkDuration()).build();
+    }
+
+    /**
+     * On the local testbed a benchmark brings its own virtual hosts and removes them afterwards, also when the
+     * run fails or the user presses Ctrl-C (shutdown hook). Remote testbeds are left as they are.
+     */
+    private static final class LocalHostsScope implements AutoCloseable {
+        private final TestbedProvider testbed;
+        private final Thread hook;
+
+        private LocalHostsScope(TestbedProvider testbed, Thread hook) {
+            this.testbed = testbed;
+            this.hook = hook;
+        }
+
+        static LocalHostsScope open(Settings settings, TestbedProvider testbed, int hosts) {
+            if (settings.cloudProvider() != CloudProvider.LOCAL) {
+                return new LocalHostsScope(testbed, null);
+            }
+            Thread hook = new Thread(testbed::destroy, "destroy-local-testbed");
+            Runtime.getRuntime().addShutdownHook(hook);
+            testbed.destroy();
+            testbed.deploy(hosts, Optional.empty());
+            return new LocalHostsScope(testbed, hook);
+        }
+
+        @Override
+        public void close() {
+            if (hook == null) {
+                return;
+            }
+            testbed.destroy();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and destroys the same hosts
+            }
+        }
     }
 }

@@ -9,6 +9,10 @@ public final class TestbedProviders {
     }
 
     public static TestbedProvider create(Settings settings) {
-        throw new UnsupportedOperationException("no testbed provider for " + settings.cloudProvider().yamlName() + " yet");
+        return switch (settings.cloudProvider()) {
+            case LOCAL -> new LocalTestbed(settings);
+            case NETNS, AWS, VULTR -> throw new UnsupportedOperationException("cloud_provider "
+                    + settings.cloudProvider().yamlName() + " is not available in this build; use cloud_provider: local");
+        };
     }
 }

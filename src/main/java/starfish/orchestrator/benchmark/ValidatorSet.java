@@ -1,0 +1,43 @@
+package starfish.orchestrator.benchmark;
+
+import java.net.URI;
+import java.util.List;
+import starfish.orchestrator.protocol.Protocol;
+import starfish.orchestrator.protocol.ValidatorLaunch;
+import starfish.orchestrator.testbed.Instance;
+import starfish.protocol.ByzantineStrategy;
+
+/** The committee of one run: validator i runs on hosts.get(i), with ports from basePort. */
+record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine, Protocol protocol,
+                    BenchmarkParameters parameters) {
+
+    int size() {
+        return hosts.size();
+    }
+
+    Instance host(int authority) {
+        return hosts.get(authority);
+    }
+
+    URI metricsUrl(int authority) {
+        return URI.create("http://" + host(authority).publicIp() + ":"
+                + protocol.metricsPort(authority, size(), basePort) + "/metrics");
+    }
+
+    static String session(int authority) {
+        return "node-" + authority;
+    }
+
+    static String logFile(int authority) {
+        return "node-" + authority + ".log";
+    }
+
+    /** Validator i's share of the load: the total split evenly, the remainder to the lowest indices. */
+    ValidatorLaunch launch(int authority) {
+        int share = parameters.load() / size() + (authority < parameters.load() % size() ? 1 : 0);
+        ByzantineStrategy behaviour = byzantine.contains(authority)
+                ? parameters.byzantineStrategy() : ByzantineStrategy.HONEST;
+        return new ValidatorLaunch(authority, size(), parameters.consensus(), behaviour, share,
+                parameters.mimicExtraLatency());
+    }
+}

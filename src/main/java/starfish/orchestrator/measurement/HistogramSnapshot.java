@@ -1,0 +1,53 @@
+package starfish.orchestrator.measurement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A classic histogram at one scrape: cumulative counts per upper bound (ascending, the last is +Inf), sum, count.
+ * Values are in the metric's unit (seconds for latencies).
+ */
+public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) {
+
+    /** `cumulativeCount` observations were at most `upperBound`. */
+    public record Bucket(double upperBound, double cumulativeCount) {
+    }
+
+    /** What was observed between `earlier` and this snapshot. */
+    public HistogramSnapshot minus(HistogramSnapshot earlier) {
+        List<Bucket> delta = new ArrayList<>();
+        for (Bucket bucket : buckets) {
+            delta.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() - earlier.countAtMost(bucket.upperBound())));
+        }
+        return new HistogramSnapshot(delta, sum - earlier.sum, count - earlier.count);
+    }
+
+    /** Bucket-wise sum of two histograms with the same bounds (missing bounds count as zero). */
+    public HistogramSnapshot plus(HistogramSnapshot other) {
+        List<Bucket> merged = new ArrayList<>();
+        for (Bucket bucket : buckets) {
+            merged.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() + other.countAtMost(bucket.upperBound())));
+        }
+        return new HistogramSnapshot(merged, sum + other.sum, count + other.count);
+    }
+
+    private double countAtMost(double upperBound) {
+        return buckets.stream().filter(b -> b.upperBound() == upperBound).mapToDouble(Bucket::cumulativeCount)
+                .findFirst().orElse(0);
+    }
+
+    /** From the `<name>_bucket`, `<name>_sum` and `<name>_count` series of an unlabelled histogram. */
+    public static Optional<HistogramSnapshot> from(PrometheusText text, String name) {
+        List<Bucket> buckets = text.series(name + "_bucket").stream()
+                .filter(s -> s.labels().containsKey("le"))
+                .map(s -> new Bucket(PrometheusTextParser.parseValue(s.labels().get("le")), s.value()))
+                .sorted(Comparator.comparingDouble(Bucket::upperBound)).toList();
+        if (buckets.isEmpty()) {
+            return Optional.empty();
+        }
+        double count = text.value(name + "_count").orElse(buckets.get(buckets.size() - 1).cumulativeCount());
+        return Optional.of(new HistogramSnapshot(buckets, text.value(name + "_sum").orElse(0.0), count));
+    }
+}

@@ -1,0 +1,106 @@
+package starfish.orchestrator.measurement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
+
+/**
+ * Everything measured in one run: its parameters, the (redacted) settings, which validators were Byzantine, every
+ * validator's scrapes in order, and the safety verdict once the committed logs were compared. Saved as JSON, with
+ * the summary, after every scrape; loadable again for `summarize`.
+ */
+public final class MeasurementsCollection {
+    private static final ObjectMapper JSON = MeasurementsJson.mapper();
+
+    private final BenchmarkParameters parameters;
+    private final Map<String, Object> settings;
+    private final List<Integer> byzantineAuthorities;
+    private final Map<Integer, List<ValidatorScrape>> scrapes = new TreeMap<>();
+    private SafetyVerdict safety = new SafetyVerdict(Safety.OK, "not checked yet: committed logs are compared after the run");
+
+    /** `renderedSettings` must come from SettingsRenderer, so that no secret reaches the file. */
+    public MeasurementsCollection(BenchmarkParameters parameters, Map<String, Object> renderedSettings,
+                                  List<Integer> byzantineAuthorities) {
+        this.parameters = parameters;
+        this.settings = renderedSettings;
+        this.byzantineAuthorities = List.copyOf(byzantineAuthorities);
+    }
+
+    public synchronized void add(int authority, ValidatorScrape scrape) {
+        scrapes.computeIfAbsent(authority, a -> new ArrayList<>()).add(scrape);
+    }
+
+    public synchronized void setSafety(SafetyVerdict verdict) {
+        safety = verdict;
+    }
+
+    public synchronized Summary summary() {
+        return SummaryCalculator.summarize(scrapes, byzantineAuthorities, safety);
+    }
+
+    public BenchmarkParameters parameters() {
+        return parameters;
+    }
+
+    public List<Integer> byzantineAuthorities() {
+        return byzantineAuthorities;
+    }
+
+    public synchronized Map<Integer, List<ValidatorScrape>> scrapes() {
+        Map<Integer, List<ValidatorScrape>> copy = new TreeMap<>();
+        scrapes.forEach((authority, list) -> copy.put(authority, List.copyOf(list)));
+        return copy;
+    }
+
+    /** `results_dir/<commit or "local">/measurements-<slug>.json`. */
+    public static Path fileFor(Path resultsDir, String commit, BenchmarkParameters parameters) {
+        return resultsDir.resolve(commit).resolve("measurements-" + parameters.slug() + ".json");
+    }
+
+    /** Writes the file atomically (temporary file, then move), so a reader never sees half of it. */
+    public synchronized void save(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temporary = Files.createTempFile(dir, ".measurements-", ".tmp");
+            JSON.writeValue(temporary.toFile(), new Document(parameters, settings, byzantineAuthorities, scrapes,
+                    safety.safety(), safety.detail(), summary()));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write measurements to " + file, e);
+        }
+    }
+
+    public static MeasurementsCollection load(Path file) {
+        Document document;
+        try {
+            document = JSON.readValue(file.toFile(), Document.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read measurements file " + file + ": " + e.getMessage(), e);
+        }
+        MeasurementsCollection collection = new MeasurementsCollection(document.parameters(), document.settings(),
+                document.byzantineAuthorities());
+        document.scrapes().forEach((authority, list) -> list.forEach(s -> collection.add(authority, s)));
+        collection.setSafety(new SafetyVerdict(document.safety(), document.safetyDetail()));
+        return collection;
+    }
+
+    /** The file's shape; `summary` is written for readers and recomputed on load. */
+    private record Document(
+            BenchmarkParameters parameters,
+            Map<String, Object> settings,
+            List<Integer> byzantineAuthorities,
+            Map<Integer, List<ValidatorScrape>> scrapes,
+            Safety safety,
+            String safetyDetail,
+            Summary summary) {
+    }
+}

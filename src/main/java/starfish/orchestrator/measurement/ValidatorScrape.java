@@ -1,0 +1,63 @@
+package starfish.orchestrator.measurement;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one validator exposed at one scrape: seconds since the benchmark started, every non-JVM counter and gauge
+ * by series (`name` or `name{label="v",...}`), and every unlabelled histogram by name.
+ */
+public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
+                              Map<String, HistogramSnapshot> histograms) {
+
+    public double value(String series) {
+        return values.getOrDefault(series, 0.0);
+    }
+
+    public Optional<HistogramSnapshot> histogram(String name) {
+        return Optional.ofNullable(histograms.get(name));
+    }
+
+    /** Keeps the protocol's own metrics; JVM and process metrics stay out of the results file. */
+    public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
+        for (MetricSample sample : text.samples()) {
+            String family = familyOf(sample.name(), text);
+            if (family.startsWith("jvm_") || family.startsWith("process_")) {
+                continue;
+            }
+            if ("histogram".equals(text.types().get(family))) {
+                if (sample.labels().keySet().stream().allMatch("le"::equals)) {
+                    HistogramSnapshot.from(text, family).ifPresent(h -> histograms.putIfAbsent(family, h));
+                }
+            } else if (Double.isFinite(sample.value())) {
+                values.put(seriesKey(sample), sample.value());
+            }
+        }
+        return new ValidatorScrape(elapsedSeconds, values, histograms);
+    }
+
+    private static String familyOf(String sampleName, PrometheusText text) {
+        for (String suffix : new String[] {"_bucket", "_sum", "_count", "_created"}) {
+            if (sampleName.endsWith(suffix)) {
+                String family = sampleName.substring(0, sampleName.length() - suffix.length());
+                if (text.types().containsKey(family)) {
+                    return family;
+                }
+            }
+        }
+        return sampleName;
+    }
+
+    private static String seriesKey(MetricSample sample) {
+        if (sample.labels().isEmpty()) {
+            return sample.name();
+        }
+        StringBuilder key = new StringBuilder(sample.name()).append('{');
+        sample.labels().forEach((k, v) -> key.append(k).append("=\"").append(v).append("\","));
+        key.setLength(key.length() - 1);
+        return key.append('}').toString();
+    }
+}

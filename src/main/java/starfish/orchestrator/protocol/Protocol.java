@@ -1,0 +1,36 @@
+package starfish.orchestrator.protocol;
+
+import java.util.List;
+import starfish.orchestrator.settings.Repository;
+
+/**
+ * What the orchestrator needs to know about a codebase under benchmark: the shell commands that install, build,
+ * configure and run it, and where it exposes metrics and its committed sequence. Commands run in an instance's
+ * working directory. Another validator implementation is another class, not a fork of the benchmark flow.
+ */
+public interface Protocol {
+
+    /** Commands that prepare a fresh remote host (packages, toolchain). */
+    List<String> installCommands();
+
+    /** Commands that bring the codebase on a host to `repository.commit` and build it. */
+    List<String> updateCommands(Repository repository);
+
+    /** Where the built artifact lives on a host (also the target of an uploaded local build). */
+    String artifactPath();
+
+    /** Writes the committee and key files for validators at `ips` (index = authority) into the working directory. */
+    String genesisCommand(List<String> ips, int basePort);
+
+    /** Starts validator `launch.authority()`; runs until stopped. */
+    String runCommand(ValidatorLaunch launch);
+
+    /** The port where `authority` serves Prometheus metrics. */
+    int metricsPort(int authority, int committee, int basePort);
+
+    /** The validator's committed sequence file, relative to the working directory. */
+    String committedLogPath(int authority);
+
+    /** Files and directories a previous run left behind, removed before a run. */
+    String cleanupCommand();
+}

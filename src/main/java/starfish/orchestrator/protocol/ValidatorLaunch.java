@@ -1,0 +1,17 @@
+package starfish.orchestrator.protocol;
+
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+
+/**
+ * How to start one validator: its index, committee size, protocol, behaviour (HONEST or a Byzantine strategy),
+ * its own share of the load in tx/s, and whether it mimics geo-distributed latency.
+ */
+public record ValidatorLaunch(
+        int authority,
+        int committee,
+        Consensus consensus,
+        ByzantineStrategy behaviour,
+        int load,
+        boolean mimicExtraLatency) {
+}

@@ -1,0 +1,43 @@
+package starfish.orchestrator.settings;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings file exactly as written: every field may be absent (null). SettingsLoader checks what the chosen
+ * provider needs and fills the rest from Settings.defaults().
+ */
+record SettingsFile(
+        String testbedId,
+        CloudProvider cloudProvider,
+        String tokenFile,
+        String sshPrivateKeyFile,
+        String sshPublicKeyFile,
+        List<String> regions,
+        String specs,
+        RepositoryEntry repository,
+        String nodeParametersPath,
+        String clientParametersPath,
+        Duration benchmarkDuration,
+        FaultsEntry faults,
+        String workingDir,
+        String resultsDir,
+        String logsDir,
+        Boolean nvme,
+        Duration scrapeInterval,
+        Boolean logProcessing,
+        Integer dedicatedClients,
+        Boolean monitoring,
+        Duration sshTimeout,
+        Integer sshRetries,
+        String awsEndpointUrl,
+        String vultrApiUrl,
+        Integer maxInstances) {
+
+    record RepositoryEntry(String url, String commit) {
+    }
+
+    /** `{type: permanent, faults: K}` or `{type: crash-recovery, max_faults: K, interval: 60s}`. */
+    record FaultsEntry(String type, Integer faults, Integer maxFaults, Duration interval) {
+    }
+}

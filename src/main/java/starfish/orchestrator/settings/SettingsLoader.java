@@ -1,0 +1,300 @@
+package starfish.orchestrator.settings;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a settings YAML file into Settings: `${VAR}` substitution, strict fields (unknown ones are errors),
+ * human durations, and the fields each cloud provider needs. Every error is a SettingsException naming the file,
+ * the line and the field.
+ */
+public final class SettingsLoader {
+    /** Where the CLI looks when --settings-path is not given. */
+    public static final Path DEFAULT_PATH = Path.of("settings.yml");
+
+    private final EnvironmentSubstitution substitution;
+    private final ObjectMapper mapper = yamlMapper();
+
+    public SettingsLoader() {
+        this(EnvironmentSubstitution.ofSystem());
+    }
+
+    /** For tests: `environment` resolves `${VAR}` instead of the process environment. */
+    public SettingsLoader(Function<String, String> environment) {
+        this(new EnvironmentSubstitution(environment));
+    }
+
+    private SettingsLoader(EnvironmentSubstitution substitution) {
+        this.substitution = substitution;
+    }
+
+    /** The settings in `path`, or the local defaults when the file does not exist. */
+    public Settings loadOrDefaults(Path path) {
+        return Files.exists(path) ? load(path) : Settings.defaults();
+    }
+
+    public Settings load(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw new SettingsException("cannot read settings file " + path + " (" + e.getClass().getSimpleName()
+                    + "); check that it exists and is readable, or pass another --settings-path");
+        }
+        return parse(text, path.toString());
+    }
+
+    /** Parses settings text; `fileName` only names the source in error messages. */
+    public Settings parse(String text, String fileName) {
+        String substituted = substitution.apply(text, fileName);
+        FieldLines lines = FieldLines.of(substituted);
+        SettingsFile file;
+        try {
+            file = mapper.readValue(substituted, SettingsFile.class);
+        } catch (JsonProcessingException e) {
+            throw new SettingsException(describe(e, fileName, lines), null);
+        }
+        if (file == null) {
+            return Settings.defaults();
+        }
+        return new SettingsAssembler(file, fileName, lines).assemble();
+    }
+
+    private static String describe(JsonProcessingException e, String fileName, FieldLines lines) {
+        Optional<Integer> fieldLine = e instanceof JsonMappingException mapping
+                ? lines.lineOf(fieldPath(mapping).replaceAll("\\[\\d+]", "[]")) : Optional.empty();
+        Optional<Integer> line = fieldLine.or(() -> Optional.ofNullable(e.getLocation()).map(l -> l.getLineNr()));
+        String where = fileName + line.map(l -> " line " + l).orElse("");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : "; known fields: "
+                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            return where + ": unknown field '" + unknown.getPropertyName() + "'" + parentOf(unknown)
+                    + "; remove it or fix its spelling" + known;
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return where + ", field '" + fieldPath(invalid) + "': " + invalid.getOriginalMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return where + ", field '" + fieldPath(mismatch) + "': expected " + expected(mismatch.getTargetType())
+                    + "; fix the value's type";
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return where + ", field '" + fieldPath(mapping) + "': " + mapping.getOriginalMessage();
+        }
+        return where + ": not valid YAML (" + e.getOriginalMessage() + "); fix the syntax";
+    }
+
+    private static String parentOf(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        if (path.size() < 2) {
+            return "";
+        }
+        return " in '" + path.subList(0, path.size() - 1).stream().map(SettingsLoader::referenceName)
+                .collect(Collectors.joining(".")) + "'";
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream().map(SettingsLoader::referenceName).collect(Collectors.joining("."));
+    }
+
+    private static String referenceName(JsonMappingException.Reference reference) {
+        return reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a single text value";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list, like [a, b]";
+        }
+        return "a mapping of fields (" + type.getSimpleName() + ")";
+    }
+
+    private static ObjectMapper yamlMapper() {
+        SimpleModule values = new SimpleModule("settings-values");
+        values.addDeserializer(Duration.class, new HumanDurationDeserializer());
+        values.addDeserializer(CloudProvider.class, new CloudProviderDeserializer());
+        return new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .registerModule(values);
+    }
+
+    private static final class HumanDurationDeserializer extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            try {
+                return DurationText.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw InvalidFormatException.from(parser, e.getMessage(), text, Duration.class);
+            }
+        }
+    }
+
+    private static final class CloudProviderDeserializer extends JsonDeserializer<CloudProvider> {
+        @Override
+        public CloudProvider deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            return Arrays.stream(CloudProvider.values()).filter(p -> p.yamlName().equals(text)).findFirst()
+                    .orElseThrow(() -> InvalidFormatException.from(parser, "'" + text + "' is not a cloud provider;"
+                            + " write one of " + Arrays.stream(CloudProvider.values()).map(CloudProvider::yamlName)
+                            .collect(Collectors.joining(", ")), text, CloudProvider.class));
+        }
+    }
+
+    /** Turns the file as written into Settings: provider requirements, fault shapes, defaults. */
+    private record SettingsAssembler(SettingsFile file, String fileName, FieldLines lines) {
+
+        Settings assemble() {
+            Settings d = Settings.defaults();
+            CloudProvider provider = or(file.cloudProvider(), d.cloudProvider());
+            requireFor(provider);
+            return new Settings(
+                    or(file.testbedId(), d.testbedId()),
+                    provider,
+                    path(file.tokenFile()),
+                    path(file.sshPrivateKeyFile()),
+                    path(file.sshPublicKeyFile()),
+                    or(file.regions(), d.regions()),
+                    or(file.specs(), d.specs()),
+                    repository(),
+                    path(file.nodeParametersPath()),
+                    path(file.clientParametersPath()),
+                    or(file.benchmarkDuration(), d.benchmarkDuration()),
+                    faults(d.faults()),
+                    or(file.workingDir(), d.workingDir()),
+                    file.resultsDir() == null ? d.resultsDir() : Path.of(file.resultsDir()),
+                    file.logsDir() == null ? d.logsDir() : Path.of(file.logsDir()),
+                    or(file.nvme(), d.nvme()),
+                    or(file.scrapeInterval(), d.scrapeInterval()),
+                    or(file.logProcessing(), d.logProcessing()),
+                    or(file.dedicatedClients(), d.dedicatedClients()),
+                    or(file.monitoring(), d.monitoring()),
+                    or(file.sshTimeout(), d.sshTimeout()),
+                    or(file.sshRetries(), d.sshRetries()),
+                    Optional.ofNullable(file.awsEndpointUrl()),
+                    Optional.ofNullable(file.vultrApiUrl()),
+                    or(file.maxInstances(), d.maxInstances()));
+        }
+
+        private void requireFor(CloudProvider provider) {
+            switch (provider) {
+                case AWS -> {
+                    require(provider, "testbed_id", file.testbedId());
+                    require(provider, "regions", file.regions());
+                    require(provider, "specs", file.specs());
+                    require(provider, "ssh_private_key_file", file.sshPrivateKeyFile());
+                    require(provider, "ssh_public_key_file", file.sshPublicKeyFile());
+                }
+                case VULTR -> {
+                    require(provider, "testbed_id", file.testbedId());
+                    require(provider, "regions", file.regions());
+                    require(provider, "specs", file.specs());
+                    require(provider, "token_file", file.tokenFile());
+                    require(provider, "ssh_private_key_file", file.sshPrivateKeyFile());
+                    require(provider, "ssh_public_key_file", file.sshPublicKeyFile());
+                }
+                case LOCAL, NETNS -> {
+                }
+            }
+            if (file.regions() != null && file.regions().isEmpty()) {
+                throw new SettingsException(at("regions") + ", field 'regions': the list is empty; name at least"
+                        + " one region");
+            }
+        }
+
+        private void require(CloudProvider provider, String field, Object value) {
+            if (value == null) {
+                throw new SettingsException(at("cloud_provider") + ", field '" + field + "' is missing: cloud_provider "
+                        + provider.yamlName() + " needs it; add `" + field + ": ...` (see assets/settings-template.yml)");
+            }
+        }
+
+        private Optional<Repository> repository() {
+            SettingsFile.RepositoryEntry entry = file.repository();
+            if (entry == null) {
+                return Optional.empty();
+            }
+            if (entry.url() == null || entry.commit() == null) {
+                String missing = entry.url() == null ? "repository.url" : "repository.commit";
+                throw new SettingsException(at("repository") + ", field '" + missing + "' is missing; give both"
+                        + " url and commit (a branch, tag or hash)");
+            }
+            return Optional.of(new Repository(entry.url(), entry.commit()));
+        }
+
+        private Faults faults(Faults fallback) {
+            SettingsFile.FaultsEntry entry = file.faults();
+            if (entry == null) {
+                return fallback;
+            }
+            String type = entry.type() == null ? "permanent" : entry.type();
+            return switch (type) {
+                case "permanent" -> new Faults.Permanent(nonNegative("faults.faults", or(entry.faults(), 0)));
+                case "crash-recovery" -> {
+                    if (entry.maxFaults() == null || entry.interval() == null) {
+                        throw new SettingsException(at("faults") + ", field 'faults': crash-recovery needs max_faults"
+                                + " and interval, like {type: crash-recovery, max_faults: 1, interval: 60s}");
+                    }
+                    yield new Faults.CrashRecovery(nonNegative("faults.max_faults", entry.maxFaults()),
+                            entry.interval());
+                }
+                default -> throw new SettingsException(at("faults") + ", field 'faults.type': '" + type
+                        + "' is not a fault type; write permanent or crash-recovery");
+            };
+        }
+
+        private int nonNegative(String field, int value) {
+            if (value < 0) {
+                throw new SettingsException(at("faults") + ", field '" + field + "': must not be negative, was "
+                        + value);
+            }
+            return value;
+        }
+
+        private String at(String field) {
+            return fileName + lines.lineOf(field).map(line -> " line " + line).orElse("");
+        }
+
+        private static Optional<Path> path(String text) {
+            return Optional.ofNullable(text).map(Path::of);
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+}

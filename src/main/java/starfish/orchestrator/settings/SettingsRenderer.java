@@ -1,0 +1,81 @@
+package starfish.orchestrator.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place where settings become text for people or files (console, results, reports). Credentials inside
+ * repository.url are replaced by `***`; files such as token_file appear as paths, their contents are never read.
+ */
+public final class SettingsRenderer {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+
+    private SettingsRenderer() {
+    }
+
+    /** The settings as snake_case fields with plain values (strings, numbers, lists), secrets redacted. */
+    public static Map<String, Object> toMap(Settings s) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("testbed_id", s.testbedId());
+        map.put("cloud_provider", s.cloudProvider().yamlName());
+        putPath(map, "token_file", s.tokenFile());
+        putPath(map, "ssh_private_key_file", s.sshPrivateKeyFile());
+        putPath(map, "ssh_public_key_file", s.sshPublicKeyFile());
+        map.put("regions", s.regions());
+        map.put("specs", s.specs());
+        s.repository().ifPresent(r -> map.put("repository",
+                Map.of("url", SecretRedaction.redact(r.url()), "commit", r.commit())));
+        putPath(map, "node_parameters_path", s.nodeParametersPath());
+        putPath(map, "client_parameters_path", s.clientParametersPath());
+        map.put("benchmark_duration", DurationText.format(s.benchmarkDuration()));
+        map.put("faults", faults(s.faults()));
+        map.put("working_dir", s.workingDir());
+        map.put("results_dir", s.resultsDir().toString());
+        map.put("logs_dir", s.logsDir().toString());
+        map.put("nvme", s.nvme());
+        map.put("scrape_interval", DurationText.format(s.scrapeInterval()));
+        map.put("log_processing", s.logProcessing());
+        map.put("dedicated_clients", s.dedicatedClients());
+        map.put("monitoring", s.monitoring());
+        map.put("ssh_timeout", DurationText.format(s.sshTimeout()));
+        map.put("ssh_retries", s.sshRetries());
+        s.awsEndpointUrl().ifPresent(url -> map.put("aws_endpoint_url", SecretRedaction.redact(url)));
+        s.vultrApiUrl().ifPresent(url -> map.put("vultr_api_url", SecretRedaction.redact(url)));
+        map.put("max_instances", s.maxInstances());
+        return map;
+    }
+
+    /** The settings as YAML, secrets redacted. */
+    public static String render(Settings settings) {
+        try {
+            return YAML.writeValueAsString(toMap(settings));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> faults(Faults faults) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (faults instanceof Faults.Permanent permanent) {
+            map.put("type", "permanent");
+            map.put("faults", permanent.faults());
+        } else if (faults instanceof Faults.CrashRecovery crash) {
+            map.put("type", "crash-recovery");
+            map.put("max_faults", crash.maxFaults());
+            map.put("interval", DurationText.format(crash.interval()));
+        }
+        return map;
+    }
+
+    private static void putPath(Map<String, Object> map, String field, Optional<Path> path) {
+        path.ifPresent(p -> map.put(field, p.toString()));
+    }
+}

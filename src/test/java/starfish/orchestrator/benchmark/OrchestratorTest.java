@@ -1,0 +1,106 @@
+package starfish.orchestrator.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SettingsLoader;
+import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.testbed.TestbedProvider;
+import starfish.protocol.ByzantineStrategy;
+
+/** The checks the flow makes before it starts anything. */
+class OrchestratorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRemoteTestbedWithTooFewActiveInstancesIsAClearError() {
+        Settings aws = new SettingsLoader(Map.<String, String>of()::get).parse("""
+                cloud_provider: aws
+                testbed_id: t
+                regions: [us-east-1]
+                specs: m5d.large
+                ssh_private_key_file: k
+                ssh_public_key_file: k.pub
+                """, "s.yml");
+        TestbedProvider twoHosts = new TwoHosts();
+
+        assertThatThrownBy(() -> new Orchestrator(aws, twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
+                .run(BenchmarkParameters.builder().committee(4).build()))
+                .hasMessageContaining("1 active instances").hasMessageContaining("needs 4")
+                .hasMessageContaining("testbed deploy");
+    }
+
+    @Test
+    void byzantineAuthoritiesAreEveryThirdValidatorFromZero() {
+        BenchmarkParameters seven = BenchmarkParameters.builder().committee(7)
+                .byzantine(2, ByzantineStrategy.CHAIN_BOMB).build();
+        BenchmarkParameters tooMany = BenchmarkParameters.builder().committee(4)
+                .byzantine(3, ByzantineStrategy.CHAIN_BOMB).build();
+        BenchmarkParameters honest = BenchmarkParameters.builder().committee(4)
+                .byzantine(2, ByzantineStrategy.HONEST).build();
+
+        assertThat(ByzantineAuthorities.of(seven)).containsExactly(0, 3);
+        assertThat(ByzantineAuthorities.of(honest)).isEmpty();
+        assertThatThrownBy(() -> ByzantineAuthorities.of(tooMany)).hasMessageContaining("only 2 validators");
+    }
+
+    @Test
+    void theLoadIsSplitExactlyAcrossValidators() {
+        BenchmarkParameters parameters = BenchmarkParameters.builder().committee(4).load(1_002).build();
+        List<Instance> hosts = List.of(host(0), host(1), host(2), host(3));
+        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters);
+
+        assertThat(List.of(set.launch(0).load(), set.launch(1).load(), set.launch(2).load(), set.launch(3).load()))
+                .containsExactly(251, 251, 250, 250);
+        assertThat(set.metricsUrl(2).toString()).isEqualTo("http://127.0.0.1:30006/metrics");
+    }
+
+    private static Instance host(int k) {
+        return new Instance("local-" + k, "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
+    }
+
+    /** A remote testbed of which one instance runs and one is stopped. */
+    private static final class TwoHosts implements TestbedProvider {
+        @Override
+        public List<Instance> deploy(int perRegion, Optional<String> region) {
+            throw new AssertionError("the flow must not create remote instances");
+        }
+
+        @Override
+        public List<Instance> instances() {
+            return List.of(new Instance("a", "us-east-1", "198.18.0.1", "10.0.0.1", InstanceStatus.ACTIVE),
+                    new Instance("b", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED));
+        }
+
+        @Override
+        public void start(int perRegion) {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void destroy() {
+        }
+
+        @Override
+        public CommandRunner commandRunner() {
+            throw new AssertionError("nothing may run before the committee is known to fit");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

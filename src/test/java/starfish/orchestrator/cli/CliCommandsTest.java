@@ -1,0 +1,92 @@
+package starfish.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import starfish.Main;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.measurement.HistogramSnapshot;
+import starfish.orchestrator.measurement.MeasurementsCollection;
+import starfish.orchestrator.measurement.MetricNames;
+import starfish.orchestrator.measurement.ValidatorScrape;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SettingsRenderer;
+
+/** The CLI commands in process, on the local testbed and saved files. */
+class CliCommandsTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void badSettingsExitNonZeroWithOneLineAndNoStackTrace() throws Exception {
+        Path settings = Files.writeString(dir.resolve("bad.yml"), "testbed_id: x\nscrape_every: 5s\n");
+
+        int exit = run("benchmark", "--settings-path", settings.toString(), "--duration", "1s");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: " + settings + " line 2: unknown field 'scrape_every'")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void localTestbedDeployStatusAndDestroy() throws Exception {
+        Path settings = Files.writeString(dir.resolve("s.yml"), "working_dir: " + dir.resolve("hosts") + "\n");
+
+        assertThat(run("testbed", "deploy", "--instances", "2", "--settings-path", settings.toString())).isZero();
+        assertThat(run("testbed", "status", "--settings-path", settings.toString())).isZero();
+        assertThat(out.toString()).contains("PUBLIC IP").contains("local-0").contains("local-1")
+                .contains("127.0.0.1").contains("active");
+        assertThat(dir.resolve("hosts/local-1")).isDirectory();
+
+        assertThat(run("testbed", "destroy", "--settings-path", settings.toString())).isZero();
+        assertThat(dir.resolve("hosts")).doesNotExist();
+    }
+
+    @Test
+    void summarizePrintsTheTableOfASavedFile() {
+        BenchmarkParameters parameters = BenchmarkParameters.builder().load(500).duration(Duration.ofSeconds(30))
+                .build();
+        MeasurementsCollection collection = new MeasurementsCollection(parameters,
+                SettingsRenderer.toMap(Settings.defaults()), List.of());
+        HistogramSnapshot none = new HistogramSnapshot(List.of(new HistogramSnapshot.Bucket(Double.POSITIVE_INFINITY,
+                0)), 0, 0);
+        for (int authority = 0; authority < 4; authority++) {
+            collection.add(authority, new ValidatorScrape(10, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, 100.0),
+                    Map.of(MetricNames.TRANSACTION_LATENCY, none)));
+            collection.add(authority, new ValidatorScrape(20, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, 5_100.0),
+                    Map.of(MetricNames.TRANSACTION_LATENCY, none)));
+        }
+        Path file = dir.resolve("m.json");
+        collection.save(file);
+
+        assertThat(run("summarize", "--path", file.toString())).isZero();
+
+        assertThat(out.toString()).contains("mysticeti · n=4 · 500 tx/s").containsPattern("throughput\\s+500.0 tx/s")
+                .containsPattern("safety\\s+ok").contains(file.toAbsolutePath().toString());
+    }
+
+    @Test
+    void summarizeOfAMissingFileIsAClearError() {
+        assertThat(run("summarize", "--path", dir.resolve("none.json").toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: cannot read measurements file");
+    }
+}

@@ -1,0 +1,120 @@
+package starfish.orchestrator.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Parses text produced by the Prometheus Java client's own writer, the same library the validator uses. */
+class PrometheusTextParserTest {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextParser parser = new PrometheusTextParser();
+
+    @BeforeEach
+    void registerMetrics() {
+        Counter sequenced = Counter.builder().name("sequenced_transactions_total").help("transactions")
+                .register(registry);
+        sequenced.inc(1234);
+        Counter leaders = Counter.builder().name("committed_leaders_total").help("leaders, by \"kind\"\nsecond line")
+                .labelNames("authority", "commit_type").register(registry);
+        leaders.labelValues("1", "direct-commit").inc(7);
+        leaders.labelValues("quote\"back\\slash\nnewline", "direct-skip").inc(2);
+        Gauge notANumber = Gauge.builder().name("missing_ratio").help("a gauge without a value").register(registry);
+        notANumber.set(Double.NaN);
+        Gauge infinite = Gauge.builder().name("round_limit").help("unbounded").register(registry);
+        infinite.set(Double.POSITIVE_INFINITY);
+        Histogram latency = Histogram.builder().name("transaction_committed_latency").help("seconds")
+                .classicOnly().classicUpperBounds(0.1, 0.5, 1.0).register(registry);
+        latency.observe(0.05);
+        latency.observe(0.3);
+        latency.observe(0.4);
+        latency.observe(2.0);
+    }
+
+    private String exposition() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsCountersGaugesAndTypes() throws IOException {
+        PrometheusText text = parser.parse(exposition());
+
+        assertThat(text.value("sequenced_transactions_total")).contains(1234.0);
+        assertThat(text.types()).containsEntry("sequenced_transactions_total", "counter")
+                .containsEntry("transaction_committed_latency", "histogram").containsEntry("missing_ratio", "gauge");
+        assertThat(text.value("missing_ratio")).hasValueSatisfying(v -> assertThat(v).isNaN());
+        assertThat(text.value("round_limit")).contains(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void unescapesLabelValues() throws IOException {
+        PrometheusText text = parser.parse(exposition());
+
+        assertThat(text.series("committed_leaders_total")).extracting(MetricSample::labels, MetricSample::value)
+                .containsExactlyInAnyOrder(
+                        tuple(Map.of("authority", "1", "commit_type", "direct-commit"),
+                                7.0),
+                        tuple(Map.of("authority", "quote\"back\\slash\nnewline",
+                                "commit_type", "direct-skip"), 2.0));
+    }
+
+    @Test
+    void readsClassicHistogramBucketsSumAndCount() throws IOException {
+        HistogramSnapshot histogram = HistogramSnapshot.from(parser.parse(exposition()),
+                "transaction_committed_latency").orElseThrow();
+
+        assertThat(histogram.buckets()).containsExactly(new HistogramSnapshot.Bucket(0.1, 1),
+                new HistogramSnapshot.Bucket(0.5, 3), new HistogramSnapshot.Bucket(1.0, 3),
+                new HistogramSnapshot.Bucket(Double.POSITIVE_INFINITY, 4));
+        assertThat(histogram.count()).isEqualTo(4);
+        assertThat(histogram.sum()).isCloseTo(2.75, within(1e-9));
+    }
+
+    @Test
+    void keepsProtocolMetricsOfAScrape() throws IOException {
+        ValidatorScrape scrape = ValidatorScrape.of(5.0, parser.parse(exposition()));
+
+        assertThat(scrape.value("sequenced_transactions_total")).isEqualTo(1234.0);
+        assertThat(scrape.values()).containsKey("committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"}");
+        assertThat(scrape.histogram("transaction_committed_latency")).isPresent();
+        assertThat(scrape.values()).doesNotContainKey("transaction_committed_latency_bucket");
+    }
+
+    @Test
+    void readsTimestampsMinusInfinityAndComments() {
+        PrometheusText text = parser.parse("""
+                # a free comment
+                # HELP temperature with a help text
+                # TYPE temperature gauge
+                temperature{room="a b"} -Inf 1700000000000
+                up 1
+                """);
+
+        assertThat(text.series("temperature")).singleElement().satisfies(s -> {
+            assertThat(s.value()).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(s.timestampMs()).hasValue(1_700_000_000_000L);
+            assertThat(s.labels()).containsEntry("room", "a b");
+        });
+        assertThat(text.value("up")).contains(1.0);
+    }
+
+    @Test
+    void namesTheLineOfMalformedInput() {
+        assertThatThrownBy(() -> parser.parse("up 1\nbroken{label=\"open 1\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+    }
+}
