@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.node.byzantine.ByzantineDissemination;
 import starfish.node.config.Committee;
 import starfish.node.config.NodeParameters;
 import starfish.node.consensus.Committer;
@@ -21,7 +22,6 @@ import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.MimickedLatency;
 import starfish.node.net.Network;
 import starfish.node.net.Synchronizer;
-import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
 /** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
@@ -40,7 +40,7 @@ public final class Validator implements AutoCloseable {
     }
 
     public static Validator start(ValidatorConfig config) throws IOException {
-        requireImplemented(config.consensus(), config.byzantineStrategy());
+        requireImplemented(config.consensus());
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
@@ -53,14 +53,17 @@ public final class Validator implements AutoCloseable {
                 MimickedLatency.of(config.mimicExtraLatency()), new BlockVerifier(committee), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message));
         LeaderSchedule schedule = LeaderSchedule.pipelined(committee.size());
-        Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, metrics,
+        BlockSigner signer = new BlockSigner(self, config.signingKey());
+        Proposer proposer = new Proposer(signer, store, schedule, pool, metrics,
                 parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 genesis.get(self), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
                 new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
-                new PushOwnBlocks(network, store, parameters.maxFrameBytes()),
+                ByzantineDissemination.of(config.byzantineStrategy(),
+                        new PushOwnBlocks(network, store, parameters.maxFrameBytes()), network, self, schedule, signer,
+                        System.nanoTime()),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
                 parameters.startupWaitMs()));
@@ -69,19 +72,15 @@ public final class Validator implements AutoCloseable {
         network.start();
         LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters());
         load.start();
-        LOG.info("validator {} of {} started ({}, load {} tx/s{})", self, committee.size(), config.consensus(),
-                config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
+        LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
+                config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
         return new Validator(network, core, load);
     }
 
-    private static void requireImplemented(Consensus consensus, ByzantineStrategy strategy) {
+    private static void requireImplemented(Consensus consensus) {
         if (consensus != Consensus.MYSTICETI) {
             throw new UnsupportedOperationException("consensus '" + consensus.cliName()
                     + "' is not implemented yet; use mysticeti");
-        }
-        if (strategy != ByzantineStrategy.HONEST) {
-            throw new UnsupportedOperationException("Byzantine strategy '" + strategy.cliName()
-                    + "' is not implemented yet; use honest");
         }
     }
 
