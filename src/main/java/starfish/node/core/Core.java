@@ -90,25 +90,28 @@ final class Core implements InboundHandler, AutoCloseable {
     }
 
     private void run() {
-        try {
-            while (running) {
-                long now = System.nanoTime();
-                long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(now));
-                CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
-                for (int handled = 0; event != null && handled < MAX_EVENTS_PER_BATCH; handled++) {
-                    handle(event);
-                    event = queue.poll();
-                }
-                if (event != null) {
-                    handle(event);
-                }
-                step(System.nanoTime());
+        while (running) {
+            try {
+                runOnce();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | IOException e) {
+                // a bug must not silently halt the validator: report it and carry on with the next events
+                LOG.error("the core failed to process events", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | IOException e) {
-            LOG.error("the core stopped on an unexpected error", e);
         }
+    }
+
+    /** Waits for work (or the next proposal deadline), handles a batch of events, then takes one step. */
+    private void runOnce() throws InterruptedException, IOException {
+        long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(System.nanoTime()));
+        CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
+        for (int handled = 0; event != null; handled++) {
+            handle(event);
+            event = handled + 1 < MAX_EVENTS_PER_BATCH ? queue.poll() : null;
+        }
+        step(System.nanoTime());
     }
 
     private void handle(CoreEvent event) {

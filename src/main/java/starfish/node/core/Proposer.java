@@ -57,10 +57,6 @@ final class Proposer {
         tips.add(block.reference());
     }
 
-    long lastProposedRound() {
-        return lastOwnBlock.round();
-    }
-
     /**
      * Nanoseconds until the passing of time alone (the minimum interval, then the leader timeout) could let a
      * proposal through; Long.MAX_VALUE when only new blocks can.

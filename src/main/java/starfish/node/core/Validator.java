@@ -69,7 +69,14 @@ public final class Validator implements AutoCloseable {
                 parameters.startupWaitMs()));
         coreRef[0] = core;
         core.start(genesis);
-        network.start();
+        try {
+            network.start();
+        } catch (IOException e) {
+            network.close();
+            core.close();
+            throw new IOException("validator " + self + " cannot listen on port "
+                    + committee.authority(self).consensusPort() + ": " + e.getMessage(), e);
+        }
         LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters());
         load.start();
         LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),

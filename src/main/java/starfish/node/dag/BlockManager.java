@@ -63,10 +63,6 @@ public final class BlockManager {
         return missing;
     }
 
-    public int suspendedCount() {
-        return suspended.size();
-    }
-
     public long floor() {
         return floor;
     }

@@ -60,8 +60,4 @@ public final class BlockStore {
         old.values().forEach(blocks -> blocks.forEach(b -> byReference.remove(b.reference())));
         old.clear();
     }
-
-    public int size() {
-        return byReference.size();
-    }
 }

@@ -31,14 +31,6 @@ final class Connection implements AutoCloseable {
         return output;
     }
 
-    Socket socket() {
-        return socket;
-    }
-
-    boolean isClosed() {
-        return socket.isClosed();
-    }
-
     @Override
     public void close() {
         try {

@@ -20,7 +20,8 @@ import starfish.node.metrics.NodeMetrics;
 final class PeerSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerSender.class);
-    private static final long MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+    /** Enough to ride out a reconnect; a peer that stays down must not fill the heap. */
+    private static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
     private record Outbound(long dueNanos, ByteBuffer frame) {
     }
