@@ -138,6 +138,9 @@ final class Core implements InboundHandler, AutoCloseable {
 
     private void admit(List<Block> accepted) {
         for (Block block : accepted) {
+            if (store.blocksAt(block.round(), block.author()).size() > 1) {
+                metrics.equivocatingBlocks.labelValues(Integer.toString(block.author())).inc();
+            }
             clock.add(block);
             proposer.accepted(block);
             dissemination.blockAccepted(block);

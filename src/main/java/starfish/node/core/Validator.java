@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.node.byzantine.ByzantineDissemination;
 import starfish.node.config.Committee;
 import starfish.node.config.NodeParameters;
 import starfish.node.consensus.Committer;
@@ -18,7 +19,6 @@ import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.MimickedLatency;
 import starfish.node.net.Network;
 import starfish.node.net.Synchronizer;
-import starfish.protocol.ByzantineStrategy;
 
 /** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
 public final class Validator implements AutoCloseable {
@@ -36,7 +36,6 @@ public final class Validator implements AutoCloseable {
     }
 
     public static Validator start(ValidatorConfig config) throws IOException {
-        requireImplemented(config.byzantineStrategy());
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
@@ -50,15 +49,17 @@ public final class Validator implements AutoCloseable {
                 MimickedLatency.of(config.mimicExtraLatency()), protocol.verifier(), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message));
         LeaderSchedule schedule = protocol.schedule();
-        Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, protocol.dataPath(),
-                metrics,
+        BlockSigner signer = new BlockSigner(self, config.signingKey());
+        Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics,
                 parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 genesis.get(self), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
                 new Committer(committee, store, schedule, protocol.skipRule(store)),
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
-                protocol.dissemination(network, store), protocol.dataPath(),
+                ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
+                        self, schedule, signer, System.nanoTime()),
+                protocol.dataPath(),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
                 parameters.startupWaitMs()));
@@ -74,16 +75,9 @@ public final class Validator implements AutoCloseable {
         }
         LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters());
         load.start();
-        LOG.info("validator {} of {} started ({}, load {} tx/s{})", self, committee.size(), config.consensus(),
-                config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
+        LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
+                config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
         return new Validator(network, core, load);
-    }
-
-    private static void requireImplemented(ByzantineStrategy strategy) {
-        if (strategy != ByzantineStrategy.HONEST) {
-            throw new UnsupportedOperationException("Byzantine strategy '" + strategy.cliName()
-                    + "' is not implemented yet; use honest");
-        }
     }
 
     @Override

@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.ByzantineAuthorities;
 import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.testbed.TestbedProviders;
@@ -59,6 +61,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " equivocating-two-chains, equivocating-chains-bomb or random-drop.")
     ByzantineStrategy byzantineStrategy;
 
+    @Option(names = "--allow-unsafe-byzantine",
+            description = "Run even with more Byzantine nodes than the committee tolerates (f = (n-1)/3).")
+    boolean allowUnsafeByzantine;
+
+    @Option(names = "--faults", paramLabel = "K",
+            description = "Crash K honest validators (highest index first); overrides `faults` in the settings.")
+    Integer faults;
+
+    @Option(names = "--crash-recovery", description = "With --faults: crash them a third at a time and restart"
+            + " them all, every --crash-interval, instead of keeping them down.")
+    boolean crashRecovery;
+
+    @Option(names = "--crash-interval", converter = CliConverters.DurationConverter.class,
+            description = "Time between crash-recovery steps, like 30s (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30s")
+    Duration crashInterval;
+
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
 
@@ -80,13 +99,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private int runAll(PrintWriter out) {
-        Settings settings = settingsOption.load();
+        Settings settings = withFaultFlags(settingsOption.load());
+        for (int load : loads) {  // refuse before any testbed is touched
+            ByzantineAuthorities.requireTolerable(parameters(settings, load), allowUnsafeByzantine);
+        }
         RunOptions options = new RunOptions(skipTestbedUpdate, skipTestbedConfiguration, useInternalIpAddresses,
                 uploadLocalBuild);
         int exit = 0;
         try (TestbedProvider testbed = TestbedProviders.create(settings);
              LocalHostsScope scope = LocalHostsScope.open(settings, testbed, committee)) {
-            Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out));
+            Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out))
+                    .allowUnsafeByzantine(allowUnsafeByzantine);
             for (int load : loads) {
                 BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
                 out.println();
@@ -99,6 +122,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /** The settings' faults, unless the command line names its own. */
+    private Settings withFaultFlags(Settings settings) {
+        if (faults == null) {
+            if (crashRecovery) {
+                throw new IllegalArgumentException("--crash-recovery needs --faults K (how many validators crash)");
+            }
+            return settings;
+        }
+        if (faults < 0) {
+            throw new IllegalArgumentException("--faults must not be negative, was " + faults);
+        }
+        if (crashRecovery && (crashInterval.isNegative() || crashInterval.isZero())) {
+            throw new IllegalArgumentException("--crash-interval must be positive, was " + crashInterval);
+        }
+        return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval)
+                : new Faults.Permanent(faults));
     }
 
     private BenchmarkParameters parameters(Settings settings, int load) {
