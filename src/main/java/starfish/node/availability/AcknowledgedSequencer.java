@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import starfish.node.config.Committee;
 import starfish.node.config.StakeAggregator;
 import starfish.node.consensus.CommittedSubDag;
+import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 
@@ -61,7 +62,7 @@ final class AcknowledgedSequencer {
             }
         }
         queue.add(new Pending(linearized.leader(), linearized.blocks(), toSequence));
-        awaitingQuorum.headMap(new BlockReference(0, floor, starfish.node.crypto.Digest.ZERO)).clear();
+        awaitingQuorum.headMap(new BlockReference(0, floor, Digest.ZERO)).clear();
         acknowledgements.keySet().removeIf(reference -> reference.round() < floor);
     }
 

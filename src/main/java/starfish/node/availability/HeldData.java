@@ -10,6 +10,7 @@ import java.util.Set;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockPayload;
+import starfish.node.dag.BlockReference;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.InvalidEncodingException;
@@ -17,7 +18,6 @@ import starfish.node.data.ProvenShard;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.Shard;
 import starfish.node.data.ShardedPayload;
-import starfish.node.dag.BlockReference;
 
 /**
  * The transaction data this validator holds per block: the full data (from the author, or rebuilt once enough

@@ -1,6 +1,7 @@
 package starfish.node.availability;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockVerifier;
 import starfish.node.dag.InvalidBlockException;
@@ -30,7 +31,7 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
         byte[] root = block.payloadCommitment().bytes();
         if (block.payload() instanceof Transactions transactions) {
             if (!transactions.isWellFormed()
-                    || !java.util.Arrays.equals(encode(coder, transactions).root(), root)) {
+                    || !Arrays.equals(encode(coder, transactions).root(), root)) {
                 throw new InvalidBlockException(MERKLE_MISMATCH, "data does not encode to the Merkle root of " + block);
             }
         } else if (block.payload() instanceof ShardPayload shardPayload && shardPayload.shard() != null) {

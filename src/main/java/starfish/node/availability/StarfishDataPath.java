@@ -11,6 +11,7 @@ import starfish.node.consensus.CommittedSubDag;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
+import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.dissemination.BlockResponder;
@@ -52,7 +53,7 @@ public final class StarfishDataPath implements DataPath {
     /** Blocks of other authors travel with this validator's own shard, or with no data when it holds none. */
     public Forwarding forwarding() {
         return block -> block.author() == self ? block
-                : block.withPayload(new starfish.node.dag.ShardPayload(held.ownShard(block.reference())));
+                : block.withPayload(new ShardPayload(held.ownShard(block.reference())));
     }
 
     @Override
