@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockPayload;
@@ -39,9 +40,12 @@ final class HeldData {
     private final Map<Digest, ShardedPayload> ownEncodings = new HashMap<>();
     private final List<BlockReference> newlyHeld = new ArrayList<>();
 
-    HeldData(ReedSolomonCoder coder, int self) {
+    private final Function<Digest, ShardedPayload> verifiedEncodings;
+
+    HeldData(ReedSolomonCoder coder, int self, Function<Digest, ShardedPayload> verifiedEncodings) {
         this.coder = coder;
         this.self = self;
+        this.verifiedEncodings = verifiedEncodings;
     }
 
     /** Encodes own transactions; the encoding is kept for the block that commits to its root. */
@@ -60,6 +64,9 @@ final class HeldData {
         BlockPayload payload = block.payload();
         if (payload instanceof Transactions transactions) {
             ShardedPayload encoded = ownEncodings.remove(block.payloadCommitment());
+            if (encoded == null) {
+                encoded = verifiedEncodings.apply(block.payloadCommitment());
+            }
             hold(block, encoded != null ? encoded : ShardedPayloadCheck.encode(coder, transactions), transactions);
         } else if (payload instanceof ShardPayload shardPayload && shardPayload.shard() != null) {
             Map<Integer, Shard> shards = partial.computeIfAbsent(reference, r -> new HashMap<>());

@@ -2,6 +2,10 @@ package starfish.node.availability;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockVerifier;
 import starfish.node.dag.InvalidBlockException;
@@ -20,20 +24,37 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
     public static final String MERKLE_MISMATCH = "merkle-mismatch";
     public static final String BAD_SHARD = "bad-shard";
 
+    /** Enough for the blocks between a reader thread and the core; more would only pin memory. */
+    private static final int KEPT_ENCODINGS = 32;
+
     private final ReedSolomonCoder coder;
+    /** Encodings just verified, by root, so that the core thread need not encode the same data again. */
+    private final Map<Digest, ShardedPayload> verified = Collections.synchronizedMap(
+            new LinkedHashMap<>(KEPT_ENCODINGS, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Digest, ShardedPayload> eldest) {
+                    return size() > KEPT_ENCODINGS;
+                }
+            });
 
     public ShardedPayloadCheck(ReedSolomonCoder coder) {
         this.coder = coder;
+    }
+
+    /** The encoding verified for this root, if still kept (each is handed out once). */
+    ShardedPayload takeVerified(Digest root) {
+        return verified.remove(root);
     }
 
     @Override
     public void check(Block block) throws InvalidBlockException {
         byte[] root = block.payloadCommitment().bytes();
         if (block.payload() instanceof Transactions transactions) {
-            if (!transactions.isWellFormed()
-                    || !Arrays.equals(encode(coder, transactions).root(), root)) {
+            ShardedPayload encoded = transactions.isWellFormed() ? encode(coder, transactions) : null;
+            if (encoded == null || !Arrays.equals(encoded.root(), root)) {
                 throw new InvalidBlockException(MERKLE_MISMATCH, "data does not encode to the Merkle root of " + block);
             }
+            verified.put(block.payloadCommitment(), encoded);
         } else if (block.payload() instanceof ShardPayload shardPayload && shardPayload.shard() != null) {
             ProvenShard shard = shardPayload.shard();
             if (shard.shard().index() >= coder.totalShards() || !shard.verify(root, coder.totalShards())) {

@@ -36,8 +36,9 @@ public final class StarfishDataPath implements DataPath {
     private Network network;
     private BlockResponder responder;
 
-    public StarfishDataPath(Committee committee, ReedSolomonCoder coder, int self, int gcDepth, long retryMs) {
-        this.held = new HeldData(coder, self);
+    public StarfishDataPath(Committee committee, ReedSolomonCoder coder, ShardedPayloadCheck check, int self,
+            int gcDepth, long retryMs) {
+        this.held = new HeldData(coder, self, check::takeVerified);
         this.sequencer = new AcknowledgedSequencer(committee, gcDepth);
         this.self = self;
         this.committeeSize = committee.size();

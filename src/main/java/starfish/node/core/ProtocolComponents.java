@@ -34,7 +34,7 @@ final class ProtocolComponents {
     private final Committee committee;
     private final int self;
     private final NodeParameters parameters;
-    private final ReedSolomonCoder coder;
+    private final ShardedPayloadCheck shardedCheck;
     private final StarfishDataPath starfishData;
 
     ProtocolComponents(Consensus consensus, Committee committee, int self, NodeParameters parameters) {
@@ -43,9 +43,10 @@ final class ProtocolComponents {
         this.self = self;
         this.parameters = parameters;
         boolean sharded = consensus == Consensus.STARFISH || consensus == Consensus.STARFISH_PULL;
-        this.coder = sharded ? ReedSolomonCoder.forCommittee(committee.size()) : null;
-        this.starfishData = sharded ? new StarfishDataPath(committee, coder, self, parameters.gcDepthRounds(),
-                parameters.syncRetryMs()) : null;
+        ReedSolomonCoder coder = sharded ? ReedSolomonCoder.forCommittee(committee.size()) : null;
+        this.shardedCheck = sharded ? new ShardedPayloadCheck(coder) : null;
+        this.starfishData = sharded ? new StarfishDataPath(committee, coder, shardedCheck, self,
+                parameters.gcDepthRounds(), parameters.syncRetryMs()) : null;
     }
 
     LeaderSchedule schedule() {
@@ -57,8 +58,7 @@ final class ProtocolComponents {
     }
 
     BlockVerifier verifier() {
-        return coder != null ? new BlockVerifier(committee, new ShardedPayloadCheck(coder))
-                : new BlockVerifier(committee);
+        return shardedCheck != null ? new BlockVerifier(committee, shardedCheck) : new BlockVerifier(committee);
     }
 
     DataPath dataPath() {

@@ -31,7 +31,7 @@ class AcknowledgedSequencerTest {
     private final ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(4);
     private final List<BlockSigner> signers = new ArrayList<>();
     private final Committee committee;
-    private final HeldData held = new HeldData(coder, 3);
+    private final HeldData held = new HeldData(coder, 3, root -> null);
     private final AcknowledgedSequencer sequencer;
     private final List<BlockReference> genesis;
 
