@@ -32,6 +32,7 @@ public final class LocalCluster implements AutoCloseable {
     private final java.util.Map<Integer, Validator> validators = new java.util.TreeMap<>();
     private final Path directory;
     private NodeParameters parameters = NodeParameters.DEFAULTS;
+    private Consensus consensus = Consensus.MYSTICETI;
     private final java.util.Map<Integer, ByzantineStrategy> behaviours = new java.util.HashMap<>();
 
     public LocalCluster(int size, Path directory) {
@@ -53,6 +54,12 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** Runs this protocol on the validators started from now on. */
+    public LocalCluster withConsensus(Consensus value) {
+        this.consensus = value;
+        return this;
+    }
+
     /** Authority `authority` runs `strategy` when it starts. */
     public LocalCluster withBehaviour(int authority, ByzantineStrategy strategy) {
         behaviours.put(authority, strategy);
@@ -63,7 +70,7 @@ public final class LocalCluster implements AutoCloseable {
     public LocalCluster start(double load, int... authorities) throws IOException {
         for (int i : authorities) {
             validators.put(i, Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
-                    ClientParameters.DEFAULTS, Consensus.MYSTICETI, behaviours.getOrDefault(i, ByzantineStrategy.HONEST),
+                    ClientParameters.DEFAULTS, consensus, behaviours.getOrDefault(i, ByzantineStrategy.HONEST),
                     load, false,
                     storage(i), InetAddress.getLoopbackAddress(), registries.get(i))));
         }

@@ -11,20 +11,16 @@ import starfish.node.config.NodeParameters;
 import starfish.node.consensus.Committer;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.consensus.Linearizer;
-import starfish.node.consensus.MysticetiSkipRule;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockLog;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.BlockStore;
-import starfish.node.dag.BlockVerifier;
-import starfish.node.dissemination.PushOwnBlocks;
 import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.MimickedLatency;
 import starfish.node.net.Network;
 import starfish.node.net.Synchronizer;
-import starfish.protocol.Consensus;
 
 /** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
 public final class Validator implements AutoCloseable {
@@ -46,7 +42,6 @@ public final class Validator implements AutoCloseable {
     }
 
     public static Validator start(ValidatorConfig config) throws IOException {
-        requireImplemented(config.consensus());
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
@@ -57,22 +52,23 @@ public final class Validator implements AutoCloseable {
         store.persistTo(blockLog);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         List<Block> genesis = BlockSigner.genesis(committee);
+        ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters);
         Core[] coreRef = new Core[1];
         Network network = new Network(committee, self, config.bindAddress(), parameters.maxFrameBytes(),
-                MimickedLatency.of(config.mimicExtraLatency()), new BlockVerifier(committee), metrics,
+                MimickedLatency.of(config.mimicExtraLatency()), protocol.verifier(), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message));
-        LeaderSchedule schedule = LeaderSchedule.pipelined(committee.size());
+        LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());
-        Proposer proposer = new Proposer(signer, store, schedule, pool, metrics,
+        Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics,
                 parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 blockLog.lastOwnBlock().orElse(genesis.get(self)), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
-                new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
+                new Committer(committee, store, schedule, protocol.skipRule(store)),
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
-                ByzantineDissemination.of(config.byzantineStrategy(),
-                        new PushOwnBlocks(network, store, parameters.maxFrameBytes()), network, self, schedule, signer,
-                        System.nanoTime()),
+                ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
+                        self, schedule, signer, System.nanoTime()),
+                protocol.dataPath(),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
                 parameters.startupWaitMs()));
@@ -94,13 +90,6 @@ public final class Validator implements AutoCloseable {
         LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
                 config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
         return new Validator(network, core, load, blockLog);
-    }
-
-    private static void requireImplemented(Consensus consensus) {
-        if (consensus != Consensus.MYSTICETI) {
-            throw new UnsupportedOperationException("consensus '" + consensus.cliName()
-                    + "' is not implemented yet; use mysticeti");
-        }
     }
 
     @Override

@@ -25,7 +25,6 @@ import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
-import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.Protocol;
@@ -122,11 +121,13 @@ public final class Orchestrator {
             phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
             CrashFaults faults = crashFaults(runner, validators, measurements);
             phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile, faults));
-        } finally {
+        } catch (RuntimeException | Error failure) {
             if (booted) {
-                phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
+                stopKeepingFailure(failure, runner, validators, logsDir);
             }
+            throw failure;
         }
+        phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
         measurements.setSafety(SafetyCheck.check(committedLogs(validators, logsDir)));
         measurements.save(measurementsFile);
         phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
@@ -263,6 +264,15 @@ public final class Orchestrator {
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }
         });
+    }
+
+    /** Stops and collects logs after a failed run; a second failure is attached to the first, not hiding it. */
+    private void stopKeepingFailure(Throwable failure, CommandRunner runner, ValidatorSet validators, Path logsDir) {
+        try {
+            phase(BenchmarkPhase.STOP, () -> stop(runner, validators, logsDir));
+        } catch (RuntimeException | Error stopFailure) {
+            failure.addSuppressed(stopFailure);
+        }
     }
 
     private void stop(CommandRunner runner, ValidatorSet validators, Path logsDir) {
