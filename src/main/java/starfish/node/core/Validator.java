@@ -67,7 +67,7 @@ public final class Validator implements AutoCloseable {
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
                 ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
-                        self, schedule, signer, System.nanoTime()),
+                        self, schedule, signer, protocol.dataPath(), System.nanoTime()),
                 protocol.dataPath(),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
