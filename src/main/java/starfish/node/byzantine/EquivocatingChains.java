@@ -2,6 +2,7 @@ package starfish.node.byzantine;
 
 import java.util.ArrayList;
 import java.util.List;
+import starfish.node.availability.DataPath;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
@@ -19,16 +20,18 @@ final class EquivocatingChains extends SilentDissemination {
 
     private final LeaderSchedule schedule;
     private final BlockSigner signer;
+    private final DataPath dataPath;
     private final int[] chainOfPeer;
     private final BlockReference[] chainTips;
     private final boolean bomb;
     private final List<List<Block>> withheld = new ArrayList<>();
 
     private EquivocatingChains(Network network, int self, LeaderSchedule schedule, BlockSigner signer,
-            int[] chainOfPeer, int chains, boolean bomb) {
+            DataPath dataPath, int[] chainOfPeer, int chains, boolean bomb) {
         super(network, self);
         this.schedule = schedule;
         this.signer = signer;
+        this.dataPath = dataPath;
         this.chainOfPeer = chainOfPeer;
         this.chainTips = new BlockReference[chains];
         this.bomb = bomb;
@@ -39,24 +42,26 @@ final class EquivocatingChains extends SilentDissemination {
 
     /** `equivocating-chains` (bomb false) and `equivocating-chains-bomb`: a chain per peer. */
     static EquivocatingChains perPeer(Network network, int self, LeaderSchedule schedule, BlockSigner signer,
-            boolean bomb) {
+            DataPath dataPath, boolean bomb) {
         int[] chainOfPeer = new int[network.size()];
         int chain = 0;
         for (int peer = 0; peer < network.size(); peer++) {
             chainOfPeer[peer] = peer == self ? -1 : chain++;
         }
-        return new EquivocatingChains(network, self, schedule, signer, chainOfPeer, Math.max(1, chain), bomb);
+        return new EquivocatingChains(network, self, schedule, signer, dataPath, chainOfPeer, Math.max(1, chain),
+                bomb);
     }
 
     /** `equivocating-two-chains`: the lower half of the peers sees one chain, the upper half the other. */
-    static EquivocatingChains twoHalves(Network network, int self, LeaderSchedule schedule, BlockSigner signer) {
+    static EquivocatingChains twoHalves(Network network, int self, LeaderSchedule schedule, BlockSigner signer,
+            DataPath dataPath) {
         int peers = network.size() - 1;
         int[] chainOfPeer = new int[network.size()];
         int position = 0;
         for (int peer = 0; peer < network.size(); peer++) {
             chainOfPeer[peer] = peer == self ? -1 : (position++ < (peers + 1) / 2 ? 0 : 1);
         }
-        return new EquivocatingChains(network, self, schedule, signer, chainOfPeer, 2, false);
+        return new EquivocatingChains(network, self, schedule, signer, dataPath, chainOfPeer, 2, false);
     }
 
     @Override
@@ -90,6 +95,6 @@ final class EquivocatingChains extends SilentDissemination {
             parents.set(0, chainTips[chain]);
         }
         return signer.sign(original.round(), original.creationTimeMs() + chain, parents,
-                original.acknowledgements(), Transactions.EMPTY);
+                original.acknowledgements(), Transactions.EMPTY, dataPath.commit(Transactions.EMPTY));
     }
 }

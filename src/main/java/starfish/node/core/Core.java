@@ -75,9 +75,9 @@ final class Core implements InboundHandler, AutoCloseable {
         this.thread = new Thread(this::run, "core-" + parts.self());
     }
 
-    /** Genesis blocks enter the DAG before anything else. */
-    void start(List<Block> genesis) {
-        admit(manager.add(genesis).accepted());
+    /** Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. */
+    void start(List<Block> initial) {
+        admit(manager.add(initial).accepted());
         thread.start();
     }
 

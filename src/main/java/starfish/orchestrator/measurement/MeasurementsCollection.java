@@ -49,13 +49,18 @@ public final class MeasurementsCollection {
         return List.copyOf(faultEvents);
     }
 
-    /** The validators whose last fault event stopped them. */
+    /**
+     * The validators a crash fault had stopped at the end, and those restarted that never answered a scrape since
+     * (still booting or recovering): neither is expected to have committed lately.
+     */
     private Set<Integer> downAtEnd() {
-        Map<Integer, FaultEvent.Kind> last = new TreeMap<>();
-        faultEvents.forEach(e -> last.put(e.authority(), e.kind()));
+        Map<Integer, FaultEvent> last = new TreeMap<>();
+        faultEvents.forEach(e -> last.put(e.authority(), e));
         Set<Integer> down = new TreeSet<>();
-        last.forEach((authority, kind) -> {
-            if (kind == FaultEvent.Kind.CRASHED) {
+        last.forEach((authority, event) -> {
+            boolean scrapedSince = scrapes.getOrDefault(authority, List.of()).stream()
+                    .anyMatch(s -> s.elapsedSeconds() > event.elapsedSeconds());
+            if (event.kind() == FaultEvent.Kind.CRASHED || !scrapedSince) {
                 down.add(authority);
             }
         });

@@ -9,25 +9,37 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import starfish.node.LocalCluster;
 import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
 
 /**
- * Four validators on loopback, validator 0 running each strategy: the three honest ones keep committing, agree on
+ * Four validators on loopback, validator 0 running each strategy under each protocol: the three honest ones keep committing, agree on
  * their sequences, and show the mark the attack leaves (leader timeouts, equivocations seen in their DAG).
  */
 class ByzantineStrategiesIT {
 
-    private static final int HONEST_COMMITS = 20;
+    private static final int HONEST_COMMITS = 15;
 
     @TempDir
     Path directory;
 
-    @ParameterizedTest
-    @EnumSource(value = ByzantineStrategy.class, mode = EnumSource.Mode.EXCLUDE, names = "HONEST")
-    void honestValidatorsKeepCommittingTheSameSequence(ByzantineStrategy strategy) throws Exception {
-        try (LocalCluster cluster = new LocalCluster(4, directory).withBehaviour(0, strategy).start(100, 0, 1, 2, 3)) {
+    static Stream<Arguments> attacks() {
+        return Arrays.stream(Consensus.values()).flatMap(consensus -> Arrays.stream(ByzantineStrategy.values())
+                .filter(strategy -> strategy != ByzantineStrategy.HONEST)
+                .map(strategy -> Arguments.of(consensus, strategy)));
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @MethodSource("attacks")
+    void honestValidatorsKeepCommittingTheSameSequence(Consensus consensus, ByzantineStrategy strategy)
+            throws Exception {
+        try (LocalCluster cluster = new LocalCluster(4, directory).withConsensus(consensus)
+                .withBehaviour(0, strategy).start(100, 0, 1, 2, 3)) {
             await().atMost(Duration.ofSeconds(40)).until(() -> honest().allMatch(i ->
                     cluster.metric(i, "committed_sequence_length") >= HONEST_COMMITS
                             && cluster.metric(i, "sequenced_transactions") > 0));
@@ -59,8 +71,8 @@ class ByzantineStrategiesIT {
     }
 
     private static boolean delaysOrHidesLeaders(ByzantineStrategy strategy) {
-        return strategy == ByzantineStrategy.TIMEOUT_LEADER || strategy == ByzantineStrategy.LEADER_WITHHOLDING
-                || strategy == ByzantineStrategy.CHAIN_BOMB;
+        // a chain bomb's leader block reaches the next leader at once, and the others fetch it from there
+        return strategy == ByzantineStrategy.TIMEOUT_LEADER || strategy == ByzantineStrategy.LEADER_WITHHOLDING;
     }
 
     private static boolean equivocates(ByzantineStrategy strategy) {

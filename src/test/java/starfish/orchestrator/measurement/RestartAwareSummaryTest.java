@@ -62,4 +62,20 @@ class RestartAwareSummaryTest {
         assertThat(SummaryCalculator.summarize(Map.of(1, steady(), 2, pause), List.of(), SafetyVerdict.ok()).live())
                 .as("one honest validator committed in every third").isTrue();
     }
+
+    @Test
+    void aValidatorRestartedButNotAnsweringYetIsRecoveringNotStalled() {
+        MeasurementsCollection measurements = new MeasurementsCollection(
+                starfish.orchestrator.benchmark.BenchmarkParameters.builder().build(), Map.of(), List.of());
+        steady().forEach(s -> measurements.add(1, s));
+        measurements.add(2, scrape(0, 5, 500, 5));
+        measurements.add(2, scrape(10, 15, 1500, 15));
+        measurements.recordFault(new FaultEvent(12, 2, FaultEvent.Kind.CRASHED));
+        measurements.recordFault(new FaultEvent(25, 2, FaultEvent.Kind.RESTARTED));
+
+        assertThat(measurements.summary().live()).isTrue();
+
+        measurements.add(2, scrape(30, 2, 100, 3)); // up again, yet its sequence never grows
+        assertThat(measurements.summary().live()).isFalse();
+    }
 }

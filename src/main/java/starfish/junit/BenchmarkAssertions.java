@@ -1,0 +1,59 @@
+package starfish.junit;
+
+import java.time.Duration;
+import org.opentest4j.AssertionFailedError;
+import starfish.orchestrator.measurement.Safety;
+
+/** Fluent checks of a {@link BenchmarkResult}: {@code assertThat(result).isSafe().hasThroughputAtLeast(900)}. */
+public final class BenchmarkAssertions {
+    private final BenchmarkResult result;
+
+    private BenchmarkAssertions(BenchmarkResult result) {
+        this.result = result;
+    }
+
+    public static BenchmarkAssertions assertThat(BenchmarkResult result) {
+        return new BenchmarkAssertions(result);
+    }
+
+    public BenchmarkAssertions hasThroughputAtLeast(double txPerSecond) {
+        if (result.tps() < txPerSecond) {
+            fail("throughput " + MetricText.rate(result.tps()) + " is below " + MetricText.rate(txPerSecond));
+        }
+        return this;
+    }
+
+    public BenchmarkAssertions hasP50LatencyBelow(Duration limit) {
+        return latencyBelow("p50", result.transactionLatency().p50(), limit);
+    }
+
+    public BenchmarkAssertions hasP99LatencyBelow(Duration limit) {
+        return latencyBelow("p99", result.transactionLatency().p99(), limit);
+    }
+
+    public BenchmarkAssertions isSafe() {
+        if (result.safety() != Safety.OK) {
+            fail("safety violated: " + result.summary().safetyDetail());
+        }
+        return this;
+    }
+
+    public BenchmarkAssertions isLive() {
+        if (!result.live()) {
+            fail("not live: an honest validator stopped committing before the end of the run");
+        }
+        return this;
+    }
+
+    private BenchmarkAssertions latencyBelow(String statistic, Duration measured, Duration limit) {
+        if (measured.compareTo(limit) >= 0) {
+            fail(statistic + " transaction latency " + MetricText.millis(measured) + " is not below "
+                    + MetricText.millis(limit));
+        }
+        return this;
+    }
+
+    private void fail(String message) {
+        throw new AssertionFailedError("[" + result.parameters().displayName() + "] " + message);
+    }
+}

@@ -1,0 +1,25 @@
+package starfish.junit;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** How failure messages spell measured values and limits, so that both read alike. */
+final class MetricText {
+
+    private MetricText() {
+    }
+
+    /** Milliseconds with at most one decimal: {@code 800 ms}, {@code 950.3 ms}. */
+    static String millis(Duration duration) {
+        return number(duration.toNanos() / 1_000_000.0) + " ms";
+    }
+
+    static String rate(double txPerSecond) {
+        return number(txPerSecond) + " tx/s";
+    }
+
+    static String number(double value) {
+        String text = String.format(Locale.ROOT, "%.2f", value);
+        return text.replaceAll("\\.?0+$", "");
+    }
+}

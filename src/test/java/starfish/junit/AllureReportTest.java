@@ -1,0 +1,155 @@
+package starfish.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qameta.allure.Allure;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Runs scenarios through a Launcher with Allure's listener, as surefire does, and reads the result files. */
+class AllureReportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path results;
+
+    @TestKitOnly
+    @GeoBenchmark
+    static class Reported {
+        @BenchmarkTest(loads = 100, duration = "5s")
+        void passes() {
+        }
+
+        @BenchmarkTest(loads = 200, duration = "5s")
+        @Thresholds(maxP99Latency = "500ms")
+        void violatesAThreshold() {
+        }
+    }
+
+    @BeforeAll
+    static void runScenariosWithAllure() {
+        TestKit.withAllureWritingTo(results, () -> {
+            LauncherFactory.create(LauncherConfig.builder()
+                            .enableTestExecutionListenerAutoRegistration(false)
+                            .enablePostDiscoveryFilterAutoRegistration(false)
+                            .addTestExecutionListeners(new AllureJunitPlatform(Allure.getLifecycle()))
+                            .build())
+                    .execute(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectClass(Reported.class))
+                            .filters(EngineFilter.includeEngines("junit-jupiter"))
+                            .configurationParameters(TestKit.parameters(results,
+                                    Map.of(TestbedFactory.PARAMETER, RecordingTestbedFactory.class.getName())))
+                            .build());
+            return null;
+        });
+    }
+
+    @Test
+    void labelsEachRunWithItsParameters() throws IOException {
+        JsonNode result = result("mysticeti · n=4 · 100 tx/s");
+
+        assertThat(result.path("status").asText()).isEqualTo("passed");
+        assertThat(namesToValues(result.path("parameters"))).containsEntry("consensus", "mysticeti")
+                .containsEntry("committee", "4").containsEntry("load (tx/s)", "100")
+                .containsEntry("byzantine nodes", "0").containsEntry("byzantine strategy", "honest")
+                .containsEntry("mimicked latency", "false").containsEntry("duration", "5s")
+                .containsEntry("provider", "local").containsKey("commit");
+        assertThat(namesToValues(result.path("labels"))).containsEntry("epic", "geo-benchmark")
+                .containsEntry("feature", "mysticeti");
+    }
+
+    @Test
+    void turnsPhasesIntoSteps() throws IOException {
+        JsonNode steps = result("mysticeti · n=4 · 100 tx/s").path("steps");
+
+        assertThat(stream(steps).map(s -> s.path("name").asText())).containsExactly("configure", "boot", "measure",
+                "stop");
+        assertThat(stream(steps).map(s -> s.path("status").asText())).containsOnly("passed");
+    }
+
+    @Test
+    void attachesSummaryMeasurementsChartsAndSettings() throws IOException {
+        Map<String, String> attachments = attachments(result("mysticeti · n=4 · 100 tx/s"));
+
+        assertThat(attachments).containsOnlyKeys("settings", "summary", "measurements", "throughput over time",
+                "latency over time");
+        assertThat(attachments.get("summary")).contains("<table").contains("90.0 tx/s").contains("700.0 ms");
+        assertThat(attachments.get("measurements")).contains("\"load\": 100");
+        assertThat(attachments.get("throughput over time")).startsWith("<svg").contains("<polyline");
+        assertThat(attachments.get("settings")).contains("cloud_provider: \"local\"");
+    }
+
+    @Test
+    void failsARunThatViolatesAThresholdAndAttachesTheValidatorLogs() throws IOException {
+        JsonNode result = result("mysticeti · n=4 · 200 tx/s");
+
+        assertThat(result.path("status").asText()).isEqualTo("failed");
+        assertThat(result.path("statusDetails").path("message").asText())
+                .contains("threshold violated: p99 transaction latency 700 ms exceeds the limit of 500 ms");
+        assertThat(attachments(result)).containsEntry("node-0.log (last 200 lines)",
+                "booting\ncommitted leader 1\ncommitted leader 2");
+    }
+
+    @Test
+    void writesTheEnvironmentAndTheFailureCategories() throws IOException {
+        assertThat(Files.readString(results.resolve("environment.properties"))).contains("provider=local")
+                .contains("regions=local").contains("jdk=").contains("os=").contains("commit=");
+        JsonNode categories = JSON.readTree(results.resolve("categories.json").toFile());
+        assertThat(stream(categories).map(c -> c.path("name").asText())).containsExactly("Safety violated",
+                "Threshold violated", "Testbed failure");
+    }
+
+    /** Allure names a test template's invocation by its method and its display name. */
+    private static JsonNode result(String displayName) throws IOException {
+        try (Stream<Path> files = Files.list(results)) {
+            List<JsonNode> matching = files.filter(f -> f.getFileName().toString().endsWith("-result.json"))
+                    .map(AllureReportTest::read).filter(r -> r.path("name").asText().endsWith(displayName)).toList();
+            assertThat(matching).as("Allure results of " + displayName).hasSize(1);
+            return matching.get(0);
+        }
+    }
+
+    private static Map<String, String> attachments(JsonNode result) throws IOException {
+        Map<String, String> contents = new HashMap<>();
+        for (JsonNode attachment : result.path("attachments")) {
+            contents.put(attachment.path("name").asText(),
+                    Files.readString(results.resolve(attachment.path("source").asText())));
+        }
+        return contents;
+    }
+
+    private static Map<String, String> namesToValues(JsonNode array) {
+        Map<String, String> map = new HashMap<>();
+        array.forEach(entry -> map.put(entry.path("name").asText(), entry.path("value").asText()));
+        return map;
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

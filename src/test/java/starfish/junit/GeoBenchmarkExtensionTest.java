@@ -1,0 +1,173 @@
+package starfish.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+
+class GeoBenchmarkExtensionTest {
+    @TempDir
+    Path allureResults;
+
+    @BeforeEach
+    void reset() {
+        RecordingTestbedFactory.reset();
+    }
+
+    @TestKitOnly
+    @GeoBenchmark
+    static class FourInvocationsAndAParameterizedTest {
+        @BenchmarkTest(consensus = {Consensus.MYSTICETI, Consensus.STARFISH}, loads = {100, 200}, duration = "30s")
+        void sweep(BenchmarkResult result) {
+            assertThat(result.tps()).isPositive();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"mysticeti, chain-bomb", "starfish, equivocating-chains-bomb"})
+        void underAttack(String consensus, String strategy, Benchmarks benchmarks) {
+            benchmarks.run(BenchmarkParameters.builder().consensus(Consensus.fromCliName(consensus)).committee(4)
+                    .load(50).byzantine(1, ByzantineStrategy.fromCliName(strategy)).duration(Duration.ofSeconds(5))
+                    .build());
+        }
+    }
+
+    @Test
+    void provisionsOneTestbedForAllInvocationsAndDestroysItAfterTheClass() {
+        EngineExecutionResults results = TestKit.run(FourInvocationsAndAParameterizedTest.class, allureResults,
+                Map.of());
+
+        results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(6));
+        assertThat(RecordingTestbedFactory.EVENTS).startsWith("deploy 4").endsWith("destroy", "close")
+                .filteredOn(e -> e.startsWith("deploy")).hasSize(1);
+        assertThat(RecordingTestbedFactory.EVENTS).filteredOn(e -> e.startsWith("run ")).hasSize(6);
+    }
+
+    @Test
+    void namesOneInvocationPerConsensusAndLoad() {
+        EngineExecutionResults results = TestKit.run(FourInvocationsAndAParameterizedTest.class, allureResults,
+                Map.of());
+
+        assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("mysticeti · n=4 · 100 tx/s", "mysticeti · n=4 · 200 tx/s", "starfish · n=4 · 100 tx/s",
+                        "starfish · n=4 · 200 tx/s");
+        assertThat(RecordingTestbedFactory.RUNS).extracting(BenchmarkParameters::displayName)
+                .contains("mysticeti · n=4 · 50 tx/s · chain-bomb x1", "starfish · n=4 · 50 tx/s · equivocating-chains-bomb x1");
+    }
+
+    @Test
+    void capsEveryDurationWithTheBenchmarkDurationProperty() {
+        TestKit.run(FourInvocationsAndAParameterizedTest.class, allureResults, Map.of("benchmark.duration", "10s"));
+
+        // 30s runs are capped to 10s; the 5s runs are shorter than the cap and keep their duration
+        assertThat(RecordingTestbedFactory.RUNS).extracting(BenchmarkParameters::duration)
+                .containsOnly(Duration.ofSeconds(10), Duration.ofSeconds(5))
+                .filteredOn(Duration.ofSeconds(10)::equals).hasSize(4);
+    }
+
+    @TestKitOnly
+    @GeoBenchmark
+    static class FailingScenario {
+        @BenchmarkTest(loads = 100, duration = "5s")
+        void fails(BenchmarkResult result) {
+            throw new AssertionError("scenario assertion failed");
+        }
+    }
+
+    @Test
+    void destroysTheTestbedAfterAFailingTest() {
+        EngineExecutionResults results = TestKit.run(FailingScenario.class, allureResults, Map.of());
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(RecordingTestbedFactory.EVENTS).containsExactly("deploy 4", "run mysticeti · n=4 · 100 tx/s",
+                "destroy", "close");
+    }
+
+    @TestKitOnly
+    @GeoBenchmark(instances = 7)
+    static class SevenInstances {
+        @BenchmarkTest(loads = 100, duration = "5s")
+        void runs() {
+        }
+    }
+
+    @Test
+    void destroysAHalfCreatedTestbedWhenProvisioningFails() {
+        EngineExecutionResults results = TestKit.run(SevenInstances.class, RecordingTestbedFactory.FailingDeploy.class,
+                allureResults, Map.of());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(SevenInstances.class),
+                finishedWithFailure(message("quota exceeded after creating some instances"))));
+        assertThat(RecordingTestbedFactory.EVENTS).containsExactly("deploy 7", "destroy", "close");
+    }
+
+    @Test
+    void keepsTheTestbedWhenAsked() {
+        TestKit.run(SevenInstances.class, allureResults, Map.of("testbed.keep", "true"));
+
+        assertThat(RecordingTestbedFactory.EVENTS).containsExactly("deploy 7", "run mysticeti · n=4 · 100 tx/s",
+                "close");
+    }
+
+    @TestKitOnly
+    @GeoBenchmark
+    static class LargestCommittee {
+        @BenchmarkTest(committee = {4, 10}, loads = 100, duration = "5s")
+        void runs() {
+        }
+    }
+
+    @Test
+    void provisionsAsManyInstancesAsTheLargestCommittee() {
+        TestKit.run(LargestCommittee.class, allureResults, Map.of());
+
+        assertThat(RecordingTestbedFactory.EVENTS).startsWith("deploy 10");
+    }
+
+    @TestKitOnly
+    static class WithoutGeoBenchmark {
+        @BenchmarkTest(loads = 100, duration = "5s")
+        void runs() {
+        }
+    }
+
+    @Test
+    void explainsAMissingGeoBenchmarkAnnotation() {
+        EngineExecutionResults results = TestKit.run(WithoutGeoBenchmark.class, allureResults, Map.of());
+
+        Event failure = results.testEvents().failed().stream().findFirst().orElseThrow();
+        assertThat(failure.getPayload(TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow()).hasMessageContaining("has no @GeoBenchmark");
+    }
+
+    @TestKitOnly
+    @GeoBenchmark
+    static class BadDuration {
+        @BenchmarkTest(loads = 100, duration = "soon")
+        void runs() {
+        }
+    }
+
+    @Test
+    void explainsABadAnnotationValue() {
+        EngineExecutionResults results = TestKit.run(BadDuration.class, allureResults, Map.of());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m ->
+                m.contains("@BenchmarkTest on BadDuration.runs") && m.contains("'soon' is not a duration"))));
+    }
+}

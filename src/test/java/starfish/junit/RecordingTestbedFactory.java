@@ -1,0 +1,154 @@
+package starfish.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import starfish.orchestrator.benchmark.BenchmarkListener;
+import starfish.orchestrator.benchmark.BenchmarkOutcome;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.BenchmarkPhase;
+import starfish.orchestrator.measurement.LatencyStats;
+import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.testbed.TestbedProvider;
+
+/**
+ * A testbed that records what the extension does to it (deploy, runs, destroy, close) so the extension's life
+ * cycle can be observed. Its runs go through the listener's phases and return a fixed summary: TPS is 90% of the
+ * offered load, transaction latency avg 350 ms / p50 300 ms / p99 700 ms; each writes a measurements file and a
+ * validator log under {@link #FILES}.
+ */
+public class RecordingTestbedFactory implements TestbedFactory {
+    static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
+    static final List<BenchmarkParameters> RUNS = Collections.synchronizedList(new ArrayList<>());
+    static final Path FILES = temporaryDirectory();
+
+    static void reset() {
+        EVENTS.clear();
+        RUNS.clear();
+    }
+
+    @Override
+    public TestbedProvider provider(Settings settings) {
+        return new RecordingProvider();
+    }
+
+    @Override
+    public BenchmarkRunner runner(Settings settings, TestbedProvider testbed) {
+        return RecordingTestbedFactory::run;
+    }
+
+    /** Deploy records itself and then fails, like a cloud that created some instances before an error. */
+    public static final class FailingDeploy extends RecordingTestbedFactory {
+        @Override
+        public TestbedProvider provider(Settings settings) {
+            return new RecordingProvider() {
+                @Override
+                public List<Instance> deploy(int perRegion, Optional<String> region) {
+                    super.deploy(perRegion, region);
+                    throw new IllegalStateException("quota exceeded after creating some instances");
+                }
+            };
+        }
+    }
+
+    private static BenchmarkOutcome run(BenchmarkParameters parameters, BenchmarkListener listener) {
+        EVENTS.add("run " + parameters.displayName());
+        RUNS.add(parameters);
+        for (BenchmarkPhase phase : List.of(BenchmarkPhase.CONFIGURE, BenchmarkPhase.BOOT, BenchmarkPhase.MEASURE)) {
+            listener.phaseStarted(phase);
+            if (phase == BenchmarkPhase.MEASURE) {
+                listener.scraped(Duration.ofSeconds(1), summary(parameters, 0.5));
+                listener.scraped(Duration.ofSeconds(2), summary(parameters, 0.9));
+            }
+            listener.phaseFinished(phase, Optional.empty());
+        }
+        listener.phaseStarted(BenchmarkPhase.STOP);
+        Path logs = FILES.resolve("logs-" + RUNS.size());
+        Path measurements = FILES.resolve("measurements-" + RUNS.size() + ".json");
+        write(logs.resolve("node-0.log"), "booting\ncommitted leader 1\ncommitted leader 2\n");
+        write(measurements, "{\"parameters\": {\"load\": " + parameters.load() + "}}");
+        listener.phaseFinished(BenchmarkPhase.STOP, Optional.empty());
+        return new BenchmarkOutcome(parameters, summary(parameters, 0.9), measurements, logs);
+    }
+
+    private static Summary summary(BenchmarkParameters parameters, double ratio) {
+        return new Summary(parameters.load() * ratio, parameters.load() * ratio * 512,
+                new LatencyStats(350, 120, 300, 600, 700), new LatencyStats(250, 80, 200, 400, 500),
+                1_000_000, 1.5, Safety.OK, "", true, List.of(), 2);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("starfish-junit-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static class RecordingProvider implements TestbedProvider {
+        private final List<Instance> instances = new ArrayList<>();
+
+        @Override
+        public List<Instance> deploy(int perRegion, Optional<String> region) {
+            EVENTS.add("deploy " + perRegion);
+            for (int i = 0; i < perRegion; i++) {
+                instances.add(new Instance("recorded-" + instances.size(), "local", "127.0.0.1", "127.0.0.1",
+                        InstanceStatus.ACTIVE));
+            }
+            return List.copyOf(instances);
+        }
+
+        @Override
+        public List<Instance> instances() {
+            return List.copyOf(instances);
+        }
+
+        @Override
+        public void start(int perRegion) {
+            EVENTS.add("start");
+        }
+
+        @Override
+        public void stop() {
+            EVENTS.add("stop");
+        }
+
+        @Override
+        public void destroy() {
+            EVENTS.add("destroy");
+            instances.clear();
+        }
+
+        @Override
+        public CommandRunner commandRunner() {
+            throw new UnsupportedOperationException("the recording testbed runs no commands");
+        }
+
+        @Override
+        public void close() {
+            EVENTS.add("close");
+        }
+    }
+}
