@@ -29,9 +29,11 @@ public final class LocalCluster implements AutoCloseable {
     public final Committee committee;
     public final List<SigningKey> keys = new ArrayList<>();
     public final List<PrometheusRegistry> registries = new ArrayList<>();
-    private final List<Validator> validators = new ArrayList<>();
+    private final java.util.Map<Integer, Validator> validators = new java.util.TreeMap<>();
     private final Path directory;
     private NodeParameters parameters = NodeParameters.DEFAULTS;
+    private Consensus consensus = Consensus.MYSTICETI;
+    private final java.util.Map<Integer, ByzantineStrategy> behaviours = new java.util.HashMap<>();
 
     public LocalCluster(int size, Path directory) {
         this.directory = directory;
@@ -52,14 +54,36 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** Runs this protocol on the validators started from now on. */
+    public LocalCluster withConsensus(Consensus value) {
+        this.consensus = value;
+        return this;
+    }
+
+    /** Authority `authority` runs `strategy` when it starts. */
+    public LocalCluster withBehaviour(int authority, ByzantineStrategy strategy) {
+        behaviours.put(authority, strategy);
+        return this;
+    }
+
     /** Starts the given authorities (the others stay down), each generating `load` tx/s. */
     public LocalCluster start(double load, int... authorities) throws IOException {
         for (int i : authorities) {
-            validators.add(Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
-                    ClientParameters.DEFAULTS, Consensus.MYSTICETI, ByzantineStrategy.HONEST, load, false,
+            validators.put(i, Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
+                    ClientParameters.DEFAULTS, consensus, behaviours.getOrDefault(i, ByzantineStrategy.HONEST),
+                    load, false,
                     storage(i), InetAddress.getLoopbackAddress(), registries.get(i))));
         }
         return this;
+    }
+
+    /** Stops one validator as a crash would, keeping its storage; it can be started again with a fresh registry. */
+    public void stop(int authority) throws IOException {
+        Validator validator = validators.remove(authority);
+        if (validator != null) {
+            validator.close();
+        }
+        registries.set(authority, new PrometheusRegistry());
     }
 
     public Path storage(int authority) {
@@ -120,7 +144,7 @@ public final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (Validator validator : validators) {
+        for (Validator validator : validators.values()) {
             validator.close();
         }
     }

@@ -68,6 +68,8 @@ final class CommitObserver implements AutoCloseable {
         long transactionCount = 0;
         for (Block block : subDag.blocks()) {
             sequence.update(block.digest().bytes());
+        }
+        for (Block block : subDag.sequenced()) {
             metrics.blockLatency.observe(Math.max(0, nowMs - block.creationTimeMs()) / 1000.0);
             Transactions transactions = block.transactions();
             transactionCount += transactions.count();

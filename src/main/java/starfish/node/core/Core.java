@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.node.availability.DataPath;
 import starfish.node.consensus.Committer;
 import starfish.node.consensus.Decision;
 import starfish.node.consensus.Linearizer;
@@ -41,6 +42,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private final Linearizer linearizer;
     private final CommitObserver observer;
     private final Dissemination dissemination;
+    private final DataPath dataPath;
     private final Synchronizer synchronizer;
     private final NodeMetrics metrics;
     private final int gcDepth;
@@ -65,6 +67,7 @@ final class Core implements InboundHandler, AutoCloseable {
         this.linearizer = parts.linearizer();
         this.observer = parts.observer();
         this.dissemination = parts.dissemination();
+        this.dataPath = parts.dataPath();
         this.synchronizer = parts.synchronizer();
         this.metrics = parts.metrics();
         this.gcDepth = parts.gcDepth();
@@ -72,9 +75,9 @@ final class Core implements InboundHandler, AutoCloseable {
         this.thread = new Thread(this::run, "core-" + parts.self());
     }
 
-    /** Genesis blocks enter the DAG before anything else. */
-    void start(List<Block> genesis) {
-        admit(manager.add(genesis).accepted());
+    /** Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. */
+    void start(List<Block> initial) {
+        admit(manager.add(initial).accepted());
         thread.start();
     }
 
@@ -86,6 +89,8 @@ final class Core implements InboundHandler, AutoCloseable {
             queue.add(new CoreEvent.BlocksReceived(peer, response.blocks()));
         } else if (message instanceof Message.BlockRequest request) {
             queue.add(new CoreEvent.BlocksRequested(peer, request.references()));
+        } else if (message instanceof Message.DataRequest request) {
+            queue.add(new CoreEvent.DataRequested(peer, request.references()));
         }
     }
 
@@ -117,6 +122,8 @@ final class Core implements InboundHandler, AutoCloseable {
     private void handle(CoreEvent event) {
         if (event instanceof CoreEvent.BlocksReceived received) {
             received.blocks().forEach(horizon::observe);
+            dissemination.blocksReceived(received.peer(), received.blocks());
+            dataPath.received(received.blocks());
             BlockManager.AddResult result = manager.add(received.blocks());
             admit(result.accepted());
             if (!result.newlyMissing().isEmpty()) {
@@ -124,11 +131,16 @@ final class Core implements InboundHandler, AutoCloseable {
             }
         } else if (event instanceof CoreEvent.BlocksRequested requested) {
             dissemination.blocksRequested(requested.peer(), requested.references());
+        } else if (event instanceof CoreEvent.DataRequested requested) {
+            dataPath.dataRequested(requested.peer(), requested.references());
         }
     }
 
     private void admit(List<Block> accepted) {
         for (Block block : accepted) {
+            if (store.blocksAt(block.round(), block.author()).size() > 1) {
+                metrics.equivocatingBlocks.labelValues(Integer.toString(block.author())).inc();
+            }
             clock.add(block);
             proposer.accepted(block);
             dissemination.blockAccepted(block);
@@ -142,11 +154,13 @@ final class Core implements InboundHandler, AutoCloseable {
         started = started || peersReady.getAsBoolean() || now - startupDeadlineNanos >= 0;
         Block own = started ? proposer.tryPropose(clock.quorumRound(), now) : null;
         if (own != null) {
+            dataPath.received(List.of(own));
             admit(manager.add(List.of(own)).accepted());
             metrics.proposedBlockSize.set(BlockCodec.encodedLength(own));
             dissemination.ownBlockProposed(own);
             commit();
         }
+        dataPath.poll(now).forEach(observer::committed);
         if (now - lastSyncNanos >= syncRetryNanos / 2) {
             lastSyncNanos = now;
             synchronizer.retry(manager.missing(), now);
@@ -180,12 +194,13 @@ final class Core implements InboundHandler, AutoCloseable {
         for (Decision decision : decisions) {
             observer.decided(decision);
             if (decision instanceof Decision.Commit commit) {
-                observer.committed(linearizer.linearize(commit.leader()));
+                dataPath.committed(linearizer.linearize(commit.leader())).forEach(observer::committed);
                 lastCommittedRound = commit.leader().round();
             }
         }
         if (lastCommittedRound > gcDepth) {
             store.garbageCollectBelow(lastCommittedRound - gcDepth);
+            dataPath.garbageCollectBelow(lastCommittedRound - gcDepth);
             admit(manager.raiseFloor(lastCommittedRound - gcDepth));
         }
     }

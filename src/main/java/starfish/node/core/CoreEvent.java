@@ -12,4 +12,7 @@ sealed interface CoreEvent {
 
     record BlocksRequested(int peer, List<BlockReference> references) implements CoreEvent {
     }
+
+    record DataRequested(int peer, List<BlockReference> references) implements CoreEvent {
+    }
 }

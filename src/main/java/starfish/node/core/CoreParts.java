@@ -1,5 +1,6 @@
 package starfish.node.core;
 
+import starfish.node.availability.DataPath;
 import starfish.node.config.Committee;
 import starfish.node.consensus.Committer;
 import starfish.node.consensus.Linearizer;
@@ -18,6 +19,7 @@ record CoreParts(
         Linearizer linearizer,
         CommitObserver observer,
         Dissemination dissemination,
+        DataPath dataPath,
         Synchronizer synchronizer,
         NodeMetrics metrics,
         int gcDepth,

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import starfish.node.availability.DataPath;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
@@ -26,6 +27,7 @@ final class Proposer {
     private final BlockStore store;
     private final LeaderSchedule schedule;
     private final TransactionPool pool;
+    private final DataPath dataPath;
     private final NodeMetrics metrics;
     private final long leaderTimeoutNanos;
     private final long minIntervalNanos;
@@ -35,13 +37,15 @@ final class Proposer {
     private Block lastOwnBlock;
     private long lastProposalNanos;
 
-    Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, NodeMetrics metrics,
+    Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, DataPath dataPath,
+            NodeMetrics metrics,
             long leaderTimeoutMs, long minIntervalMs, int maxBlockTransactions, int tipWindowRounds,
             Block ownGenesis, long nowNanos) {
         this.signer = signer;
         this.store = store;
         this.schedule = schedule;
         this.pool = pool;
+        this.dataPath = dataPath;
         this.metrics = metrics;
         this.leaderTimeoutNanos = leaderTimeoutMs * 1_000_000L;
         this.minIntervalNanos = minIntervalMs * 1_000_000L;
@@ -84,8 +88,9 @@ final class Proposer {
             metrics.leaderTimeouts.inc();
         }
         Transactions transactions = pool.take(maxBlockTransactions);
-        Block block = signer.sign(quorumRound + 1, System.currentTimeMillis(), parents(quorumRound), List.of(),
-                transactions);
+        long round = quorumRound + 1;
+        Block block = signer.sign(round, System.currentTimeMillis(), parents(quorumRound),
+                dataPath.acknowledgements(round), transactions, dataPath.commit(transactions));
         lastOwnBlock = block;
         lastProposalNanos = nowNanos;
         return block;

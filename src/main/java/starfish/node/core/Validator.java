@@ -1,95 +1,95 @@
 package starfish.node.core;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.node.byzantine.ByzantineDissemination;
 import starfish.node.config.Committee;
 import starfish.node.config.NodeParameters;
 import starfish.node.consensus.Committer;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.consensus.Linearizer;
-import starfish.node.consensus.MysticetiSkipRule;
 import starfish.node.dag.Block;
+import starfish.node.dag.BlockLog;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.BlockStore;
-import starfish.node.dag.BlockVerifier;
-import starfish.node.dissemination.PushOwnBlocks;
 import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.MimickedLatency;
 import starfish.node.net.Network;
 import starfish.node.net.Synchronizer;
-import starfish.protocol.ByzantineStrategy;
-import starfish.protocol.Consensus;
 
 /** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
 public final class Validator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
+    /** The write-ahead log of the DAG, beside committed.log in the storage directory. */
+    public static final String BLOCK_LOG = "blocks.wal";
 
     private final Network network;
     private final Core core;
     private final LoadGenerator load;
+    private final BlockLog blockLog;
 
-    private Validator(Network network, Core core, LoadGenerator load) {
+    private Validator(Network network, Core core, LoadGenerator load, BlockLog blockLog) {
         this.network = network;
         this.core = core;
         this.load = load;
+        this.blockLog = blockLog;
     }
 
     public static Validator start(ValidatorConfig config) throws IOException {
-        requireImplemented(config.consensus(), config.byzantineStrategy());
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
         NodeMetrics metrics = new NodeMetrics(config.registry());
         BlockStore store = new BlockStore();
+        // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
+        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self);
+        store.persistTo(blockLog);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         List<Block> genesis = BlockSigner.genesis(committee);
+        ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters);
         Core[] coreRef = new Core[1];
         Network network = new Network(committee, self, config.bindAddress(), parameters.maxFrameBytes(),
-                MimickedLatency.of(config.mimicExtraLatency()), new BlockVerifier(committee), metrics,
+                MimickedLatency.of(config.mimicExtraLatency()), protocol.verifier(), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message));
-        LeaderSchedule schedule = LeaderSchedule.pipelined(committee.size());
-        Proposer proposer = new Proposer(new BlockSigner(self, config.signingKey()), store, schedule, pool, metrics,
+        LeaderSchedule schedule = protocol.schedule();
+        BlockSigner signer = new BlockSigner(self, config.signingKey());
+        Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics,
                 parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
-                genesis.get(self), System.nanoTime());
+                blockLog.lastOwnBlock().orElse(genesis.get(self)), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
-                new Committer(committee, store, schedule, new MysticetiSkipRule(committee)),
+                new Committer(committee, store, schedule, protocol.skipRule(store)),
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics),
-                new PushOwnBlocks(network, store, parameters.maxFrameBytes()),
+                ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
+                        self, schedule, signer, protocol.dataPath(), System.nanoTime()),
+                protocol.dataPath(),
                 new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
                 parameters.startupWaitMs()));
         coreRef[0] = core;
-        core.start(genesis);
+        List<Block> initial = new ArrayList<>(genesis);
+        initial.addAll(blockLog.recovered());
+        core.start(initial);
         try {
             network.start();
         } catch (IOException e) {
             network.close();
             core.close();
+            blockLog.close();
             throw new IOException("validator " + self + " cannot listen on port "
                     + committee.authority(self).consensusPort() + ": " + e.getMessage(), e);
         }
         LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters());
         load.start();
-        LOG.info("validator {} of {} started ({}, load {} tx/s{})", self, committee.size(), config.consensus(),
-                config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
-        return new Validator(network, core, load);
-    }
-
-    private static void requireImplemented(Consensus consensus, ByzantineStrategy strategy) {
-        if (consensus != Consensus.MYSTICETI) {
-            throw new UnsupportedOperationException("consensus '" + consensus.cliName()
-                    + "' is not implemented yet; use mysticeti");
-        }
-        if (strategy != ByzantineStrategy.HONEST) {
-            throw new UnsupportedOperationException("Byzantine strategy '" + strategy.cliName()
-                    + "' is not implemented yet; use honest");
-        }
+        LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
+                config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
+        return new Validator(network, core, load, blockLog);
     }
 
     @Override
@@ -97,5 +97,6 @@ public final class Validator implements AutoCloseable {
         load.close();
         network.close();
         core.close();
+        blockLog.close();
     }
 }

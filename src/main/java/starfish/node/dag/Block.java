@@ -40,6 +40,11 @@ public record Block(
         return payload instanceof Transactions t ? t : Transactions.EMPTY;
     }
 
+    /** The same signed header with another payload (the header commits to the data, not to its wire form). */
+    public Block withPayload(BlockPayload other) {
+        return new Block(reference, creationTimeMs, parents, acknowledgements, payloadCommitment, signature, other);
+    }
+
     @Override
     public String toString() {
         return reference.toString();

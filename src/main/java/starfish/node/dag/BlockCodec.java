@@ -75,6 +75,7 @@ public final class BlockCodec {
             in.position(in.position() + length);
             BlockPayload payload = switch (kind) {
                 case Transactions.KIND -> new Transactions(payloadBytes, count);
+                case ShardPayload.KIND -> ShardPayload.decode(payloadBytes, count);
                 default -> throw new MalformedException("unknown payload kind " + kind);
             };
             Digest digest = Hasher.sha256(in.array(), in.arrayOffset() + start, headerEnd - start);

@@ -4,7 +4,7 @@ package starfish.node.dag;
  * What a block carries besides its header. The header commits to the payload (payloadCommitment): for full data a
  * hash of the transactions; the Starfish family adds an erasure-coded shard variant committed by a Merkle root.
  */
-public sealed interface BlockPayload permits Transactions {
+public sealed interface BlockPayload permits Transactions, ShardPayload {
 
     /** Wire tag of the payload kind. */
     byte kind();

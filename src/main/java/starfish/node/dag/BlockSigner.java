@@ -23,7 +23,12 @@ public final class BlockSigner {
 
     public Block sign(long round, long creationTimeMs, List<BlockReference> parents,
             List<BlockReference> acknowledgements, Transactions transactions) {
-        Digest commitment = transactions.commitment();
+        return sign(round, creationTimeMs, parents, acknowledgements, transactions, transactions.commitment());
+    }
+
+    /** Signs a block whose payload commitment is not the transactions' hash (the Starfish family's Merkle root). */
+    public Block sign(long round, long creationTimeMs, List<BlockReference> parents,
+            List<BlockReference> acknowledgements, Transactions transactions, Digest commitment) {
         Digest digest = BlockCodec.digestOf(author, round, creationTimeMs, parents, acknowledgements, commitment);
         return new Block(new BlockReference(author, round, digest), creationTimeMs, parents, acknowledgements,
                 commitment, key.sign(digest), transactions);

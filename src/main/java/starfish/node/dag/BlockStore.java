@@ -16,11 +16,22 @@ public final class BlockStore {
     private final Map<BlockReference, Block> byReference = new HashMap<>();
     private final NavigableMap<Long, List<Block>> byRound = new TreeMap<>();
     private long gcRound;
+    private BlockLog log;
+
+    /** From now on every block that enters the store is written to `value` first. */
+    public void persistTo(BlockLog value) {
+        this.log = value;
+    }
 
     public void add(Block block) {
-        if (byReference.putIfAbsent(block.reference(), block) == null) {
-            byRound.computeIfAbsent(block.round(), r -> new ArrayList<>(4)).add(block);
+        if (byReference.containsKey(block.reference())) {
+            return;
         }
+        if (log != null) {
+            log.append(block);
+        }
+        byReference.put(block.reference(), block);
+        byRound.computeIfAbsent(block.round(), r -> new ArrayList<>(4)).add(block);
     }
 
     public boolean contains(BlockReference reference) {

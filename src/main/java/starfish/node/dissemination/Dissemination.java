@@ -18,4 +18,8 @@ public interface Dissemination {
     }
 
     void blocksRequested(int peer, List<BlockReference> references);
+
+    /** A peer sent these blocks (so it holds them and their history). Push-history protocols note what it knows. */
+    default void blocksReceived(int peer, List<Block> blocks) {
+    }
 }

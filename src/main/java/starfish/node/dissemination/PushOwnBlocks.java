@@ -1,9 +1,7 @@
 package starfish.node.dissemination;
 
-import java.util.ArrayList;
 import java.util.List;
 import starfish.node.dag.Block;
-import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
 import starfish.node.net.Message;
@@ -13,13 +11,15 @@ import starfish.node.net.Network;
 public final class PushOwnBlocks implements Dissemination {
 
     private final Network network;
-    private final BlockStore store;
-    private final int maxResponseBytes;
+    private final BlockResponder responder;
 
     public PushOwnBlocks(Network network, BlockStore store, int maxFrameBytes) {
+        this(network, new BlockResponder(network, store, maxFrameBytes, Forwarding.AS_STORED));
+    }
+
+    public PushOwnBlocks(Network network, BlockResponder responder) {
         this.network = network;
-        this.store = store;
-        this.maxResponseBytes = maxFrameBytes / 2;
+        this.responder = responder;
     }
 
     @Override
@@ -29,24 +29,6 @@ public final class PushOwnBlocks implements Dissemination {
 
     @Override
     public void blocksRequested(int peer, List<BlockReference> references) {
-        List<Block> batch = new ArrayList<>();
-        int bytes = 0;
-        for (BlockReference reference : references) {
-            Block block = store.get(reference);
-            if (block == null || block.round() == 0) {
-                continue;
-            }
-            int size = BlockCodec.encodedLength(block);
-            if (!batch.isEmpty() && bytes + size > maxResponseBytes) {
-                network.send(peer, new Message.BlockResponse(batch));
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(block);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            network.send(peer, new Message.BlockResponse(batch));
-        }
+        responder.respond(peer, references);
     }
 }

@@ -26,6 +26,7 @@ public final class NodeMetrics {
     public final Gauge committedSequenceLength;
     public final Info committedSequenceDigest;
     public final Counter rejectedMessages;
+    public final Counter equivocatingBlocks;
 
     public NodeMetrics(PrometheusRegistry registry) {
         long startNanos = System.nanoTime();
@@ -56,6 +57,9 @@ public final class NodeMetrics {
         rejectedMessages = Counter.builder().name("rejected_messages_total")
                 .help("Frames and blocks dropped as malformed or invalid, by reason").labelNames("reason")
                 .register(registry);
+        equivocatingBlocks = Counter.builder().name("equivocating_blocks_total")
+                .help("Accepted blocks whose author already has a block in that round, by author")
+                .labelNames("authority").register(registry);
     }
 
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {

@@ -19,6 +19,10 @@ public sealed interface Message {
     record BlockRequest(List<BlockReference> references) implements Message {
     }
 
+    /** Asks for the transaction data of blocks (Starfish family); answered with the blocks in full-data form. */
+    record DataRequest(List<BlockReference> references) implements Message {
+    }
+
     /** Answers a request with the blocks the peer has. */
     record BlockResponse(List<Block> blocks) implements Message {
     }

@@ -19,6 +19,7 @@ public final class MessageCodec {
     static final byte BLOCKS = 2;
     static final byte REQUEST = 3;
     static final byte RESPONSE = 4;
+    static final byte DATA_REQUEST = 5;
     static final int MAX_BLOCKS_PER_MESSAGE = 10_000;
 
     private MessageCodec() {
@@ -36,6 +37,9 @@ public final class MessageCodec {
             writeBlocks(frame, blocks.blocks());
         } else if (message instanceof Message.BlockRequest request) {
             frame.put(REQUEST);
+            BlockCodec.writeReferences(frame, request.references());
+        } else if (message instanceof Message.DataRequest request) {
+            frame.put(DATA_REQUEST);
             BlockCodec.writeReferences(frame, request.references());
         } else if (message instanceof Message.BlockResponse response) {
             frame.put(RESPONSE);
@@ -56,6 +60,7 @@ public final class MessageCodec {
                 case BLOCKS -> new Message.Blocks(readBlocks(in));
                 case REQUEST -> new Message.BlockRequest(BlockCodec.readReferences(in, "requested references"));
                 case RESPONSE -> new Message.BlockResponse(readBlocks(in));
+                case DATA_REQUEST -> new Message.DataRequest(BlockCodec.readReferences(in, "requested data"));
                 default -> throw new MalformedException("unknown message tag " + tag);
             };
             if (in.hasRemaining()) {
@@ -72,6 +77,9 @@ public final class MessageCodec {
             return 4;
         }
         if (message instanceof Message.BlockRequest request) {
+            return 4 + request.references().size() * BlockReference.ENCODED_LENGTH;
+        }
+        if (message instanceof Message.DataRequest request) {
             return 4 + request.references().size() * BlockReference.ENCODED_LENGTH;
         }
         List<Block> blocks = message instanceof Message.Blocks b ? b.blocks() : ((Message.BlockResponse) message).blocks();

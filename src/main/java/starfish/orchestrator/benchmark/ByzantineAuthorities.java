@@ -9,6 +9,19 @@ public final class ByzantineAuthorities {
     private ByzantineAuthorities() {
     }
 
+    /**
+     * Refuses more Byzantine validators than the committee tolerates (f = floor((n-1)/3)) unless `allowUnsafe`:
+     * beyond f neither safety nor liveness is guaranteed, so such a run measures nothing the protocol promises.
+     */
+    public static void requireTolerable(BenchmarkParameters parameters, boolean allowUnsafe) {
+        if (parameters.hasByzantine() && parameters.byzantineNodes() > parameters.maxFaulty() && !allowUnsafe) {
+            throw new IllegalArgumentException(parameters.byzantineNodes() + " Byzantine nodes exceed what a"
+                    + " committee of " + parameters.committee() + " tolerates (f = " + parameters.maxFaulty()
+                    + "); lower --byzantine-nodes, grow --committee, or pass --allow-unsafe-byzantine to run it"
+                    + " anyway");
+        }
+    }
+
     public static List<Integer> of(BenchmarkParameters parameters) {
         if (!parameters.hasByzantine()) {
             return List.of();

@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.orchestrator.faults.CrashFaults;
+import starfish.orchestrator.faults.CrashSchedule;
+import starfish.orchestrator.faults.CrashTargets;
+import starfish.orchestrator.faults.ValidatorControl;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -57,6 +61,7 @@ public final class Orchestrator {
     private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
     private MonitoringHandle monitoring = new NoMonitoring();
+    private boolean allowUnsafeByzantine;
 
     /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener) {
@@ -87,8 +92,15 @@ public final class Orchestrator {
         return this;
     }
 
+    /** Lets runs have more Byzantine validators than the committee tolerates (f); refused otherwise. */
+    public Orchestrator allowUnsafeByzantine(boolean allow) {
+        this.allowUnsafeByzantine = allow;
+        return this;
+    }
+
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
+        ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
         List<Instance> hosts = activeHosts(parameters.committee());
         int basePort = PortAllocator.basePort(hosts, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
@@ -120,7 +132,8 @@ public final class Orchestrator {
                     authority -> protocol.metricsPort(authority, hosts.size(), basePort)));
             booted = true;
             phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
-            phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile));
+            CrashFaults faults = crashFaults(runner, validators, measurements);
+            phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile, faults));
         } catch (RuntimeException | Error failure) {
             if (booted) {
                 stopKeepingFailure(failure, runner, validators, logsDir);
@@ -174,8 +187,7 @@ public final class Orchestrator {
 
     private void boot(CommandRunner runner, ValidatorSet validators) {
         for (int i = 0; i < validators.size(); i++) {
-            runner.startDetached(validators.host(i), ValidatorSet.session(i),
-                    protocol.runCommand(validators.launch(i)), ValidatorSet.logFile(i));
+            start(runner, validators, i);
         }
         long deadline = System.nanoTime() + bootTimeout.toNanos();
         for (int i = 0; i < validators.size(); i++) {
@@ -191,6 +203,30 @@ public final class Orchestrator {
         }
     }
 
+    private void start(CommandRunner runner, ValidatorSet validators, int authority) {
+        runner.startDetached(validators.host(authority), ValidatorSet.session(authority),
+                protocol.runCommand(validators.launch(authority)), ValidatorSet.logFile(authority));
+    }
+
+    /** The settings' crash faults, acting on honest validators from the highest index down. */
+    private CrashFaults crashFaults(CommandRunner runner, ValidatorSet validators,
+                                    MeasurementsCollection measurements) {
+        CrashSchedule schedule = new CrashSchedule(settings.faults(),
+                CrashTargets.order(validators.size(), validators.byzantine()));
+        ValidatorControl control = new ValidatorControl() {
+            @Override
+            public void crash(int authority) {
+                runner.stopDetached(validators.host(authority), ValidatorSet.session(authority));
+            }
+
+            @Override
+            public void restart(int authority) {
+                start(runner, validators, authority);
+            }
+        };
+        return new CrashFaults(schedule, control, measurements);
+    }
+
     private String logTail(CommandRunner runner, ValidatorSet validators, int authority) {
         try {
             return runner.execute(validators.host(authority), "tail -n 20 " + ValidatorSet.logFile(authority))
@@ -200,15 +236,21 @@ public final class Orchestrator {
         }
     }
 
-    private void measure(ValidatorSet validators, MeasurementsCollection measurements, Path file) {
+    private void measure(ValidatorSet validators, MeasurementsCollection measurements, Path file,
+                         CrashFaults faults) {
         long start = System.nanoTime();
         Duration duration = validators.parameters().duration();
         Duration interval = settings.scrapeInterval();
         for (long scrape = 1; ; scrape++) {
             Duration target = interval.multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
-            pauseUntil(start, last ? duration : target);
-            scrapeAll(validators, measurements, start);
+            Duration scrapeAt = last ? duration : target;
+            while (faults.nextTick() != null && faults.nextTick().compareTo(scrapeAt) < 0) {
+                pauseUntil(start, faults.nextTick());
+                faults.applyDue(Duration.ofNanos(System.nanoTime() - start));
+            }
+            pauseUntil(start, scrapeAt);
+            scrapeAll(validators, measurements, start, faults);
             measurements.save(file);
             listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
             if (last) {
@@ -218,9 +260,13 @@ public final class Orchestrator {
     }
 
     /** Each sample is timed when its response arrives: on a busy host that is much closer to the counters' time. */
-    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, long startNanos) {
+    private void scrapeAll(ValidatorSet validators, MeasurementsCollection measurements, long startNanos,
+                           CrashFaults faults) {
         Map<Integer, CompletableFuture<ValidatorScrape>> pending = new LinkedHashMap<>();
         for (int i = 0; i < validators.size(); i++) {
+            if (faults.isDown(i)) {
+                continue;
+            }
             pending.put(i, scraper.scrape(validators.metricsUrl(i))
                     .thenApply(text -> ValidatorScrape.of((System.nanoTime() - startNanos) / 1e9, text)));
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.ByzantineAuthorities;
 import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.measurement.Safety;
@@ -19,6 +20,7 @@ import starfish.orchestrator.monitoring.Monitoring;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.CloudProvider;
+import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.testbed.TestbedProviders;
@@ -62,6 +64,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " equivocating-two-chains, equivocating-chains-bomb or random-drop.")
     ByzantineStrategy byzantineStrategy;
 
+    @Option(names = "--allow-unsafe-byzantine",
+            description = "Run even with more Byzantine nodes than the committee tolerates (f = (n-1)/3).")
+    boolean allowUnsafeByzantine;
+
+    @Option(names = "--faults", paramLabel = "K",
+            description = "Crash K honest validators (highest index first); overrides `faults` in the settings.")
+    Integer faults;
+
+    @Option(names = "--crash-recovery", description = "With --faults: crash them a third at a time and restart"
+            + " them all, every --crash-interval, instead of keeping them down.")
+    boolean crashRecovery;
+
+    @Option(names = "--crash-interval", converter = CliConverters.DurationConverter.class,
+            description = "Time between crash-recovery steps, like 30s (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30s")
+    Duration crashInterval;
+
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
 
@@ -87,7 +106,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private int runAll(PrintWriter out) {
-        Settings settings = settingsOption.load();
+        Settings settings = withFaultFlags(settingsOption.load());
+        for (int load : loads) {  // refuse before any testbed is touched
+            ByzantineAuthorities.requireTolerable(parameters(settings, load), allowUnsafeByzantine);
+        }
         RunOptions options = new RunOptions(skipTestbedUpdate, skipTestbedConfiguration, useInternalIpAddresses,
                 uploadLocalBuild);
         int exit = 0;
@@ -96,7 +118,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
              MonitoringHandle monitor = monitoring || settings.monitoring()
                      ? Monitoring.start(settings, testbed, options, out::println) : new NoMonitoring()) {
             Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out))
-                    .monitoredBy(monitor);
+                    .monitoredBy(monitor).allowUnsafeByzantine(allowUnsafeByzantine);
             for (int load : loads) {
                 BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
                 out.println();
@@ -109,6 +131,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /** The settings' faults, unless the command line names its own. */
+    private Settings withFaultFlags(Settings settings) {
+        if (faults == null) {
+            if (crashRecovery) {
+                throw new IllegalArgumentException("--crash-recovery needs --faults K (how many validators crash)");
+            }
+            return settings;
+        }
+        if (faults < 0) {
+            throw new IllegalArgumentException("--faults must not be negative, was " + faults);
+        }
+        if (crashRecovery && (crashInterval.isNegative() || crashInterval.isZero())) {
+            throw new IllegalArgumentException("--crash-interval must be positive, was " + crashInterval);
+        }
+        return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval)
+                : new Faults.Permanent(faults));
     }
 
     private BenchmarkParameters parameters(Settings settings, int load) {

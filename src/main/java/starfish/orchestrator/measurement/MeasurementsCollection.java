@@ -9,12 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 
 /**
  * Everything measured in one run: its parameters, the (redacted) settings, which validators were Byzantine, every
- * validator's scrapes in order, and the safety verdict once the committed logs were compared. Saved as JSON, with
+ * validator's scrapes in order, the crash faults applied, and the safety verdict once the committed logs were compared. Saved as JSON, with
  * the summary, after every scrape; loadable again for `summarize`.
  */
 public final class MeasurementsCollection {
@@ -24,6 +26,7 @@ public final class MeasurementsCollection {
     private final Map<String, Object> settings;
     private final List<Integer> byzantineAuthorities;
     private final Map<Integer, List<ValidatorScrape>> scrapes = new TreeMap<>();
+    private final List<FaultEvent> faultEvents = new ArrayList<>();
     private SafetyVerdict safety = new SafetyVerdict(Safety.OK, "not checked yet: committed logs are compared after the run");
 
     /** `renderedSettings` must come from SettingsRenderer, so that no secret reaches the file. */
@@ -38,12 +41,38 @@ public final class MeasurementsCollection {
         scrapes.computeIfAbsent(authority, a -> new ArrayList<>()).add(scrape);
     }
 
+    public synchronized void recordFault(FaultEvent event) {
+        faultEvents.add(event);
+    }
+
+    public synchronized List<FaultEvent> faultEvents() {
+        return List.copyOf(faultEvents);
+    }
+
+    /**
+     * The validators a crash fault had stopped at the end, and those restarted that never answered a scrape since
+     * (still booting or recovering): neither is expected to have committed lately.
+     */
+    private Set<Integer> downAtEnd() {
+        Map<Integer, FaultEvent> last = new TreeMap<>();
+        faultEvents.forEach(e -> last.put(e.authority(), e));
+        Set<Integer> down = new TreeSet<>();
+        last.forEach((authority, event) -> {
+            boolean scrapedSince = scrapes.getOrDefault(authority, List.of()).stream()
+                    .anyMatch(s -> s.elapsedSeconds() > event.elapsedSeconds());
+            if (event.kind() == FaultEvent.Kind.CRASHED || !scrapedSince) {
+                down.add(authority);
+            }
+        });
+        return down;
+    }
+
     public synchronized void setSafety(SafetyVerdict verdict) {
         safety = verdict;
     }
 
     public synchronized Summary summary() {
-        return SummaryCalculator.summarize(scrapes, byzantineAuthorities, safety);
+        return SummaryCalculator.summarize(scrapes, byzantineAuthorities, safety, downAtEnd());
     }
 
     public BenchmarkParameters parameters() {
@@ -72,7 +101,7 @@ public final class MeasurementsCollection {
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, ".measurements-", ".tmp");
             JSON.writeValue(temporary.toFile(), new Document(parameters, settings, byzantineAuthorities, scrapes,
-                    safety.safety(), safety.detail(), summary()));
+                    faultEvents, safety.safety(), safety.detail(), summary()));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write measurements to " + file, e);
@@ -89,6 +118,9 @@ public final class MeasurementsCollection {
         MeasurementsCollection collection = new MeasurementsCollection(document.parameters(), document.settings(),
                 document.byzantineAuthorities());
         document.scrapes().forEach((authority, list) -> list.forEach(s -> collection.add(authority, s)));
+        if (document.faultEvents() != null) {
+            document.faultEvents().forEach(collection::recordFault);
+        }
         collection.setSafety(new SafetyVerdict(document.safety(), document.safetyDetail()));
         return collection;
     }
@@ -99,6 +131,7 @@ public final class MeasurementsCollection {
             Map<String, Object> settings,
             List<Integer> byzantineAuthorities,
             Map<Integer, List<ValidatorScrape>> scrapes,
+            List<FaultEvent> faultEvents,
             Safety safety,
             String safetyDetail,
             Summary summary) {

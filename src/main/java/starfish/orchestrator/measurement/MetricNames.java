@@ -7,6 +7,7 @@ public final class MetricNames {
     public static final String COMMITTED_SEQUENCE_LENGTH = "committed_sequence_length";
     public static final String TRANSACTION_LATENCY = "transaction_committed_latency";
     public static final String BLOCK_LATENCY = "block_committed_latency";
+    public static final String BENCHMARK_DURATION = "benchmark_duration";
 
     private MetricNames() {
     }

@@ -2,13 +2,15 @@ package starfish.orchestrator.measurement;
 
 import static starfish.orchestrator.measurement.MetricNames.BLOCK_LATENCY;
 import static starfish.orchestrator.measurement.MetricNames.BYTES_SENT;
-import static starfish.orchestrator.measurement.MetricNames.COMMITTED_SEQUENCE_LENGTH;
 import static starfish.orchestrator.measurement.MetricNames.SEQUENCED_TRANSACTIONS;
 import static starfish.orchestrator.measurement.MetricNames.TRANSACTION_LATENCY;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Aggregates honest validators' scrapes into a Summary. Each validator's window runs from its first scrape with
@@ -24,25 +26,36 @@ public final class SummaryCalculator {
 
     public static Summary summarize(Map<Integer, List<ValidatorScrape>> scrapes, List<Integer> byzantine,
                                     SafetyVerdict safety) {
-        List<List<ValidatorScrape>> honest = scrapes.entrySet().stream()
-                .filter(e -> !byzantine.contains(e.getKey()) && !e.getValue().isEmpty())
-                .map(Map.Entry::getValue).toList();
+        return summarize(scrapes, byzantine, safety, Set.of());
+    }
+
+    /** `downAtEnd`: validators a crash fault had stopped when the run ended; they are not expected to commit. */
+    public static Summary summarize(Map<Integer, List<ValidatorScrape>> scrapes, List<Integer> byzantine,
+                                    SafetyVerdict safety, Set<Integer> downAtEnd) {
+        Map<Integer, List<ValidatorScrape>> honest = new TreeMap<>();
+        scrapes.forEach((authority, series) -> {
+            if (!byzantine.contains(authority) && !series.isEmpty()) {
+                honest.put(authority, series);
+            }
+        });
         double tpsSum = 0;
         double bandwidth = 0;
         double measured = 0;
         Optional<HistogramSnapshot> transactionLatency = Optional.empty();
         Optional<HistogramSnapshot> blockLatency = Optional.empty();
-        for (List<ValidatorScrape> series : honest) {
-            Optional<Window> window = Window.of(series);
-            if (window.isEmpty()) {
+        for (List<ValidatorScrape> series : honest.values()) {
+            List<Window> windows = Window.of(series);
+            if (windows.isEmpty()) {
                 continue;
             }
-            Window w = window.get();
-            tpsSum += w.rate(SEQUENCED_TRANSACTIONS);
-            bandwidth += w.rate(BYTES_SENT);
-            measured = Math.max(measured, w.seconds());
-            transactionLatency = merge(transactionLatency, w.histogramDelta(TRANSACTION_LATENCY));
-            blockLatency = merge(blockLatency, w.histogramDelta(BLOCK_LATENCY));
+            double seconds = windows.stream().mapToDouble(Window::seconds).sum();
+            tpsSum += rate(windows, SEQUENCED_TRANSACTIONS, seconds);
+            bandwidth += rate(windows, BYTES_SENT, seconds);
+            measured = Math.max(measured, seconds);
+            for (Window w : windows) {
+                transactionLatency = merge(transactionLatency, w.histogramDelta(TRANSACTION_LATENCY));
+                blockLatency = merge(blockLatency, w.histogramDelta(BLOCK_LATENCY));
+            }
         }
         double tps = honest.isEmpty() ? 0 : tpsSum / honest.size();
         return new Summary(
@@ -54,9 +67,13 @@ public final class SummaryCalculator {
                 tps > 0 ? bandwidth / tps / TRANSACTION_SIZE : 0,
                 safety.safety(),
                 safety.detail(),
-                !honest.isEmpty() && honest.stream().allMatch(SummaryCalculator::grewInLastThird),
+                Liveness.kept(honest, downAtEnd),
                 List.copyOf(byzantine),
                 measured);
+    }
+
+    private static double rate(List<Window> windows, String counter, double seconds) {
+        return seconds > 0 ? windows.stream().mapToDouble(w -> w.increase(counter)).sum() / seconds : 0;
     }
 
     private static Optional<HistogramSnapshot> merge(Optional<HistogramSnapshot> total,
@@ -67,33 +84,28 @@ public final class SummaryCalculator {
         return Optional.of(total.map(t -> t.plus(more.get())).orElse(more.get()));
     }
 
-    /** Whether the committed sequence grew between the last third's start and the last scrape. */
-    private static boolean grewInLastThird(List<ValidatorScrape> series) {
-        if (series.size() < 2) {
-            return false;
-        }
-        ValidatorScrape last = series.get(series.size() - 1);
-        double first = series.get(0).elapsedSeconds();
-        double cut = last.elapsedSeconds() - (last.elapsedSeconds() - first) / 3;
-        ValidatorScrape baseline = series.stream().filter(s -> s.elapsedSeconds() <= cut)
-                .reduce((a, b) -> b).orElse(series.get(0));
-        return last.value(COMMITTED_SEQUENCE_LENGTH) > baseline.value(COMMITTED_SEQUENCE_LENGTH);
-    }
-
-    /** One validator's measured window: from its first scrape with sequenced transactions to its last. */
+    /**
+     * One measured stretch of a validator's life: from its first scrape with sequenced transactions to the last
+     * scrape before it stopped (a validator that restarts has one window per life).
+     */
     private record Window(ValidatorScrape start, ValidatorScrape end) {
 
-        static Optional<Window> of(List<ValidatorScrape> series) {
-            return series.stream().filter(s -> s.value(SEQUENCED_TRANSACTIONS) > 0).findFirst()
-                    .map(start -> new Window(start, series.get(series.size() - 1)));
+        static List<Window> of(List<ValidatorScrape> series) {
+            List<Window> windows = new ArrayList<>();
+            for (List<ValidatorScrape> segment : Segments.of(series)) {
+                segment.stream().filter(s -> s.value(SEQUENCED_TRANSACTIONS) > 0).findFirst()
+                        .map(start -> new Window(start, segment.get(segment.size() - 1)))
+                        .ifPresent(windows::add);
+            }
+            return windows;
         }
 
         double seconds() {
             return end.elapsedSeconds() - start.elapsedSeconds();
         }
 
-        double rate(String counter) {
-            return seconds() > 0 ? (end.value(counter) - start.value(counter)) / seconds() : 0;
+        double increase(String counter) {
+            return end.value(counter) - start.value(counter);
         }
 
         Optional<HistogramSnapshot> histogramDelta(String name) {

@@ -36,6 +36,14 @@ public record Settings(
         Optional<String> vultrApiUrl,
         int maxInstances) {
 
+    /** These settings with other crash faults (the benchmark CLI's --faults flags override the file). */
+    public Settings withFaults(Faults value) {
+        return new Settings(testbedId, cloudProvider, tokenFile, sshPrivateKeyFile, sshPublicKeyFile, regions, specs,
+                repository, nodeParametersPath, clientParametersPath, benchmarkDuration, value, workingDir,
+                resultsDir, logsDir, nvme, scrapeInterval, logProcessing, dedicatedClients, monitoring, sshTimeout,
+                sshRetries, awsEndpointUrl, vultrApiUrl, maxInstances);
+    }
+
     /** What runs when no settings file is given: the local testbed. */
     public static Settings defaults() {
         return new Settings("local", CloudProvider.LOCAL, Optional.empty(), Optional.empty(), Optional.empty(),

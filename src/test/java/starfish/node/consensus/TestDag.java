@@ -63,7 +63,19 @@ final class TestDag {
     }
 
     Committer committer() {
-        return new Committer(committee, store, LeaderSchedule.pipelined(committee.size()),
-                new MysticetiSkipRule(committee));
+        return committer(LeaderSchedule.pipelined(committee.size()), new MysticetiSkipRule(committee));
+    }
+
+    Committer committer(LeaderSchedule schedule, SkipRule skipRule) {
+        return new Committer(committee, store, schedule, skipRule);
+    }
+
+    /** Full rounds from+1..to on top of `previous`; returns the last round. */
+    List<Block> fullRounds(long from, long to, List<Block> previous) {
+        List<Block> last = previous;
+        for (long round = from + 1; round <= to; round++) {
+            last = fullRound(round, last);
+        }
+        return last;
     }
 }

@@ -37,10 +37,12 @@ public final class FakeValidator {
         HTTPServer.builder().inetAddress(InetAddress.getLoopbackAddress()).port(port).registry(registry)
                 .buildAndStart();
         System.out.println("fake validator serving metrics on " + port);
-        Writer committed = new FileWriter(storage.resolve("committed.log").toFile(), true);
+        Path log = storage.resolve("committed.log");
+        int alreadyCommitted = Files.exists(log) ? Files.readAllLines(log).size() : 0; // a restart continues the log
+        Writer committed = new FileWriter(log.toFile(), true);
         long start = System.nanoTime();
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
-        int[] index = {0};
+        int[] index = {alreadyCommitted};
         ticks.scheduleAtFixedRate(() -> {
             if (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1)) {
                 return;
