@@ -125,8 +125,7 @@ public final class Orchestrator {
                 phase(BenchmarkPhase.UPDATE, () -> update(runner, hosts));
             }
             if (!options.skipTestbedConfiguration()) {
-                phase(BenchmarkPhase.CONFIGURE, () -> runner.executeAll(hosts,
-                        protocol.genesisCommand(genesisAddresses(hosts), basePort)));
+                phase(BenchmarkPhase.CONFIGURE, () -> configure(runner, hosts, basePort));
             }
             monitoring.scrape(ScrapeTarget.validators(genesisAddresses(hosts),
                     authority -> protocol.metricsPort(authority, hosts.size(), basePort)));
@@ -164,6 +163,16 @@ public final class Orchestrator {
     private void cleanup(CommandRunner runner, ValidatorSet validators) {
         stopValidators(runner, validators);
         runner.executeAll(validators.hosts(), protocol.cleanupCommand());
+    }
+
+    /** Genesis for this committee, and the settings' parameter files on every host (or none, when unset). */
+    private void configure(CommandRunner runner, List<Instance> hosts, int basePort) {
+        runner.executeAll(hosts, protocol.genesisCommand(genesisAddresses(hosts), basePort));
+        runner.executeAll(hosts, "rm -f " + protocol.nodeParametersPath() + " " + protocol.clientParametersPath());
+        settings.nodeParametersPath().ifPresent(file -> hosts.forEach(host ->
+                runner.upload(host, file, protocol.nodeParametersPath())));
+        settings.clientParametersPath().ifPresent(file -> hosts.forEach(host ->
+                runner.upload(host, file, protocol.clientParametersPath())));
     }
 
     private void update(CommandRunner runner, List<Instance> hosts) {

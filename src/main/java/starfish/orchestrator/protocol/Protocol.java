@@ -22,6 +22,12 @@ public interface Protocol {
     /** Writes the committee and key files for validators at `ips` (index = authority) into the working directory. */
     String genesisCommand(List<String> ips, int basePort);
 
+    /** Where settings' node_parameters_path is uploaded on a host; validators use it when it is there. */
+    String nodeParametersPath();
+
+    /** Where settings' client_parameters_path is uploaded on a host; validators use it when it is there. */
+    String clientParametersPath();
+
     /** Starts validator `launch.authority()`; runs until stopped. */
     String runCommand(ValidatorLaunch launch);
 
@@ -31,6 +37,6 @@ public interface Protocol {
     /** The validator's committed sequence file, relative to the working directory. */
     String committedLogPath(int authority);
 
-    /** Files and directories a previous run left behind, removed before a run. */
+    /** What a previous run left behind (state, logs; not the configuration), removed before a run. */
     String cleanupCommand();
 }

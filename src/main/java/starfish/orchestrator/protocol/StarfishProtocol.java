@@ -10,6 +10,8 @@ public final class StarfishProtocol implements Protocol {
     /** The jar's place on remote hosts, relative to the working directory. */
     public static final String JAR = "starfish.jar";
     private static final String SOURCE_DIR = "starfish-src";
+    private static final String NODE_PARAMETERS = "node-parameters.yml";
+    private static final String CLIENT_PARAMETERS = "client-parameters.yml";
 
     private final JavaLauncher launcher;
 
@@ -63,7 +65,9 @@ public final class StarfishProtocol implements Protocol {
                 .append(" --private-config-path private-config-").append(i).append(".json")
                 .append(" --consensus ").append(launch.consensus().cliName())
                 .append(" --load ").append(launch.load())
-                .append(" --storage-path ").append(storageDir(i));
+                .append(" --storage-path ").append(storageDir(i))
+                .append(ifPresent(NODE_PARAMETERS, "--node-parameters-path"))
+                .append(ifPresent(CLIENT_PARAMETERS, "--client-parameters-path"));
         if (launch.behaviour() != ByzantineStrategy.HONEST) {
             command.append(" --byzantine-strategy ").append(launch.behaviour().cliName());
         }
@@ -71,6 +75,21 @@ public final class StarfishProtocol implements Protocol {
             command.append(" --mimic-extra-latency");
         }
         return command.toString();
+    }
+
+    @Override
+    public String nodeParametersPath() {
+        return NODE_PARAMETERS;
+    }
+
+    @Override
+    public String clientParametersPath() {
+        return CLIENT_PARAMETERS;
+    }
+
+    /** The option naming `file` when the configure step put it on the host; nothing otherwise. */
+    private static String ifPresent(String file, String option) {
+        return " $([ -f " + file + " ] && echo '" + option + " " + file + "')";
     }
 
     @Override
@@ -85,7 +104,8 @@ public final class StarfishProtocol implements Protocol {
 
     @Override
     public String cleanupCommand() {
-        return "rm -rf storage-* node-*.log committee.json public-config.json private-config-*.json";
+        // genesis and parameter files stay: --skip-testbed-configuration runs on the previous configuration
+        return "rm -rf storage-* node-*.log";
     }
 
     private static String storageDir(int authority) {

@@ -193,8 +193,8 @@ public final class SettingsLoader {
                     or(file.regions(), d.regions()),
                     or(file.specs(), d.specs()),
                     repository(),
-                    path(file.nodeParametersPath()),
-                    path(file.clientParametersPath()),
+                    existingFile("node_parameters_path", file.nodeParametersPath()),
+                    existingFile("client_parameters_path", file.clientParametersPath()),
                     or(file.benchmarkDuration(), d.benchmarkDuration()),
                     faults(d.faults()),
                     or(file.workingDir(), d.workingDir()),
@@ -285,6 +285,16 @@ public final class SettingsLoader {
                         + value);
             }
             return value;
+        }
+
+        /** A parameter file is read only when validators boot: a wrong path must fail here, before anything starts. */
+        private Optional<Path> existingFile(String field, String text) {
+            Optional<Path> path = path(text);
+            if (path.isPresent() && !Files.isRegularFile(path.get())) {
+                throw new SettingsException(at(field) + ", field '" + field + "': no such file " + path.get()
+                        + " (relative paths start from the directory the command runs in)");
+            }
+            return path;
         }
 
         private String at(String field) {

@@ -53,6 +53,16 @@ record FakeProtocol(int failingAuthority) implements Protocol {
     }
 
     @Override
+    public String nodeParametersPath() {
+        return "node-parameters.yml";
+    }
+
+    @Override
+    public String clientParametersPath() {
+        return "client-parameters.yml";
+    }
+
+    @Override
     public String committedLogPath(int authority) {
         return "storage-" + authority + "/committed.log";
     }

@@ -145,4 +145,19 @@ class SettingsLoaderTest {
         assertThat(settings.regions()).isEqualTo(List.of("local"));
         assertThat(settings.tokenFile()).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void aParameterFileThatDoesNotExistIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path nodeParameters = Files.writeString(dir.resolve("node.yml"), "gc_depth_rounds: 1000\n");
+
+        Settings settings = loader.parse("node_parameters_path: " + nodeParameters + "\n", "settings.yml");
+        assertThat(settings.nodeParametersPath()).contains(nodeParameters);
+
+        assertThatThrownBy(() -> loader.parse("testbed_id: lab\nclient_parameters_path: " + dir.resolve("nope.yml")
+                + "\n", "settings.yml"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("settings.yml line 2")
+                .hasMessageContaining("client_parameters_path")
+                .hasMessageContaining("no such file " + dir.resolve("nope.yml"));
+    }
 }

@@ -1,0 +1,55 @@
+package starfish.orchestrator.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.runner.LocalRunner;
+import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+
+class StarfishProtocolTest {
+    // `echo` in place of the JVM: the shell expands the command exactly as a host would, and prints the arguments
+    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo"));
+    private final Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
+    private final ValidatorLaunch launch = new ValidatorLaunch(2, 4, Consensus.STARFISH_PULL,
+            ByzantineStrategy.CHAIN_BOMB, 250, true);
+
+    @Test
+    void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            String bare = runner.execute(host, protocol.runCommand(launch)).stdout().strip();
+            assertThat(bare).isEqualTo("node run --authority 2 --committee-path committee.json"
+                    + " --public-config-path public-config.json --private-config-path private-config-2.json"
+                    + " --consensus starfish-pull --load 250 --storage-path storage-2"
+                    + " --byzantine-strategy chain-bomb --mimic-extra-latency");
+
+            Files.writeString(dir.resolve(protocol.nodeParametersPath()), "gc_depth_rounds: 1000\n");
+            Files.writeString(dir.resolve(protocol.clientParametersPath()), "batch_interval_ms: 20\n");
+            String tuned = runner.execute(host, protocol.runCommand(launch)).stdout().strip();
+            assertThat(tuned).contains(" --node-parameters-path node-parameters.yml"
+                    + " --client-parameters-path client-parameters.yml");
+        }
+    }
+
+    @Test
+    void cleanupKeepsTheConfigurationSoARunCanSkipConfiguringTheTestbed(@TempDir Path dir) throws Exception {
+        for (String file : new String[] {"committee.json", "private-config-0.json", "node-parameters.yml",
+                "node-0.log", "storage-0/committed.log"}) {
+            Files.createDirectories(dir.resolve(file).getParent());
+            Files.writeString(dir.resolve(file), "x");
+        }
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            runner.execute(host, protocol.cleanupCommand());
+        }
+        assertThat(dir.resolve("committee.json")).exists();
+        assertThat(dir.resolve("private-config-0.json")).exists();
+        assertThat(dir.resolve("node-parameters.yml")).exists();
+        assertThat(dir.resolve("node-0.log")).doesNotExist();
+        assertThat(dir.resolve("storage-0")).doesNotExist();
+    }
+}
