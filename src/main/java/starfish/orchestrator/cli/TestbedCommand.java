@@ -1,10 +1,7 @@
 package starfish.orchestrator.cli;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,26 +26,30 @@ public final class TestbedCommand implements Callable<Integer> {
         return CliErrors.FAILED;
     }
 
-    /** Loads the settings, opens the provider, runs `action` (which prints to `out`), and closes the provider. */
-    private static int withTestbed(CommandSpec spec, SettingsOption settings,
-                                   Function<TestbedProvider, String> action) {
-        return CliErrors.run(spec.commandLine().getErr(), () -> {
-            try (TestbedProvider testbed = TestbedProviders.create(settings.load())) {
-                spec.commandLine().getOut().print(action.apply(testbed));
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
-    }
-
-    @Command(name = "deploy", mixinStandardHelpOptions = true, description = "Creates instances in each region.")
-    static final class Deploy implements Callable<Integer> {
+    /** One action on the testbed: loads the settings, opens the provider, prints what the action returns, closes. */
+    abstract static class Action implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         SettingsOption settings;
 
+        abstract String apply(TestbedProvider testbed);
+
+        @Override
+        public Integer call() {
+            return CliErrors.run(spec.commandLine().getErr(), () -> {
+                try (TestbedProvider testbed = TestbedProviders.create(settings.load())) {
+                    spec.commandLine().getOut().print(apply(testbed));
+                    spec.commandLine().getOut().flush();
+                    return 0;
+                }
+            });
+        }
+    }
+
+    @Command(name = "deploy", mixinStandardHelpOptions = true, description = "Creates instances in each region.")
+    static final class Deploy extends Action {
         @Option(names = "--instances", required = true, description = "Instances per region.")
         int instances;
 
@@ -56,81 +57,47 @@ public final class TestbedCommand implements Callable<Integer> {
         String region;
 
         @Override
-        public Integer call() {
-            return withTestbed(spec, settings, testbed -> {
-                testbed.deploy(instances, Optional.ofNullable(region));
-                return InstanceTable.render(testbed);
-            });
+        String apply(TestbedProvider testbed) {
+            testbed.deploy(instances, Optional.ofNullable(region));
+            return InstanceTable.render(testbed);
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Lists the instances.")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SettingsOption settings;
-
+    static final class Status extends Action {
         @Override
-        public Integer call() {
-            return withTestbed(spec, settings, testbed -> {
-                return InstanceTable.render(testbed);
-            });
+        String apply(TestbedProvider testbed) {
+            return InstanceTable.render(testbed);
         }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Boots stopped instances.")
-    static final class Start implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SettingsOption settings;
-
+    static final class Start extends Action {
         @Option(names = "--instances", defaultValue = "" + Integer.MAX_VALUE, description = "Per region (default: all).")
         int instances;
 
         @Override
-        public Integer call() {
-            return withTestbed(spec, settings, testbed -> {
-                testbed.start(instances);
-                return InstanceTable.render(testbed);
-            });
+        String apply(TestbedProvider testbed) {
+            testbed.start(instances);
+            return InstanceTable.render(testbed);
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the instances without destroying them.")
-    static final class Stop implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SettingsOption settings;
-
+    static final class Stop extends Action {
         @Override
-        public Integer call() {
-            return withTestbed(spec, settings, testbed -> {
-                testbed.stop();
-                return InstanceTable.render(testbed);
-            });
+        String apply(TestbedProvider testbed) {
+            testbed.stop();
+            return InstanceTable.render(testbed);
         }
     }
 
     @Command(name = "destroy", mixinStandardHelpOptions = true, description = "Removes every instance of the testbed.")
-    static final class Destroy implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SettingsOption settings;
-
+    static final class Destroy extends Action {
         @Override
-        public Integer call() {
-            return withTestbed(spec, settings, testbed -> {
-                testbed.destroy();
-                return "testbed destroyed" + System.lineSeparator();
-            });
+        String apply(TestbedProvider testbed) {
+            testbed.destroy();
+            return "testbed destroyed" + System.lineSeparator();
         }
     }
 }
