@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -103,8 +104,8 @@ public final class Orchestrator {
         try {
             phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
             if (!isLocal(settings)) {
-                phase(BenchmarkPhase.INSTALL, () -> protocol.installCommands()
-                        .forEach(command -> runner.executeAll(hosts, command)));
+                phase(BenchmarkPhase.INSTALL, () -> Stream.concat(testbed.preparationCommands().stream(),
+                        protocol.installCommands().stream()).forEach(command -> runner.executeAll(hosts, command)));
             }
             if (options.uploadLocalBuild()) {
                 phase(BenchmarkPhase.UPDATE, () -> uploadLocalBuild(runner, hosts));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceTable;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.testbed.TestbedProviders;
 
@@ -41,16 +41,6 @@ public final class TestbedCommand implements Callable<Integer> {
         });
     }
 
-    static String statusTable(List<Instance> instances) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s %-16s %-16s %s%n",
-                "ID", "REGION", "PUBLIC IP", "INTERNAL IP", "STATE"));
-        for (Instance i : instances) {
-            table.append(String.format(Locale.ROOT, "%-24s %-16s %-16s %-16s %s%n", i.id(), i.region(), i.publicIp(),
-                    i.internalIp(), i.status().name().toLowerCase(Locale.ROOT)));
-        }
-        return table.toString();
-    }
-
     @Command(name = "deploy", mixinStandardHelpOptions = true, description = "Creates instances in each region.")
     static final class Deploy implements Callable<Integer> {
         @Spec
@@ -68,7 +58,8 @@ public final class TestbedCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return withTestbed(spec, settings, testbed -> {
-                return statusTable(testbed.deploy(instances, Optional.ofNullable(region)));
+                testbed.deploy(instances, Optional.ofNullable(region));
+                return InstanceTable.render(testbed);
             });
         }
     }
@@ -84,7 +75,7 @@ public final class TestbedCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return withTestbed(spec, settings, testbed -> {
-                return statusTable(testbed.instances());
+                return InstanceTable.render(testbed);
             });
         }
     }
@@ -104,7 +95,7 @@ public final class TestbedCommand implements Callable<Integer> {
         public Integer call() {
             return withTestbed(spec, settings, testbed -> {
                 testbed.start(instances);
-                return statusTable(testbed.instances());
+                return InstanceTable.render(testbed);
             });
         }
     }
@@ -121,7 +112,7 @@ public final class TestbedCommand implements Callable<Integer> {
         public Integer call() {
             return withTestbed(spec, settings, testbed -> {
                 testbed.stop();
-                return statusTable(testbed.instances());
+                return InstanceTable.render(testbed);
             });
         }
     }

@@ -37,7 +37,8 @@ public final class NetnsTestbed implements TestbedProvider {
     private static final Logger LOG = LoggerFactory.getLogger(NetnsTestbed.class);
     public static final String STATE_ROOT_PROPERTY = "starfish.netns.state-dir";
     private static final Path DEFAULT_STATE_ROOT = Path.of("/var/lib/starfish/netns");
-    private static final Duration MIN_BOOT_WAIT = Duration.ofSeconds(30);
+    // sshd starts in well under a second on an idle machine; a CI box running validators beside it needs far longer
+    private static final Duration MIN_BOOT_WAIT = Duration.ofSeconds(60);
 
     private final Settings settings;
     private final NetnsNaming naming;

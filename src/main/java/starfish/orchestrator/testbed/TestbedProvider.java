@@ -25,6 +25,19 @@ public interface TestbedProvider extends AutoCloseable {
     /** Removes every instance and resource of this testbed; also the sweep for orphans of an earlier crash. */
     void destroy();
 
+    /**
+     * Shell commands to run on every instance before the install step (e.g. mounting a local NVMe disk on the
+     * working directory); idempotent, so running them before each benchmark is harmless.
+     */
+    default List<String> preparationCommands() {
+        return List.of();
+    }
+
+    /** The command line that opens a shell on `instance`, where the provider reaches it over SSH. */
+    default Optional<String> sshCommand(Instance instance) {
+        return Optional.empty();
+    }
+
     /** Runs commands on this testbed's instances. */
     CommandRunner commandRunner();
 

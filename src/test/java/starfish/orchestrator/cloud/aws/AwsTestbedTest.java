@@ -29,6 +29,7 @@ import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.InstanceTable;
 import starfish.orchestrator.testbed.InstanceStatus;
 
 class AwsTestbedTest {
@@ -310,7 +311,7 @@ class AwsTestbedTest {
     void theStatusTableShowsEachRegionWithTheSshCommand() {
         try (AwsTestbed testbed = testbed(50)) {
             testbed.deploy(1, Optional.empty());
-            String table = testbed.statusTable();
+            String table = InstanceTable.render(testbed);
             assertThat(table).contains("us-east-1 (1 instance)").contains("eu-west-1 (1 instance)")
                     .contains("ssh -i " + dir.resolve("id_ed25519") + " ubuntu@203.0.113.");
         }
