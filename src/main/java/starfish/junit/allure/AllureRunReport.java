@@ -24,13 +24,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
-import starfish.junit.allure.SvgLineChart.Point;
-import starfish.junit.allure.SvgLineChart.Series;
 import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.report.SvgLineChart;
+import starfish.orchestrator.report.SvgLineChart.Point;
+import starfish.orchestrator.report.SvgLineChart.Series;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 
@@ -107,9 +108,9 @@ public final class AllureRunReport implements BenchmarkListener {
             attach("measurements", "application/json", ".json", read(outcome.measurementsFile()));
         }
         if (!samples.isEmpty()) {
-            attach("throughput over time", "image/svg+xml", ".svg", SvgLineChart.render("Throughput", "tx/s",
+            attach("throughput over time", "image/svg+xml", ".svg", SvgLineChart.render("Throughput", "s", "tx/s",
                     List.of(series("tps", "#1f77b4", Sample::tps))).getBytes(StandardCharsets.UTF_8));
-            attach("latency over time", "image/svg+xml", ".svg", SvgLineChart.render("Transaction latency", "ms",
+            attach("latency over time", "image/svg+xml", ".svg", SvgLineChart.render("Transaction latency", "s", "ms",
                     List.of(series("p50", "#2ca02c", Sample::p50Ms), series("p99", "#d62728", Sample::p99Ms)))
                     .getBytes(StandardCharsets.UTF_8));
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.report.Html;
 
 /** A run's summary as a two-column HTML table (metric, value) for the report. */
 final class SummaryTable {

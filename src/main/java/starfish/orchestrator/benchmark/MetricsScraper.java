@@ -9,13 +9,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import starfish.orchestrator.measurement.PrometheusText;
 import starfish.orchestrator.measurement.PrometheusTextParser;
+import starfish.orchestrator.measurement.ValidatorScrape;
 
 /** Fetches and parses a validator's /metrics over HTTP. */
 final class MetricsScraper {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final PrometheusTextParser parser = new PrometheusTextParser();
+    private final PrometheusTextParser parser = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
 
     CompletableFuture<PrometheusText> scrape(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();

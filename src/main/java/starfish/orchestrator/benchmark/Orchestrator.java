@@ -250,7 +250,8 @@ public final class Orchestrator {
         long start = System.nanoTime();
         Duration duration = validators.parameters().duration();
         Duration interval = settings.scrapeInterval();
-        for (long scrape = 1; ; scrape++) {
+        // scrape 0 right after boot: the first figures (and a baseline) come without waiting a whole interval
+        for (long scrape = 0; ; scrape++) {
             Duration target = interval.multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
             Duration scrapeAt = last ? duration : target;

@@ -2,9 +2,12 @@ package starfish.orchestrator.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +26,12 @@ import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
+import starfish.orchestrator.sweep.LatencyThroughputGraph;
+import starfish.orchestrator.sweep.LoadPoint;
+import starfish.orchestrator.sweep.LoadSearch;
+import starfish.orchestrator.sweep.SearchReport;
+import starfish.orchestrator.sweep.SearchResult;
+import starfish.orchestrator.sweep.SearchTolerance;
 import starfish.orchestrator.testbed.TestbedProviders;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
@@ -96,12 +105,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--upload-local-build", description = "Upload target/starfish.jar instead of building on hosts.")
     boolean uploadLocalBuild;
 
+    @Option(names = "--search", description = "Search the highest sustained load, starting from the single --loads"
+            + " value: double it until p50 latency exceeds max(2 x the start load's p50, that p50 + 200 ms) or TPS"
+            + " falls below 90%% of the offered load, then bisect --search-steps times.")
+    boolean search;
+
+    @Option(names = "--search-steps", defaultValue = "3", description = "Bisection steps of --search (default:"
+            + " ${DEFAULT-VALUE}).")
+    int searchSteps;
+
     @Option(names = "--monitoring", description = "Run Prometheus (and Grafana when installed) during the runs and"
             + " print their URLs; also on with `monitoring: true` in the settings.")
     boolean monitoring;
 
     @Override
     public Integer call() {
+        if (search && loads.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--search starts from one load: give a single --loads value, was " + loads);
+        }
         return CliErrors.run(spec.commandLine().getErr(), () -> runAll(spec.commandLine().getOut()));
     }
 
@@ -119,15 +141,28 @@ public final class BenchmarkCommand implements Callable<Integer> {
                      ? Monitoring.start(settings, testbed, options, out::println) : new NoMonitoring()) {
             Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out))
                     .monitoredBy(monitor).allowUnsafeByzantine(allowUnsafeByzantine);
-            for (int load : loads) {
+            List<BenchmarkOutcome> outcomes = new ArrayList<>();
+            IntFunction<BenchmarkOutcome> runOne = load -> {
                 BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
                 out.println();
                 out.print(SummaryTable.render(outcome.parameters(), outcome.summary(), outcome.measurementsFile()));
                 out.println();
                 out.flush();
-                if (outcome.summary().safety() == Safety.VIOLATED) {
-                    exit = SAFETY_VIOLATED;
-                }
+                outcomes.add(outcome);
+                return outcome;
+            };
+            if (search) {
+                SearchResult result = new LoadSearch(SearchTolerance.DEFAULT, searchSteps)
+                        .search(loads.get(0), load -> LoadPoint.of(runOne.apply(load)));
+                out.print(SearchReport.render(result, SearchTolerance.DEFAULT));
+            } else {
+                loads.forEach(runOne::apply);
+            }
+            if (outcomes.size() > 1) {
+                out.println("latency-throughput graph: " + LatencyThroughputGraph.write(outcomes));
+            }
+            if (outcomes.stream().anyMatch(o -> o.summary().safety() == Safety.VIOLATED)) {
+                exit = SAFETY_VIOLATED;
             }
         }
         return exit;

@@ -17,23 +17,29 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
 
     /** What was observed between `earlier` and this snapshot. */
     public HistogramSnapshot minus(HistogramSnapshot earlier) {
-        List<Bucket> delta = new ArrayList<>();
-        for (Bucket bucket : buckets) {
-            delta.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() - earlier.countAtMost(bucket.upperBound())));
+        List<Bucket> delta = new ArrayList<>(buckets.size());
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            delta.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() - earlier.countAtMost(i, bucket.upperBound())));
         }
         return new HistogramSnapshot(delta, sum - earlier.sum, count - earlier.count);
     }
 
     /** Bucket-wise sum of two histograms with the same bounds (missing bounds count as zero). */
     public HistogramSnapshot plus(HistogramSnapshot other) {
-        List<Bucket> merged = new ArrayList<>();
-        for (Bucket bucket : buckets) {
-            merged.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() + other.countAtMost(bucket.upperBound())));
+        List<Bucket> merged = new ArrayList<>(buckets.size());
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            merged.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() + other.countAtMost(i, bucket.upperBound())));
         }
         return new HistogramSnapshot(merged, sum + other.sum, count + other.count);
     }
 
-    private double countAtMost(double upperBound) {
+    /** `index` is where the bound usually sits (same bounds on every scrape): checked first, searched otherwise. */
+    private double countAtMost(int index, double upperBound) {
+        if (index < buckets.size() && buckets.get(index).upperBound() == upperBound) {
+            return buckets.get(index).cumulativeCount();
+        }
         return buckets.stream().filter(b -> b.upperBound() == upperBound).mapToDouble(Bucket::cumulativeCount)
                 .findFirst().orElse(0);
     }

@@ -7,40 +7,92 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Parses the Prometheus text format (version 0.0.4): comments, HELP and TYPE lines, samples with escaped label
  * values (\" \\ \n), NaN and ±Inf values, optional timestamps. A malformed line throws naming its line number.
  */
 public final class PrometheusTextParser {
+    private final Predicate<String> keepMetric;
+
+    /** Keeps every sample. */
+    public PrometheusTextParser() {
+        this(name -> true);
+    }
+
+    /**
+     * Keeps only samples (and TYPE lines) whose metric name passes `keepMetric`; other lines are skipped before their
+     * labels and values are read, which is most of the work on a page full of JVM metrics.
+     */
+    public PrometheusTextParser(Predicate<String> keepMetric) {
+        this.keepMetric = keepMetric;
+    }
 
     public PrometheusText parse(String text) {
         List<MetricSample> samples = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
-        String[] lines = text.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
+        int lineNumber = 0;
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lineNumber++;
+            int from = skipWhitespace(text, start, end);
+            int lineStart = start;
+            start = end + 1;
+            if (from == end) {
                 continue;
             }
-            if (line.startsWith("#")) {
-                readType(line, types);
+            if (text.charAt(from) == '#') {
+                readType(text.substring(from, end), types);
                 continue;
             }
+            // the name decides whether the line is read at all, so skipped lines cost no substring
+            if (!keepMetric.test(text.substring(from, nameEnd(text, from, end)))) {
+                continue;
+            }
+            String line = text.substring(lineStart, end).strip();
             try {
                 samples.add(new LineReader(line).sample());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("metrics line " + (i + 1) + " is not Prometheus text ("
+                throw new IllegalArgumentException("metrics line " + lineNumber + " is not Prometheus text ("
                         + e.getMessage() + "): " + line, e);
             }
         }
         return new PrometheusText(List.copyOf(samples), Collections.unmodifiableMap(types));
     }
 
-    private static void readType(String comment, Map<String, String> types) {
-        String[] words = comment.substring(1).strip().split("\\s+", 3);
-        if (words.length == 3 && words[0].equals("TYPE")) {
-            types.put(words[1], words[2].strip());
+    private static int skipWhitespace(String text, int from, int end) {
+        while (from < end && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int nameEnd(String text, int from, int end) {
+        while (from < end && text.charAt(from) != '{' && !Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** `# TYPE <name> <type>`; other comments are ignored. */
+    private void readType(String comment, Map<String, String> types) {
+        String rest = comment.substring(1).strip();
+        if (!rest.startsWith("TYPE") || rest.length() == 4 || !Character.isWhitespace(rest.charAt(4))) {
+            return;
+        }
+        rest = rest.substring(4).strip();
+        int space = 0;
+        while (space < rest.length() && !Character.isWhitespace(rest.charAt(space))) {
+            space++;
+        }
+        String name = rest.substring(0, space);
+        String type = rest.substring(space).strip();
+        if (!type.isEmpty() && keepMetric.test(name)) {
+            types.put(name, type);
         }
     }
 

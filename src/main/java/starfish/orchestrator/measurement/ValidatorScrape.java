@@ -1,8 +1,10 @@
 package starfish.orchestrator.measurement;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one validator exposed at one scrape: seconds since the benchmark started, every non-JVM counter and gauge
@@ -23,20 +25,27 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
     public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
+        Set<String> histogramFamilies = new HashSet<>();
         for (MetricSample sample : text.samples()) {
             String family = familyOf(sample.name(), text);
-            if (family.startsWith("jvm_") || family.startsWith("process_")) {
+            if (!isProtocolMetric(family)) {
                 continue;
             }
             if ("histogram".equals(text.types().get(family))) {
-                if (sample.labels().keySet().stream().allMatch("le"::equals)) {
-                    HistogramSnapshot.from(text, family).ifPresent(h -> histograms.putIfAbsent(family, h));
+                // one pass over the page per histogram, not per bucket line
+                if (sample.labels().keySet().stream().allMatch("le"::equals) && histogramFamilies.add(family)) {
+                    HistogramSnapshot.from(text, family).ifPresent(h -> histograms.put(family, h));
                 }
             } else if (Double.isFinite(sample.value())) {
                 values.put(seriesKey(sample), sample.value());
             }
         }
         return new ValidatorScrape(elapsedSeconds, values, histograms);
+    }
+
+    /** Everything but the JVM and process metrics; a parser filtering with this does less work per page. */
+    public static boolean isProtocolMetric(String name) {
+        return !name.startsWith("jvm_") && !name.startsWith("process_");
     }
 
     private static String familyOf(String sampleName, PrometheusText text) {

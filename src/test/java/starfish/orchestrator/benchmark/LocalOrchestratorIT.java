@@ -71,7 +71,7 @@ class LocalOrchestratorIT {
         assertThat(summary.live()).isTrue();
         assertThat(listener.phases).startsWith("CLEANUP started", "CLEANUP ok", "CONFIGURE started", "CONFIGURE ok",
                 "BOOT started", "BOOT ok", "MEASURE started").contains("STOP ok").endsWith("CLEANUP ok");
-        assertThat(listener.scrapes).hasSize(4);
+        assertThat(listener.scrapes).hasSize(5); // at 0 s (right after boot), then every second
         assertThat(MeasurementsCollection.load(outcome.measurementsFile()).summary().tps()).isEqualTo(summary.tps());
         try (Stream<Path> logs = Files.list(outcome.logsDir())) {
             assertThat(logs.map(p -> p.getFileName().toString())).contains("node-0.log", "node-3.log",

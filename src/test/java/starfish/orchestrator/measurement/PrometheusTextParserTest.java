@@ -117,4 +117,22 @@ class PrometheusTextParserTest {
         assertThatThrownBy(() -> parser.parse("up 1\nbroken{label=\"open 1\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
     }
+
+    @Test
+    void aFilteringParserSkipsOtherMetricsButStillNamesTheRightLine() {
+        PrometheusTextParser protocolOnly = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
+        String page = """
+                # TYPE jvm_threads_current gauge
+                jvm_threads_current{state="x"} 12
+                # TYPE up gauge
+                up 1
+                """;
+
+        PrometheusText text = protocolOnly.parse(page);
+
+        assertThat(text.samples()).extracting(MetricSample::name).containsExactly("up");
+        assertThat(text.types()).containsOnlyKeys("up");
+        assertThatThrownBy(() -> protocolOnly.parse(page + "up{broken 1\n"))
+                .hasMessageContaining("metrics line 5");
+    }
 }

@@ -1,12 +1,12 @@
-package starfish.junit.allure;
+package starfish.orchestrator.report;
 
 /** Escaping for text placed inside HTML or SVG. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,4 +1,4 @@
-package starfish.junit.allure;
+package starfish.orchestrator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
-import starfish.junit.allure.SvgLineChart.Point;
-import starfish.junit.allure.SvgLineChart.Series;
+import starfish.orchestrator.report.SvgLineChart.Point;
+import starfish.orchestrator.report.SvgLineChart.Series;
 
 class SvgLineChartTest {
 
     @Test
     void drawsEverySeriesAsAPolylineInsideThePlotArea() throws Exception {
-        String svg = SvgLineChart.render("Latency <p50 & p99>", "ms", List.of(
+        String svg = SvgLineChart.render("Latency <p50 & p99>", "s", "ms", List.of(
                 new Series("p50", "#2ca02c", List.of(new Point(0, 100), new Point(5, 300), new Point(10, 250))),
                 new Series("p99", "#d62728", List.of(new Point(0, 400), new Point(5, 900), new Point(10, 700)))));
 
@@ -28,7 +28,7 @@ class SvgLineChartTest {
         // x: 5 s of 10 s is halfway across the plot area (70..620); y: the axis ends at 1000, the round number
         // above 900, so 900 is 90% up the plot area (276..36)
         assertThat(p99[1]).isEqualTo("345.0,60.0");
-        assertThat(svg).contains("Latency &lt;p50 &amp; p99&gt;");
+        assertThat(svg).contains("Latency &lt;p50 &amp; p99&gt;").contains(">10 s<");
     }
 
     @Test

@@ -1,11 +1,14 @@
-package starfish.junit.allure;
+package starfish.orchestrator.report;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** A small line chart as SVG: time on x, one or more series on y, with a few labelled grid lines. */
-final class SvgLineChart {
+/**
+ * A small line chart as SVG: one or more series of points, both axes from zero, a few labelled grid lines. Used for
+ * metrics over time in Allure reports and for latency-throughput curves.
+ */
+public final class SvgLineChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 320;
     private static final int LEFT = 70;
@@ -14,16 +17,17 @@ final class SvgLineChart {
     private static final int BOTTOM = 44;
     private static final int GRID_LINES = 5;
 
-    record Point(double x, double y) {
+    public record Point(double x, double y) {
     }
 
-    record Series(String name, String color, List<Point> points) {
+    public record Series(String name, String color, List<Point> points) {
     }
 
     private SvgLineChart() {
     }
 
-    static String render(String title, String yUnit, List<Series> series) {
+    /** Points are joined in the order given; `xUnit` and `yUnit` label the axes. */
+    public static String render(String title, String xUnit, String yUnit, List<Series> series) {
         double maxX = max(series, Point::x);
         double maxY = niceCeiling(max(series, Point::y));
         StringBuilder svg = new StringBuilder()
@@ -40,8 +44,8 @@ final class SvgLineChart {
         svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#333"))
                 .append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#333"))
                 .append(text(LEFT - 6, TOP - 10, "end", yUnit))
-                .append(text(LEFT, HEIGHT - BOTTOM + 16, "start", "0 s"))
-                .append(text(WIDTH - RIGHT, HEIGHT - BOTTOM + 16, "end", label(maxX) + " s"));
+                .append(text(LEFT, HEIGHT - BOTTOM + 16, "start", "0 " + xUnit))
+                .append(text(WIDTH - RIGHT, HEIGHT - BOTTOM + 16, "end", label(maxX) + " " + xUnit));
         for (int s = 0; s < series.size(); s++) {
             Series line = series.get(s);
             svg.append(polyline(line, maxX, maxY))
