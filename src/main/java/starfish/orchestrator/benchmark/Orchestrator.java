@@ -255,7 +255,10 @@ public final class Orchestrator {
             Duration target = interval.multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
             Duration scrapeAt = last ? duration : target;
-            while (faults.nextTick() != null && faults.nextTick().compareTo(scrapeAt) < 0) {
+            // faults due before a scrape come first, and so do those due at the start: a validator crashed at the
+            // start is never scraped, not even by scrape 0
+            while (faults.nextTick() != null
+                    && (faults.nextTick().compareTo(scrapeAt) < 0 || faults.nextTick().isZero())) {
                 pauseUntil(start, faults.nextTick());
                 faults.applyDue(Duration.ofNanos(System.nanoTime() - start));
             }
