@@ -2,17 +2,28 @@ package starfish.orchestrator.cloud;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /** A testbed of rented hosts reached over SSH; whose status lists the ssh command of each instance. */
 public interface CloudTestbed extends TestbedProvider {
 
-    /** The login user of the provider's Ubuntu image. */
-    String sshUser();
+    /** How the orchestrator reaches the instances: the login user of the provider's image, the key, the runner. */
+    SshAccess ssh();
 
-    /** The private key that opens the instances, as given in settings. */
-    Path sshPrivateKey();
+    @Override
+    default CommandRunner commandRunner() {
+        return ssh().runner();
+    }
+
+    default String sshUser() {
+        return ssh().user();
+    }
+
+    default Path sshPrivateKey() {
+        return ssh().keys().privateKey();
+    }
 
     @Override
     default Optional<String> sshCommand(Instance instance) {

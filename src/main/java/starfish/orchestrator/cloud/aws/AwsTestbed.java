@@ -207,18 +207,8 @@ public final class AwsTestbed implements CloudTestbed {
     }
 
     @Override
-    public CommandRunner commandRunner() {
-        return ssh.runner();
-    }
-
-    @Override
-    public String sshUser() {
-        return SSH_USER;
-    }
-
-    @Override
-    public Path sshPrivateKey() {
-        return ssh.keys().privateKey();
+    public SshAccess ssh() {
+        return ssh;
     }
 
     @Override
