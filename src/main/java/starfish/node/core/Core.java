@@ -110,7 +110,7 @@ final class Core implements InboundHandler, AutoCloseable {
 
     /** Waits for work (or the next proposal deadline), handles a batch of events, then takes one step. */
     private void runOnce() throws InterruptedException, IOException {
-        long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(System.nanoTime()));
+        long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(clock.quorumRound(), System.nanoTime()));
         CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
         for (int handled = 0; event != null; handled++) {
             handle(event);

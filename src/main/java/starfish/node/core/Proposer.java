@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import starfish.node.availability.DataPath;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.Block;
@@ -20,8 +22,14 @@ import starfish.node.metrics.NodeMetrics;
  * (the pacemaker) the leader of round r, or the leader timeout since the last proposal. It references the own
  * previous block first, every author's first block of round r, and the DAG tips of older rounds that no accepted
  * block references yet (late blocks, so that their transactions are not starved).
+ * <p>
+ * A validator that reaches the quorum of round r before it proposed round r would jump to r+1. When it leads round r
+ * it proposes round r instead: the whole committee is waiting for that leader, and without it every validator
+ * would sit out the leader timeout.
  */
 final class Proposer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Proposer.class);
 
     private final BlockSigner signer;
     private final BlockStore store;
@@ -62,54 +70,66 @@ final class Proposer {
     }
 
     /**
-     * Nanoseconds until the passing of time alone (the minimum interval, then the leader timeout) could let a
-     * proposal through; Long.MAX_VALUE when only new blocks can.
+     * Nanoseconds until a proposal on this quorum round may go out by the passing of time alone: 0 when it may
+     * now, the rest of the minimum interval or of the leader timeout, Long.MAX_VALUE when only new blocks can help.
      */
-    long nanosUntilDeadline(long nowNanos) {
+    long nanosUntilDeadline(long quorumRound, long nowNanos) {
+        long round = roundToPropose(quorumRound);
+        if (round <= lastOwnBlock.round()) {
+            return Long.MAX_VALUE;
+        }
         long sinceLast = nowNanos - lastProposalNanos;
         if (sinceLast < minIntervalNanos) {
             return minIntervalNanos - sinceLast;
         }
-        return sinceLast < leaderTimeoutNanos ? leaderTimeoutNanos - sinceLast : Long.MAX_VALUE;
+        return leaderPresent(round - 1) ? 0 : Math.max(0, leaderTimeoutNanos - sinceLast);
     }
 
     /** A new signed block if the rules allow one now, else null. */
     Block tryPropose(long quorumRound, long nowNanos) {
-        if (quorumRound < lastOwnBlock.round() || nowNanos - lastProposalNanos < minIntervalNanos) {
+        if (nanosUntilDeadline(quorumRound, nowNanos) > 0) {
             return null;
         }
-        boolean leaderPresent = !schedule.isLeaderRound(quorumRound)
-                || !store.blocksAt(quorumRound, schedule.slot(quorumRound).authority()).isEmpty();
-        boolean timedOut = nowNanos - lastProposalNanos >= leaderTimeoutNanos;
-        if (!leaderPresent && !timedOut) {
-            return null;
-        }
+        long round = roundToPropose(quorumRound);
+        boolean leaderPresent = leaderPresent(round - 1);
         if (!leaderPresent) {
             metrics.leaderTimeouts.inc();
         }
+        LOG.debug("proposing round {} on quorum round {}, {} ms after the last proposal, leader {}", round,
+                quorumRound, (nowNanos - lastProposalNanos) / 1_000_000, leaderPresent ? "present" : "timed out");
         Transactions transactions = pool.take(maxBlockTransactions);
-        long round = quorumRound + 1;
-        Block block = signer.sign(round, System.currentTimeMillis(), parents(quorumRound),
+        Block block = signer.sign(round, System.currentTimeMillis(), parents(round - 1),
                 dataPath.acknowledgements(round), transactions, dataPath.commit(transactions));
         lastOwnBlock = block;
         lastProposalNanos = nowNanos;
         return block;
     }
 
-    private List<BlockReference> parents(long quorumRound) {
+    /** quorumRound + 1, or quorumRound itself when this validator leads it and has not proposed it yet. */
+    private long roundToPropose(long quorumRound) {
+        boolean ownSlotOpen = lastOwnBlock.round() < quorumRound && schedule.isLeaderRound(quorumRound)
+                && schedule.slot(quorumRound).authority() == signer.author();
+        return ownSlotOpen ? quorumRound : quorumRound + 1;
+    }
+
+    private boolean leaderPresent(long round) {
+        return !schedule.isLeaderRound(round) || !store.blocksAt(round, schedule.slot(round).authority()).isEmpty();
+    }
+
+    private List<BlockReference> parents(long parentRound) {
         LinkedHashSet<BlockReference> parents = new LinkedHashSet<>();
         parents.add(lastOwnBlock.reference());
         BitSet authors = new BitSet();
-        authors.set(lastOwnBlock.author(), lastOwnBlock.round() == quorumRound);
-        for (Block block : store.blocksAt(quorumRound)) {
+        authors.set(lastOwnBlock.author(), lastOwnBlock.round() == parentRound);
+        for (Block block : store.blocksAt(parentRound)) {
             if (!authors.get(block.author())) {
                 authors.set(block.author());
                 parents.add(block.reference());
             }
         }
-        long oldest = quorumRound - tipWindowRounds;
+        long oldest = parentRound - tipWindowRounds;
         for (BlockReference tip : tips) {
-            if (tip.round() < quorumRound && tip.round() >= oldest && tip.round() > 0) {
+            if (tip.round() < parentRound && tip.round() >= oldest && tip.round() > 0) {
                 parents.add(tip);
             }
         }

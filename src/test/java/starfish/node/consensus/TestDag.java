@@ -13,15 +13,15 @@ import starfish.node.dag.BlockStore;
 import starfish.node.dag.Transactions;
 
 /** Builds signed DAGs by hand for commit-rule tests: blocks go straight into a store that holds genesis. */
-final class TestDag {
+public final class TestDag {
 
-    final Committee committee;
-    final BlockStore store = new BlockStore();
-    final List<Block> genesis;
+    public final Committee committee;
+    public final BlockStore store = new BlockStore();
+    public final List<Block> genesis;
     private final BlockSigner[] signers;
     private long clockMs = 1_000;
 
-    TestDag(int n) {
+    public TestDag(int n) {
         List<Authority> authorities = new ArrayList<>();
         signers = new BlockSigner[n];
         for (int i = 0; i < n; i++) {
@@ -34,8 +34,12 @@ final class TestDag {
         genesis.forEach(store::add);
     }
 
+    public BlockSigner signer(int author) {
+        return signers[author];
+    }
+
     /** A block of `author` in `round` whose parents are the given blocks, in that order (own previous first). */
-    Block block(int author, long round, Block... parents) {
+    public Block block(int author, long round, Block... parents) {
         return block(author, round, Transactions.EMPTY, parents);
     }
 
@@ -47,7 +51,7 @@ final class TestDag {
     }
 
     /** One block per author; each references its own previous block first, then all of `previous`. */
-    List<Block> fullRound(long round, List<Block> previous) {
+    public List<Block> fullRound(long round, List<Block> previous) {
         List<Block> blocks = new ArrayList<>();
         for (int author = 0; author < committee.size(); author++) {
             blocks.add(block(author, round, ownFirst(author, previous)));
@@ -55,7 +59,7 @@ final class TestDag {
         return blocks;
     }
 
-    static Block[] ownFirst(int author, List<Block> previous) {
+    public static Block[] ownFirst(int author, List<Block> previous) {
         List<Block> ordered = new ArrayList<>();
         previous.stream().filter(b -> b.author() == author).forEach(ordered::add);
         previous.stream().filter(b -> b.author() != author).forEach(ordered::add);
