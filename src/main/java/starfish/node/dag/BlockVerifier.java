@@ -6,7 +6,8 @@ import starfish.node.config.StakeAggregator;
 /**
  * The checks a block passes before it enters the DAG that need no DAG state: author and round in range, the
  * parent rule (own previous block first, a quorum of the previous round, nothing from the same or a later round),
- * the payload matching its commitment, and the author's signature. Thread-safe: runs on the network threads.
+ * the payload matching its commitment, and the author's signature (checked once per digest and signature).
+ * Thread-safe: runs on the network threads.
  */
 public final class BlockVerifier {
 
@@ -28,8 +29,12 @@ public final class BlockVerifier {
         }
     };
 
+    /** About a hundred rounds of a committee of a hundred, the history a validator keeps by default. */
+    private static final int VERIFIED_SIGNATURES = 10_000;
+
     private final Committee committee;
     private final PayloadCheck payloadCheck;
+    private final VerifiedSignatures verifiedSignatures = new VerifiedSignatures(VERIFIED_SIGNATURES);
 
     public BlockVerifier(Committee committee) {
         this(committee, FULL_DATA);
@@ -53,10 +58,15 @@ public final class BlockVerifier {
                 throw new InvalidBlockException(INVALID_BLOCK, "bad acknowledgement " + ack);
             }
         }
+        // the payload is checked on every copy: forwarders attach their own shard, and a copy may carry any bytes
         payloadCheck.check(block);
+        if (verifiedSignatures.contains(block.digest(), block.signature())) {
+            return;
+        }
         if (!committee.authority(block.author()).publicKey().verify(block.digest(), block.signature())) {
             throw new InvalidBlockException(BAD_SIGNATURE, "bad signature on " + block);
         }
+        verifiedSignatures.add(block.digest(), block.signature());
     }
 
     private void verifyParents(Block block) throws InvalidBlockException {
