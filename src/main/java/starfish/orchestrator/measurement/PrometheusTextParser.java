@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -46,7 +45,7 @@ public final class PrometheusTextParser {
                 continue;
             }
             if (text.charAt(from) == '#') {
-                readType(text.substring(from, end), types);
+                readType(text, from, end, types);
                 continue;
             }
             // the name decides whether the line is read at all, so skipped lines cost no substring
@@ -78,31 +77,58 @@ public final class PrometheusTextParser {
         return from;
     }
 
-    /** `# TYPE <name> <type>`; other comments are ignored. */
-    private void readType(String comment, Map<String, String> types) {
-        String rest = comment.substring(1).strip();
-        if (!rest.startsWith("TYPE") || rest.length() == 4 || !Character.isWhitespace(rest.charAt(4))) {
+    /** `# TYPE <name> <type>`; other comments (HELP lines above all) are passed over without a copy. */
+    private void readType(String text, int from, int end, Map<String, String> types) {
+        int at = skipWhitespace(text, from + 1, end);
+        if (!text.startsWith("TYPE", at) || at + 4 >= end || !Character.isWhitespace(text.charAt(at + 4))) {
             return;
         }
-        rest = rest.substring(4).strip();
-        int space = 0;
-        while (space < rest.length() && !Character.isWhitespace(rest.charAt(space))) {
-            space++;
+        int nameStart = skipWhitespace(text, at + 4, end);
+        int nameEnd = nameStart;
+        while (nameEnd < end && !Character.isWhitespace(text.charAt(nameEnd))) {
+            nameEnd++;
         }
-        String name = rest.substring(0, space);
-        String type = rest.substring(space).strip();
-        if (!type.isEmpty() && keepMetric.test(name)) {
+        String name = text.substring(nameStart, nameEnd);
+        if (!keepMetric.test(name)) {
+            return;
+        }
+        String type = text.substring(nameEnd, end).strip();
+        if (!type.isEmpty()) {
             types.put(name, type);
         }
     }
 
     static double parseValue(String text) {
+        long integer = plainInteger(text);
+        if (integer >= 0) {
+            return integer;
+        }
         return switch (text) {
             case "NaN" -> Double.NaN;
             case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(text);
         };
+    }
+
+    /**
+     * Counts and bucket bounds are mostly plain integers ("42" or "42.0"): read without Double.parseDouble. -1 when
+     * the text is anything else (or too long to be exact).
+     */
+    private static long plainInteger(String text) {
+        int digitsEnd = text.endsWith(".0") ? text.length() - 2 : text.length();
+        if (digitsEnd == 0 || digitsEnd > 15) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < digitsEnd; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Reads one sample line left to right. */
@@ -115,15 +141,15 @@ public final class PrometheusTextParser {
         }
 
         MetricSample sample() {
-            String name = token(c -> c == '{' || Character.isWhitespace(c));
+            String name = tokenUntil('{');
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("missing metric name");
             }
             Map<String, String> labels = peek() == '{' ? labels() : Map.of();
             skipSpaces();
-            String value = token(Character::isWhitespace);
+            String value = tokenUntil(' ');
             skipSpaces();
-            String timestamp = token(Character::isWhitespace);
+            String timestamp = tokenUntil(' ');
             if (pos < line.length()) {
                 throw new IllegalArgumentException("unexpected text after the timestamp");
             }
@@ -132,11 +158,11 @@ public final class PrometheusTextParser {
         }
 
         private Map<String, String> labels() {
-            Map<String, String> labels = new LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>(4);
             pos++;
             skipSpaces();
             while (peek() != '}') {
-                String name = token(c -> c == '=' || Character.isWhitespace(c));
+                String name = tokenUntil('=');
                 skipSpaces();
                 expect('=');
                 skipSpaces();
@@ -150,11 +176,21 @@ public final class PrometheusTextParser {
                 }
             }
             pos++;
+            if (labels.size() == 1) {
+                Map.Entry<String, String> only = labels.entrySet().iterator().next();
+                return Map.of(only.getKey(), only.getValue());
+            }
             return Collections.unmodifiableMap(labels);
         }
 
         private String quoted() {
             expect('"');
+            int close = line.indexOf('"', pos);
+            if (close >= 0 && line.lastIndexOf('\\', close) < pos) {
+                String value = line.substring(pos, close);
+                pos = close + 1;
+                return value;
+            }
             StringBuilder value = new StringBuilder();
             while (true) {
                 char c = next();
@@ -175,9 +211,14 @@ public final class PrometheusTextParser {
             }
         }
 
-        private String token(IntPredicate end) {
+        /** Up to `stop`, whitespace or the end of the line (a plain loop: this runs for every character). */
+        private String tokenUntil(char stop) {
             int start = pos;
-            while (pos < line.length() && !end.test(line.charAt(pos))) {
+            while (pos < line.length()) {
+                char c = line.charAt(pos);
+                if (c == stop || Character.isWhitespace(c)) {
+                    break;
+                }
                 pos++;
             }
             return line.substring(start, pos);

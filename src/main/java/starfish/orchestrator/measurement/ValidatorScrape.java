@@ -1,5 +1,6 @@
 package starfish.orchestrator.measurement;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,14 +27,16 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
         Set<String> histogramFamilies = new HashSet<>();
+        Map<String, String> families = new HashMap<>();
         for (MetricSample sample : text.samples()) {
-            String family = familyOf(sample.name(), text);
+            String family = families.computeIfAbsent(sample.name(), name -> familyOf(name, text));
             if (!isProtocolMetric(family)) {
                 continue;
             }
             if ("histogram".equals(text.types().get(family))) {
                 // one pass over the page per histogram, not per bucket line
-                if (sample.labels().keySet().stream().allMatch("le"::equals) && histogramFamilies.add(family)) {
+                if (!histogramFamilies.contains(family) && onlyBucketLabel(sample)) {
+                    histogramFamilies.add(family);
                     HistogramSnapshot.from(text, family).ifPresent(h -> histograms.put(family, h));
                 }
             } else if (Double.isFinite(sample.value())) {
@@ -41,6 +44,15 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
             }
         }
         return new ValidatorScrape(elapsedSeconds, values, histograms);
+    }
+
+    private static boolean onlyBucketLabel(MetricSample sample) {
+        for (String label : sample.labels().keySet()) {
+            if (!"le".equals(label)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Everything but the JVM and process metrics; a parser filtering with this does less work per page. */
