@@ -22,7 +22,7 @@ class ByzantineBenchmark {
     void underAttack(ByzantineStrategy strategy, Benchmarks benchmarks) {
         BenchmarkResult result = benchmarks.run(BenchmarkParameters.builder()
                 .consensus(Consensus.MYSTICETI).committee(4).load(LOAD).byzantine(1, strategy)
-                .duration(Duration.ofSeconds(20)).build());
+                .duration(Duration.ofSeconds(15)).build());
 
         BenchmarkAssertions.assertThat(result).isSafe().isLive().hasThroughputAtLeast(0.5 * LOAD);
     }

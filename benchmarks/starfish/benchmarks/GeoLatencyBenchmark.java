@@ -34,7 +34,7 @@ class GeoLatencyBenchmark {
             Benchmarks benchmarks) {
         BenchmarkResult result = benchmarks.run(BenchmarkParameters.builder()
                 .consensus(consensus).committee(4).load(load).byzantine(byzantineNodes, strategy)
-                .mimicExtraLatency(true).duration(Duration.ofSeconds(30)).build());
+                .mimicExtraLatency(true).duration(Duration.ofSeconds(20)).build());
 
         BenchmarkAssertions.assertThat(result).isSafe().isLive().hasThroughputAtLeast(0.7 * load)
                 .hasP50LatencyBelow(Duration.ofSeconds(3));

@@ -30,7 +30,7 @@ class LatencyThroughputCurveBenchmark {
         List<LoadPoint> curve = new ArrayList<>();
         for (int load : LOADS) {
             BenchmarkResult result = benchmarks.run(BenchmarkParameters.builder().consensus(Consensus.MYSTICETI)
-                    .committee(4).load(load).duration(Duration.ofSeconds(20)).build());
+                    .committee(4).load(load).duration(Duration.ofSeconds(15)).build());
             BenchmarkAssertions.assertThat(result).isSafe().isLive();
             curve.add(LoadPoint.of(result.outcome()));
         }

@@ -14,7 +14,7 @@ import starfish.protocol.Consensus;
 @Thresholds(maxP50Latency = "3s", maxP99Latency = "10s", minThroughputRatio = 0.7)
 class LoadSweepBenchmark {
 
-    @BenchmarkTest(consensus = Consensus.MYSTICETI, committee = 4, loads = {300, 1_000}, duration = "30s")
+    @BenchmarkTest(consensus = Consensus.MYSTICETI, committee = 4, loads = {300, 1_000}, duration = "20s")
     void mysticeti(BenchmarkResult result) {
         // the class's thresholds decide; the result is in the report
     }

@@ -16,7 +16,7 @@ import starfish.junit.Thresholds;
 class ProtocolComparisonBenchmark {
 
     @BenchmarkTest(consensus = {MYSTICETI, STARFISH, STARFISH_PULL, CORDIAL_MINERS}, committee = 4, loads = 200,
-            duration = "30s")
+            duration = "20s")
     @Thresholds(maxP50Latency = "3s", minThroughputRatio = 0.7)
     void lowLoad(BenchmarkResult result) {
         BenchmarkAssertions.assertThat(result).isSafe().isLive();
