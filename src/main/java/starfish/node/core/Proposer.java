@@ -74,35 +74,44 @@ final class Proposer {
      * now, the rest of the minimum interval or of the leader timeout, Long.MAX_VALUE when only new blocks can help.
      */
     long nanosUntilDeadline(long quorumRound, long nowNanos) {
-        long round = roundToPropose(quorumRound);
-        if (round <= lastOwnBlock.round()) {
-            return Long.MAX_VALUE;
-        }
-        long sinceLast = nowNanos - lastProposalNanos;
-        if (sinceLast < minIntervalNanos) {
-            return minIntervalNanos - sinceLast;
-        }
-        return leaderPresent(round - 1) ? 0 : Math.max(0, leaderTimeoutNanos - sinceLast);
+        return readiness(quorumRound, nowNanos).nanosUntilDeadline();
     }
 
     /** A new signed block if the rules allow one now, else null. */
     Block tryPropose(long quorumRound, long nowNanos) {
-        if (nanosUntilDeadline(quorumRound, nowNanos) > 0) {
+        Readiness readiness = readiness(quorumRound, nowNanos);
+        if (readiness.nanosUntilDeadline() > 0) {
             return null;
         }
-        long round = roundToPropose(quorumRound);
-        boolean leaderPresent = leaderPresent(round - 1);
-        if (!leaderPresent) {
+        long round = readiness.round();
+        if (!readiness.leaderPresent()) {
             metrics.leaderTimeouts.inc();
         }
         LOG.debug("proposing round {} on quorum round {}, {} ms after the last proposal, leader {}", round,
-                quorumRound, (nowNanos - lastProposalNanos) / 1_000_000, leaderPresent ? "present" : "timed out");
+                quorumRound, (nowNanos - lastProposalNanos) / 1_000_000,
+                readiness.leaderPresent() ? "present" : "timed out");
         Transactions transactions = pool.take(maxBlockTransactions);
         Block block = signer.sign(round, System.currentTimeMillis(), parents(round - 1),
                 dataPath.acknowledgements(round), transactions, dataPath.commit(transactions));
         lastOwnBlock = block;
         lastProposalNanos = nowNanos;
         return block;
+    }
+
+    /** The round a proposal would take, whether the leader below it is here, and how long time alone must pass. */
+    private record Readiness(long round, boolean leaderPresent, long nanosUntilDeadline) {
+    }
+
+    private Readiness readiness(long quorumRound, long nowNanos) {
+        long round = roundToPropose(quorumRound);
+        if (round <= lastOwnBlock.round()) {
+            return new Readiness(round, false, Long.MAX_VALUE);
+        }
+        boolean leaderPresent = leaderPresent(round - 1);
+        long sinceLast = nowNanos - lastProposalNanos;
+        long wait = sinceLast < minIntervalNanos ? minIntervalNanos - sinceLast
+                : leaderPresent ? 0 : Math.max(0, leaderTimeoutNanos - sinceLast);
+        return new Readiness(round, leaderPresent, wait);
     }
 
     /** quorumRound + 1, or quorumRound itself when this validator leads it and has not proposed it yet. */
