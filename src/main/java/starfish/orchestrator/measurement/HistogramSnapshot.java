@@ -3,6 +3,7 @@ package starfish.orchestrator.measurement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,14 +47,49 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
 
     /** From the `<name>_bucket`, `<name>_sum` and `<name>_count` series of an unlabelled histogram. */
     public static Optional<HistogramSnapshot> from(PrometheusText text, String name) {
-        List<Bucket> buckets = text.series(name + "_bucket").stream()
-                .filter(s -> s.labels().containsKey("le"))
-                .map(s -> new Bucket(PrometheusTextParser.parseValue(s.labels().get("le")), s.value()))
-                .sorted(Comparator.comparingDouble(Bucket::upperBound)).toList();
-        if (buckets.isEmpty()) {
-            return Optional.empty();
+        Builder builder = new Builder(name);
+        text.samples().forEach(builder::accept);
+        return builder.build();
+    }
+
+    /**
+     * Collects one unlabelled histogram's samples while a page is read once: bucket lines labelled only by `le`,
+     * and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out.
+     */
+    static final class Builder {
+        private final String bucketName;
+        private final String sumName;
+        private final String countName;
+        private final List<Bucket> buckets = new ArrayList<>();
+        private double sum;
+        private double count = Double.NaN;
+
+        Builder(String name) {
+            bucketName = name + "_bucket";
+            sumName = name + "_sum";
+            countName = name + "_count";
         }
-        double count = text.value(name + "_count").orElse(buckets.get(buckets.size() - 1).cumulativeCount());
-        return Optional.of(new HistogramSnapshot(buckets, text.value(name + "_sum").orElse(0.0), count));
+
+        void accept(MetricSample sample) {
+            String name = sample.name();
+            Map<String, String> labels = sample.labels();
+            if (name.equals(bucketName) && labels.size() == 1 && labels.containsKey("le")) {
+                buckets.add(new Bucket(PrometheusTextParser.parseValue(labels.get("le")), sample.value()));
+            } else if (labels.isEmpty() && name.equals(sumName)) {
+                sum = sample.value();
+            } else if (labels.isEmpty() && name.equals(countName)) {
+                count = sample.value();
+            }
+        }
+
+        Optional<HistogramSnapshot> build() {
+            if (buckets.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Bucket> ascending = new ArrayList<>(buckets);
+            ascending.sort(Comparator.comparingDouble(Bucket::upperBound));
+            double total = Double.isNaN(count) ? ascending.get(ascending.size() - 1).cumulativeCount() : count;
+            return Optional.of(new HistogramSnapshot(List.copyOf(ascending), sum, total));
+        }
     }
 }

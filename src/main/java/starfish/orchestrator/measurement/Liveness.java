@@ -2,7 +2,6 @@ package starfish.orchestrator.measurement;
 
 import static starfish.orchestrator.measurement.MetricNames.COMMITTED_SEQUENCE_LENGTH;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,10 +18,9 @@ final class Liveness {
     private Liveness() {
     }
 
-    static boolean kept(Map<Integer, List<ValidatorScrape>> honest, Set<Integer> downAtEnd) {
-        double first = honest.values().stream().mapToDouble(s -> s.get(0).elapsedSeconds()).min().orElse(0);
-        double last = honest.values().stream().mapToDouble(s -> s.get(s.size() - 1).elapsedSeconds()).max()
-                .orElse(0);
+    static boolean kept(Map<Integer, ValidatorSeries> honest, Set<Integer> downAtEnd) {
+        double first = honest.values().stream().mapToDouble(s -> s.first().elapsedSeconds()).min().orElse(0);
+        double last = honest.values().stream().mapToDouble(s -> s.last().elapsedSeconds()).max().orElse(0);
         if (honest.isEmpty() || last <= first) {
             return false;
         }
@@ -43,19 +41,9 @@ final class Liveness {
      * Whether the sequence grew over the shortest stretch of scrapes that covers [from, to] (from the last scrape
      * at or before `from` to the first at or after `to`), counting only the life the later scrape belongs to.
      */
-    private static boolean grewWithin(List<ValidatorScrape> series, double from, double to) {
-        int end = series.size() - 1;
-        for (int i = 0; i < series.size(); i++) {
-            if (series.get(i).elapsedSeconds() >= to) {
-                end = i;
-                break;
-            }
-        }
-        int start = end;
-        while (start > 0 && series.get(start).elapsedSeconds() > from
-                && !Segments.restartedBetween(series.get(start - 1), series.get(start))) {
-            start--;
-        }
+    private static boolean grewWithin(ValidatorSeries series, double from, double to) {
+        int end = series.firstAtOrAfter(to);
+        int start = Math.max(Math.min(series.lastAtOrBefore(from), end), series.lifeStartOf(end));
         return series.get(end).value(COMMITTED_SEQUENCE_LENGTH) > series.get(start).value(COMMITTED_SEQUENCE_LENGTH);
     }
 }

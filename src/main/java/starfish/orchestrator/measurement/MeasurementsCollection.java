@@ -25,7 +25,7 @@ public final class MeasurementsCollection {
     private final BenchmarkParameters parameters;
     private final Map<String, Object> settings;
     private final List<Integer> byzantineAuthorities;
-    private final Map<Integer, List<ValidatorScrape>> scrapes = new TreeMap<>();
+    private final Map<Integer, ValidatorSeries> scrapes = new TreeMap<>();
     private final List<FaultEvent> faultEvents = new ArrayList<>();
     private SafetyVerdict safety = new SafetyVerdict(Safety.OK, "not checked yet: committed logs are compared after the run");
 
@@ -38,7 +38,7 @@ public final class MeasurementsCollection {
     }
 
     public synchronized void add(int authority, ValidatorScrape scrape) {
-        scrapes.computeIfAbsent(authority, a -> new ArrayList<>()).add(scrape);
+        scrapes.computeIfAbsent(authority, a -> new ValidatorSeries()).add(scrape);
     }
 
     public synchronized void recordFault(FaultEvent event) {
@@ -58,7 +58,7 @@ public final class MeasurementsCollection {
         faultEvents.forEach(e -> last.put(e.authority(), e));
         Set<Integer> down = new TreeSet<>();
         last.forEach((authority, event) -> {
-            boolean scrapedSince = scrapes.getOrDefault(authority, List.of()).stream()
+            boolean scrapedSince = scrapes.containsKey(authority) && scrapes.get(authority).scrapes().stream()
                     .anyMatch(s -> s.elapsedSeconds() > event.elapsedSeconds());
             if (event.kind() == FaultEvent.Kind.CRASHED || !scrapedSince) {
                 down.add(authority);
@@ -72,7 +72,7 @@ public final class MeasurementsCollection {
     }
 
     public synchronized Summary summary() {
-        return SummaryCalculator.summarize(scrapes, byzantineAuthorities, safety, downAtEnd());
+        return SummaryCalculator.of(scrapes, byzantineAuthorities, safety, downAtEnd());
     }
 
     public BenchmarkParameters parameters() {
@@ -85,7 +85,7 @@ public final class MeasurementsCollection {
 
     public synchronized Map<Integer, List<ValidatorScrape>> scrapes() {
         Map<Integer, List<ValidatorScrape>> copy = new TreeMap<>();
-        scrapes.forEach((authority, list) -> copy.put(authority, List.copyOf(list)));
+        scrapes.forEach((authority, series) -> copy.put(authority, List.copyOf(series.scrapes())));
         return copy;
     }
 
@@ -100,12 +100,18 @@ public final class MeasurementsCollection {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, ".measurements-", ".tmp");
-            JSON.writeValue(temporary.toFile(), new Document(parameters, settings, byzantineAuthorities, scrapes,
+            JSON.writeValue(temporary.toFile(), new Document(parameters, settings, byzantineAuthorities, scrapeLists(),
                     faultEvents, safety.safety(), safety.detail(), summary()));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write measurements to " + file, e);
         }
+    }
+
+    private Map<Integer, List<ValidatorScrape>> scrapeLists() {
+        Map<Integer, List<ValidatorScrape>> lists = new TreeMap<>();
+        scrapes.forEach((authority, series) -> lists.put(authority, series.scrapes()));
+        return lists;
     }
 
     public static MeasurementsCollection load(Path file) {

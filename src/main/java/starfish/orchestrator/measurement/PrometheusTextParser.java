@@ -11,9 +11,23 @@ import java.util.function.Predicate;
 /**
  * Parses the Prometheus text format (version 0.0.4): comments, HELP and TYPE lines, samples with escaped label
  * values (\" \\ \n), NaN and ±Inf values, optional timestamps. A malformed line throws naming its line number.
+ *
+ * <p>A validator exposes the same series on every scrape, so the part of a line before its value (name and labels)
+ * is parsed once per thread and remembered: later pages cost a lookup per line, and their samples share the same
+ * name and series strings (whose hashes are computed once). Safe to use from several threads.
  */
 public final class PrometheusTextParser {
+    /** Enough for every series of hundreds of validators; beyond it (labels that never repeat) it starts again. */
+    private static final int MAX_REMEMBERED_SERIES = 100_000;
+
     private final Predicate<String> keepMetric;
+    /** Per thread, so that parsing needs no lock: a scraper parses several validators' pages at once. */
+    private final ThreadLocal<TextRegionCache<SeriesPrefix>> prefixes =
+            ThreadLocal.withInitial(() -> new TextRegionCache<>(MAX_REMEMBERED_SERIES));
+
+    /** A line's name, labels and series key, and whether its metric is kept at all. */
+    private record SeriesPrefix(String name, Map<String, String> labels, String series, boolean kept) {
+    }
 
     /** Keeps every sample. */
     public PrometheusTextParser() {
@@ -22,7 +36,7 @@ public final class PrometheusTextParser {
 
     /**
      * Keeps only samples (and TYPE lines) whose metric name passes `keepMetric`; other lines are skipped before their
-     * labels and values are read, which is most of the work on a page full of JVM metrics.
+     * values are read, which is most of the work on a page full of JVM metrics.
      */
     public PrometheusTextParser(Predicate<String> keepMetric) {
         this.keepMetric = keepMetric;
@@ -31,6 +45,7 @@ public final class PrometheusTextParser {
     public PrometheusText parse(String text) {
         List<MetricSample> samples = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
+        TextRegionCache<SeriesPrefix> known = prefixes.get();
         int lineNumber = 0;
         for (int start = 0; start < text.length(); ) {
             int end = text.indexOf('\n', start);
@@ -39,7 +54,6 @@ public final class PrometheusTextParser {
             }
             lineNumber++;
             int from = skipWhitespace(text, start, end);
-            int lineStart = start;
             start = end + 1;
             if (from == end) {
                 continue;
@@ -48,14 +62,15 @@ public final class PrometheusTextParser {
                 readType(text, from, end, types);
                 continue;
             }
-            // the name decides whether the line is read at all, so skipped lines cost no substring
-            if (!keepMetric.test(text.substring(from, nameEnd(text, from, end)))) {
-                continue;
-            }
-            String line = text.substring(lineStart, end).strip();
+            int lineEnd = trimEnd(text, from, end);
             try {
-                samples.add(new LineReader(line).sample());
+                int prefixEnd = prefixEnd(text, from, lineEnd);
+                SeriesPrefix prefix = prefix(known, text, from, prefixEnd);
+                if (prefix.kept()) {
+                    samples.add(new LineReader(text, from, prefixEnd, lineEnd).sample(prefix));
+                }
             } catch (RuntimeException e) {
+                String line = text.substring(from, lineEnd);
                 throw new IllegalArgumentException("metrics line " + lineNumber + " is not Prometheus text ("
                         + e.getMessage() + "): " + line, e);
             }
@@ -63,11 +78,54 @@ public final class PrometheusTextParser {
         return new PrometheusText(List.copyOf(samples), Collections.unmodifiableMap(types));
     }
 
+    private SeriesPrefix prefix(TextRegionCache<SeriesPrefix> known, String text, int from, int to) {
+        int hash = TextRegionCache.hash(text, from, to);
+        SeriesPrefix prefix = known.get(text, from, to, hash);
+        if (prefix == null) {
+            String key = text.substring(from, to);
+            LineReader reader = new LineReader(key, 0, key.length());
+            String name = reader.name();
+            prefix = keepMetric.test(name) ? reader.labelsAndSeries(name) : new SeriesPrefix(name, Map.of(), name, false);
+            known.put(key, prefix);
+        }
+        return prefix;
+    }
+
+    /**
+     * Where the name and labels end: after the `}` closing the label block (quotes and escapes respected), or after
+     * the name when there is none.
+     */
+    private static int prefixEnd(String text, int from, int end) {
+        int at = nameEnd(text, from, end);
+        if (at == end || text.charAt(at) != '{') {
+            return at;
+        }
+        boolean quoted = false;
+        for (at++; at < end; at++) {
+            char c = text.charAt(at);
+            if (quoted && c == '\\') {
+                at++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '}') {
+                return at + 1;
+            }
+        }
+        throw new IllegalArgumentException("the label block is not closed");
+    }
+
     private static int skipWhitespace(String text, int from, int end) {
         while (from < end && Character.isWhitespace(text.charAt(from))) {
             from++;
         }
         return from;
+    }
+
+    private static int trimEnd(String text, int from, int end) {
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private static int nameEnd(String text, int from, int end) {
@@ -99,9 +157,9 @@ public final class PrometheusTextParser {
     }
 
     static double parseValue(String text) {
-        long integer = plainInteger(text);
-        if (integer >= 0) {
-            return integer;
+        double decimal = plainDecimal(text, 0, text.length());
+        if (!Double.isNaN(decimal)) {
+            return decimal;
         }
         return switch (text) {
             case "NaN" -> Double.NaN;
@@ -111,54 +169,116 @@ public final class PrometheusTextParser {
         };
     }
 
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
+
     /**
-     * Counts and bucket bounds are mostly plain integers ("42" or "42.0"): read without Double.parseDouble. -1 when
-     * the text is anything else (or too long to be exact).
+     * Counts and bucket bounds are mostly short plain decimals ("42", "0.0075"): with at most 15 digits both the
+     * digits and the power of ten are exact doubles, so one division gives the correctly rounded value that
+     * Double.parseDouble would. NaN for anything else, which the general path reads.
      */
-    private static long plainInteger(String text) {
-        int digitsEnd = text.endsWith(".0") ? text.length() - 2 : text.length();
-        if (digitsEnd == 0 || digitsEnd > 15) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < digitsEnd; i++) {
+    private static double plainDecimal(String text, int from, int to) {
+        long digits = 0;
+        int count = 0;
+        int point = -1;
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c >= '0' && c <= '9' && ++count <= 15) {
+                digits = digits * 10 + (c - '0');
+            } else {
+                return Double.NaN;
             }
-            value = value * 10 + (c - '0');
         }
-        return value;
+        if (count == 0) {
+            return Double.NaN;
+        }
+        int fractionDigits = point < 0 ? 0 : to - point - 1;
+        return digits / POWERS_OF_TEN[fractionDigits];
     }
 
-    /** Reads one sample line left to right. */
+    /**
+     * Reads one sample line, `text` from `pos` to `end`, left to right, without copying the line. A label block
+     * written without spaces or escapes (as Prometheus clients write it) is its own series key, taken as it stands.
+     */
     private static final class LineReader {
-        private final String line;
+        private final String text;
+        private final int lineStart;
+        private final int end;
         private int pos;
+        private boolean canonical = true;
 
-        LineReader(String line) {
-            this.line = line;
+        LineReader(String text, int from, int end) {
+            this(text, from, from, end);
         }
 
-        MetricSample sample() {
+        /** Reads from `pos`; columns in messages count from `lineStart`. */
+        LineReader(String text, int lineStart, int pos, int end) {
+            this.text = text;
+            this.lineStart = lineStart;
+            this.pos = pos;
+            this.end = end;
+        }
+
+        String name() {
             String name = tokenUntil('{');
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("missing metric name");
             }
-            Map<String, String> labels = peek() == '{' ? labels() : Map.of();
+            return name;
+        }
+
+        /** The rest of a line's prefix, after its name. */
+        SeriesPrefix labelsAndSeries(String name) {
+            if (peek() != '{') {
+                expectEnd();
+                return new SeriesPrefix(name, Map.of(), name, true);
+            }
+            Map<String, String> labels = labels();
+            expectEnd();
+            if (labels.isEmpty()) {
+                return new SeriesPrefix(name, labels, name, true);
+            }
+            String series = canonical ? text.substring(lineStart, pos) : MetricSample.seriesKey(name, labels);
+            return new SeriesPrefix(name, labels, series, true);
+        }
+
+        /** The value and optional timestamp after `prefix`. */
+        MetricSample sample(SeriesPrefix prefix) {
             skipSpaces();
-            String value = tokenUntil(' ');
+            double value = value();
             skipSpaces();
             String timestamp = tokenUntil(' ');
-            if (pos < line.length()) {
-                throw new IllegalArgumentException("unexpected text after the timestamp");
-            }
-            return new MetricSample(name, labels, parseValue(value),
+            expectEnd();
+            return new MetricSample(prefix.name(), prefix.labels(), prefix.series(), value,
                     timestamp.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(timestamp)));
         }
 
+        /** Read in place when it is a plain decimal, as most values are. */
+        private double value() {
+            int start = pos;
+            while (pos < end && !Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            if (start == pos) {
+                throw new IllegalArgumentException("missing value");
+            }
+            double value = plainDecimal(text, start, pos);
+            return Double.isNaN(value) ? parseValue(text.substring(start, pos)) : value;
+        }
+
+        private void expectEnd() {
+            if (pos < end) {
+                throw new IllegalArgumentException("unexpected text at column " + column());
+            }
+        }
+
+        /** Most series carry one label or none: a map is only built for two or more. */
         private Map<String, String> labels() {
-            Map<String, String> labels = new LinkedHashMap<>(4);
+            String firstName = null;
+            String firstValue = null;
+            Map<String, String> more = null;
             pos++;
             skipSpaces();
             while (peek() != '}') {
@@ -166,31 +286,42 @@ public final class PrometheusTextParser {
                 skipSpaces();
                 expect('=');
                 skipSpaces();
-                labels.put(name, quoted());
+                String value = quoted();
+                if (firstName == null) {
+                    firstName = name;
+                    firstValue = value;
+                } else {
+                    if (more == null) {
+                        more = new LinkedHashMap<>(4);
+                        more.put(firstName, firstValue);
+                    }
+                    more.put(name, value);
+                }
                 skipSpaces();
                 if (peek() == ',') {
                     pos++;
                     skipSpaces();
+                    canonical &= peek() != '}';
                 } else if (peek() != '}') {
-                    throw new IllegalArgumentException("expected ',' or '}' at column " + (pos + 1));
+                    throw new IllegalArgumentException("expected ',' or '}' at column " + column());
                 }
             }
             pos++;
-            if (labels.size() == 1) {
-                Map.Entry<String, String> only = labels.entrySet().iterator().next();
-                return Map.of(only.getKey(), only.getValue());
+            if (more != null) {
+                return Collections.unmodifiableMap(more);
             }
-            return Collections.unmodifiableMap(labels);
+            return firstName == null ? Map.of() : Map.of(firstName, firstValue);
         }
 
         private String quoted() {
             expect('"');
-            int close = line.indexOf('"', pos);
-            if (close >= 0 && line.lastIndexOf('\\', close) < pos) {
-                String value = line.substring(pos, close);
+            int close = text.indexOf('"', pos);
+            if (close >= 0 && close < end && noEscapeBefore(close)) {
+                String value = text.substring(pos, close);
                 pos = close + 1;
                 return value;
             }
+            canonical = false;
             StringBuilder value = new StringBuilder();
             while (true) {
                 char c = next();
@@ -211,40 +342,55 @@ public final class PrometheusTextParser {
             }
         }
 
+        private boolean noEscapeBefore(int close) {
+            for (int i = pos; i < close; i++) {
+                if (text.charAt(i) == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Up to `stop`, whitespace or the end of the line (a plain loop: this runs for every character). */
         private String tokenUntil(char stop) {
             int start = pos;
-            while (pos < line.length()) {
-                char c = line.charAt(pos);
+            while (pos < end) {
+                char c = text.charAt(pos);
                 if (c == stop || Character.isWhitespace(c)) {
                     break;
                 }
                 pos++;
             }
-            return line.substring(start, pos);
+            return text.substring(start, pos);
         }
 
         private void expect(char c) {
             if (next() != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at column " + pos);
+                throw new IllegalArgumentException("expected '" + c + "' at column " + (column() - 1));
             }
         }
 
         private char next() {
-            if (pos >= line.length()) {
+            if (pos >= end) {
                 throw new IllegalArgumentException("line ends too early");
             }
-            return line.charAt(pos++);
+            return text.charAt(pos++);
         }
 
         private char peek() {
-            return pos < line.length() ? line.charAt(pos) : '\0';
+            return pos < end ? text.charAt(pos) : '\0';
+        }
+
+        private int column() {
+            return pos - lineStart + 1;
         }
 
         private void skipSpaces() {
-            while (pos < line.length() && Character.isWhitespace(line.charAt(pos))) {
+            int from = pos;
+            while (pos < end && Character.isWhitespace(text.charAt(pos))) {
                 pos++;
             }
+            canonical &= pos == from;
         }
     }
 }

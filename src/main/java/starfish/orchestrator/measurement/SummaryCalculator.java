@@ -32,7 +32,14 @@ public final class SummaryCalculator {
     /** `downAtEnd`: validators a crash fault had stopped when the run ended; they are not expected to commit. */
     public static Summary summarize(Map<Integer, List<ValidatorScrape>> scrapes, List<Integer> byzantine,
                                     SafetyVerdict safety, Set<Integer> downAtEnd) {
-        Map<Integer, List<ValidatorScrape>> honest = new TreeMap<>();
+        Map<Integer, ValidatorSeries> series = new TreeMap<>();
+        scrapes.forEach((authority, list) -> series.put(authority, ValidatorSeries.of(list)));
+        return of(series, byzantine, safety, downAtEnd);
+    }
+
+    static Summary of(Map<Integer, ValidatorSeries> scrapes, List<Integer> byzantine, SafetyVerdict safety,
+                      Set<Integer> downAtEnd) {
+        Map<Integer, ValidatorSeries> honest = new TreeMap<>();
         scrapes.forEach((authority, series) -> {
             if (!byzantine.contains(authority) && !series.isEmpty()) {
                 honest.put(authority, series);
@@ -43,7 +50,7 @@ public final class SummaryCalculator {
         double measured = 0;
         Optional<HistogramSnapshot> transactionLatency = Optional.empty();
         Optional<HistogramSnapshot> blockLatency = Optional.empty();
-        for (List<ValidatorScrape> series : honest.values()) {
+        for (ValidatorSeries series : honest.values()) {
             List<Window> windows = Window.of(series);
             if (windows.isEmpty()) {
                 continue;
@@ -90,11 +97,11 @@ public final class SummaryCalculator {
      */
     private record Window(ValidatorScrape start, ValidatorScrape end) {
 
-        static List<Window> of(List<ValidatorScrape> series) {
+        static List<Window> of(ValidatorSeries series) {
             List<Window> windows = new ArrayList<>();
-            for (List<ValidatorScrape> segment : Segments.of(series)) {
-                segment.stream().filter(s -> s.value(SEQUENCED_TRANSACTIONS) > 0).findFirst()
-                        .map(start -> new Window(start, segment.get(segment.size() - 1)))
+            for (List<ValidatorScrape> life : series.lives()) {
+                life.stream().filter(s -> s.value(SEQUENCED_TRANSACTIONS) > 0).findFirst()
+                        .map(start -> new Window(start, life.get(life.size() - 1)))
                         .ifPresent(windows::add);
             }
             return windows;

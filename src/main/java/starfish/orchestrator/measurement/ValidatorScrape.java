@@ -1,11 +1,9 @@
 package starfish.orchestrator.measurement;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one validator exposed at one scrape: seconds since the benchmark started, every non-JVM counter and gauge
@@ -25,8 +23,7 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
     /** Keeps the protocol's own metrics; JVM and process metrics stay out of the results file. */
     public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
         Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
-        Set<String> histogramFamilies = new HashSet<>();
+        Map<String, HistogramSnapshot.Builder> histogramBuilders = new LinkedHashMap<>();
         Map<String, String> families = new HashMap<>();
         for (MetricSample sample : text.samples()) {
             String family = families.computeIfAbsent(sample.name(), name -> familyOf(name, text));
@@ -34,25 +31,14 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
                 continue;
             }
             if ("histogram".equals(text.types().get(family))) {
-                // one pass over the page per histogram, not per bucket line
-                if (!histogramFamilies.contains(family) && onlyBucketLabel(sample)) {
-                    histogramFamilies.add(family);
-                    HistogramSnapshot.from(text, family).ifPresent(h -> histograms.put(family, h));
-                }
+                histogramBuilders.computeIfAbsent(family, HistogramSnapshot.Builder::new).accept(sample);
             } else if (Double.isFinite(sample.value())) {
-                values.put(seriesKey(sample), sample.value());
+                values.put(sample.series(), sample.value());
             }
         }
+        Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
+        histogramBuilders.forEach((family, builder) -> builder.build().ifPresent(h -> histograms.put(family, h)));
         return new ValidatorScrape(elapsedSeconds, values, histograms);
-    }
-
-    private static boolean onlyBucketLabel(MetricSample sample) {
-        for (String label : sample.labels().keySet()) {
-            if (!"le".equals(label)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Everything but the JVM and process metrics; a parser filtering with this does less work per page. */
@@ -70,15 +56,5 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
             }
         }
         return sampleName;
-    }
-
-    private static String seriesKey(MetricSample sample) {
-        if (sample.labels().isEmpty()) {
-            return sample.name();
-        }
-        StringBuilder key = new StringBuilder(sample.name()).append('{');
-        sample.labels().forEach((k, v) -> key.append(k).append("=\"").append(v).append("\","));
-        key.setLength(key.length() - 1);
-        return key.append('}').toString();
     }
 }

@@ -135,4 +135,35 @@ class PrometheusTextParserTest {
         assertThatThrownBy(() -> protocolOnly.parse(page + "up{broken 1\n"))
                 .hasMessageContaining("metrics line 5");
     }
+
+    @Test
+    void readsPlainDecimalsExactlyAsDoubleParseDoubleDoes() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            String digits = Long.toString(random.nextLong() & ((1L << (1 + random.nextInt(50))) - 1));
+            int point = random.nextInt(digits.length() + 1);
+            String decimal = point == digits.length() ? digits : digits.substring(0, point) + "." + digits.substring(point);
+            assertThat(PrometheusTextParser.parseValue(decimal)).as(decimal).isEqualTo(Double.parseDouble(decimal));
+        }
+        assertThat(PrometheusTextParser.parseValue("1234567890123456789.5")).isEqualTo(1234567890123456789.5);
+        assertThat(PrometheusTextParser.parseValue("-0.25")).isEqualTo(-0.25);
+        assertThat(PrometheusTextParser.parseValue("1e-3")).isEqualTo(0.001);
+    }
+
+    @Test
+    void aSeriesSeenBeforeReadsTheSameAndSharesItsKey() {
+        String page = "# TYPE committed_leaders_total counter\n"
+                + "committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"} 3\n"
+                + "committed_leaders_total{ authority=\"2\", commit_type=\"a\\\"b\" } 4\n";
+
+        PrometheusText first = parser.parse(page);
+        PrometheusText second = parser.parse(page.replace(" 3\n", " 5\n"));
+
+        assertThat(first.samples()).extracting(MetricSample::series).containsExactly(
+                "committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"}",
+                "committed_leaders_total{authority=\"2\",commit_type=\"a\"b\"}");
+        assertThat(second.samples()).extracting(MetricSample::value).containsExactly(5.0, 4.0);
+        assertThat(second.samples().get(0).series()).isSameAs(first.samples().get(0).series());
+        assertThat(second.samples().get(1).labels()).containsEntry("commit_type", "a\"b");
+    }
 }
