@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -51,7 +49,6 @@ public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration BOOT_POLL = Duration.ofMillis(250);
-    private static final int MAX_PARALLEL_STOPS = 32;
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -312,19 +309,12 @@ public final class Orchestrator {
         }
     }
 
-    /** All at once: each validator takes a second or two to shut down cleanly, and one after another adds up. */
     private static void stopValidators(CommandRunner runner, ValidatorSet validators) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(validators.size(), MAX_PARALLEL_STOPS));
-        try {
-            CompletableFuture.allOf(IntStream.range(0, validators.size())
-                    .mapToObj(i -> CompletableFuture.runAsync(
-                            () -> runner.stopDetached(validators.host(i), ValidatorSet.session(i)), pool))
-                    .toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            pool.shutdown();
+        Map<Instance, String> sessions = new LinkedHashMap<>();
+        for (int i = 0; i < validators.size(); i++) {
+            sessions.put(validators.host(i), ValidatorSet.session(i));
         }
+        runner.stopAllDetached(sessions);
     }
 
     /** Best effort per file: a missing log must not hide why the run failed. */

@@ -10,6 +10,8 @@ import starfish.orchestrator.testbed.Instance;
  * for the remote ones. Commands run in the instance's working directory. Implementations never log secrets.
  */
 public interface CommandRunner extends AutoCloseable {
+    /** Enough for every validator of a large committee at once; each stop mostly waits. */
+    int MAX_PARALLEL_STOPS = 32;
 
     /** Runs `command` to completion; a non-zero exit throws CommandFailedException. */
     CommandOutput execute(Instance instance, String command);
@@ -22,6 +24,17 @@ public interface CommandRunner extends AutoCloseable {
 
     /** Stops what `startDetached` started under `session`; no error when nothing runs. */
     void stopDetached(Instance instance, String session);
+
+    /**
+     * Stops one detached session on each instance, in parallel: each may take a second or two to shut down
+     * cleanly, and one after another adds up. Throws naming every host that failed.
+     */
+    default void stopAllDetached(Map<Instance, String> sessions) {
+        FanOut.run(List.copyOf(sessions.keySet()), MAX_PARALLEL_STOPS, "stop detached sessions", instance -> {
+            stopDetached(instance, sessions.get(instance));
+            return instance;
+        });
+    }
 
     /** Copies a local file to `remotePath` (relative paths are under the working directory). */
     void upload(Instance instance, Path local, String remotePath);

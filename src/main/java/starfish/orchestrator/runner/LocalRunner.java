@@ -9,15 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -69,34 +64,7 @@ public final class LocalRunner implements CommandRunner {
 
     @Override
     public Map<Instance, CommandOutput> executeAll(List<Instance> instances, String command) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLELISM, instances.size())));
-        try {
-            Map<Instance, Future<CommandOutput>> futures = new LinkedHashMap<>();
-            for (Instance instance : instances) {
-                futures.put(instance, pool.submit(() -> execute(instance, command)));
-            }
-            Map<Instance, CommandOutput> outputs = new LinkedHashMap<>();
-            List<String> failedHosts = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-            for (Map.Entry<Instance, Future<CommandOutput>> entry : futures.entrySet()) {
-                try {
-                    outputs.put(entry.getKey(), entry.getValue().get());
-                } catch (ExecutionException e) {
-                    failedHosts.add(entry.getKey().id());
-                    failures.add(e.getCause().getMessage());
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw new CommandFailedException(String.join(", ", failedHosts), SecretRedaction.redact(command),
-                        String.join("; ", failures), null);
-            }
-            return outputs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandFailedException("local", SecretRedaction.redact(command), "interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        return FanOut.run(instances, PARALLELISM, command, instance -> execute(instance, command));
     }
 
     @Override

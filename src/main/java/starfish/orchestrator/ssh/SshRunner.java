@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +22,7 @@ import starfish.orchestrator.protocol.ShellQuoting;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.runner.FanOut;
 import starfish.orchestrator.settings.SecretRedaction;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -65,33 +64,7 @@ public final class SshRunner implements CommandRunner {
 
     @Override
     public Map<Instance, CommandOutput> executeAll(List<Instance> instances, String command) {
-        if (instances.isEmpty()) {
-            return Map.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_HOSTS, instances.size()),
-                daemonThreads("ssh-fan-out"));
-        try {
-            Map<Instance, Future<CommandOutput>> futures = new LinkedHashMap<>();
-            instances.forEach(instance -> futures.put(instance, pool.submit(() -> execute(instance, command))));
-            Map<Instance, CommandOutput> outputs = new LinkedHashMap<>();
-            List<RuntimeException> failures = new ArrayList<>();
-            for (Map.Entry<Instance, Future<CommandOutput>> entry : futures.entrySet()) {
-                try {
-                    outputs.put(entry.getKey(), entry.getValue().get());
-                } catch (ExecutionException e) {
-                    failures.add(asRuntime(entry.getKey(), command, e.getCause()));
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw combined(failures, instances.size(), command);
-            }
-            return outputs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandFailedException("all hosts", SecretRedaction.redact(command), "interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        return FanOut.run(instances, MAX_PARALLEL_HOSTS, command, instance -> execute(instance, command));
     }
 
     @Override
@@ -226,26 +199,6 @@ public final class SshRunner implements CommandRunner {
 
     private static String hostName(Instance instance) {
         return instance.id() + " (" + instance.publicIp() + ")";
-    }
-
-    private static RuntimeException asRuntime(Instance instance, String command, Throwable cause) {
-        return cause instanceof RuntimeException runtime ? runtime
-                : new CommandFailedException(hostName(instance), SecretRedaction.redact(command), String.valueOf(cause),
-                        null);
-    }
-
-    private static CommandFailedException combined(List<RuntimeException> failures, int hosts, String command) {
-        List<String> failedHosts = new ArrayList<>();
-        StringBuilder details = new StringBuilder(failures.size() + " of " + hosts + " hosts failed:");
-        for (RuntimeException failure : failures) {
-            String host = failure instanceof CommandFailedException failed ? failed.host() : "?";
-            failedHosts.add(host);
-            details.append("\n  - ").append(failure.getMessage());
-        }
-        CommandFailedException combined = new CommandFailedException(String.join(", ", failedHosts),
-                SecretRedaction.redact(command), details.toString(), null);
-        failures.forEach(combined::addSuppressed);
-        return combined;
     }
 
     private static ThreadFactory daemonThreads(String name) {
