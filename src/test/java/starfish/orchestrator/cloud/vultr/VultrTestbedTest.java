@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.cloud.CapturedLogs;
 import starfish.orchestrator.cloud.DeployFailedException;
+import starfish.orchestrator.cloud.ScriptedSshProbe;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
@@ -40,6 +41,8 @@ class VultrTestbedTest {
     private final MockWebServer server = new MockWebServer();
     /** What the client asked to wait for; nothing really sleeps. */
     private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    /** Stands in for SSH to the new instances; a test replaces it before it creates a testbed. */
+    private ScriptedSshProbe ssh = ScriptedSshProbe.answering();
 
     @BeforeEach
     void start() throws Exception {
@@ -60,7 +63,7 @@ class VultrTestbedTest {
     private VultrTestbed testbed(int maxInstances) {
         Settings settings = TestSettings.cloud(CloudProvider.VULTR, TESTBED, dir.resolve("vultr-token"),
                 dir.resolve("id_ed25519"), REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), maxInstances, false);
-        return new VultrTestbed(settings, new VultrTuning(POLL, 5, BACKOFF, 4, waits::add));
+        return new VultrTestbed(settings, new VultrTuning(POLL, 5, BACKOFF, 4, waits::add), ssh.readiness());
     }
 
     @Test
@@ -92,6 +95,35 @@ class VultrTestbedTest {
         assertThat(vultr.calls).allMatch(c -> ("Bearer " + TOKEN).equals(c.authorization()));
         assertThat(vultr.calls("GET", "/v2/instances")).allMatch(c -> TESTBED.equals(c.param("tag")));
         assertThat(waits).isNotEmpty().containsOnly(POLL);
+    }
+
+    @Test
+    void deployReturnsOnceEveryNewInstanceAnswersSsh() {
+        ssh = ScriptedSshProbe.refusingFirst(2);
+        List<Instance> deployed;
+        try (VultrTestbed testbed = testbed(50)) {
+            deployed = testbed.deploy(1, Optional.empty());
+        }
+
+        String first = deployed.get(0).id();
+        String second = deployed.get(1).id();
+        assertThat(ssh.checked()).containsExactly(first, first, first, second, second, second);
+    }
+
+    @Test
+    void anInstanceThatNeverAnswersSshRollsTheDeployBack() {
+        ssh = ScriptedSshProbe.neverAnswering();
+        try (VultrTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty()))
+                    .isInstanceOf(DeployFailedException.class)
+                    .hasMessageContaining("did not answer SSH as root after " + ScriptedSshProbe.ATTEMPTS + " attempts")
+                    .hasMessageContaining("refused")
+                    .hasMessageContaining("everything the deploy created was removed");
+        }
+
+        assertThat(ssh.checked()).hasSize(ScriptedSshProbe.ATTEMPTS);
+        assertThat(vultr.instances).isEmpty();
+        assertThat(vultr.sshKeys).isEmpty();
     }
 
     @Test
