@@ -266,6 +266,28 @@ class AwsTestbedTest {
     }
 
     @Test
+    void aRequestLimitIsRetriedAndAPersistentOneIsReportedByItsCode() {
+        ec2.fail(c -> c.action().equals("RunInstances"), 1, 429, "RequestLimitExceeded", "Request limit exceeded.");
+        try (AwsTestbed testbed = testbed(50)) {
+            assertThat(testbed.deploy(1, Optional.of("us-east-1"))).hasSize(1);
+        }
+        assertThat(ec2.calls("RunInstances")).hasSize(2);
+        assertThat(ec2.instances).hasSize(1);
+
+        ec2.fail(c -> c.action().equals("DescribeInstances"), 100, 429, "RequestLimitExceeded", "Request limit exceeded.");
+        int listingsBefore = ec2.calls("DescribeInstances").size();
+        try (CapturedLogs logs = new CapturedLogs(); AwsTestbed testbed = testbed(50)) {
+            assertThatThrownBy(testbed::instances)
+                    .hasMessageContaining("listing the instances of testbed '" + TESTBED + "' in us-east-1 failed")
+                    .hasMessageContaining("RequestLimitExceeded: Request limit exceeded. (HTTP 429)")
+                    .satisfies(e -> assertThat(fullText(e)).doesNotContain(SECRET_KEY).doesNotContain(ACCESS_KEY));
+            assertThat(logs.text()).doesNotContain(SECRET_KEY).doesNotContain(ACCESS_KEY);
+        }
+        assertThat(ec2.calls("DescribeInstances").size() - listingsBefore).as("a try and two retries (maxAttempts 3)")
+                .isEqualTo(3);
+    }
+
+    @Test
     void rejectedCredentialsNeverAppearInTheErrorOrTheLogs() {
         ec2.fail(c -> true, 100, 401, "AuthFailure", "AWS was not able to validate the provided access credentials");
 
