@@ -138,6 +138,9 @@ public final class VultrTestbed implements CloudTestbed {
         body.put("hostname", label.toLowerCase().replaceAll("[^a-z0-9-]", "-"));
         body.put("tags", List.of(settings.testbedId()));
         body.put("sshkey_id", List.of(sshKeyId));
+        if (settings.vultrVpc()) {
+            body.put("enable_vpc", true); // gives the instance an internal_ip, for --use-internal-ip-addresses
+        }
         VultrInstance instance = api.post("/instances", body, "instance", VultrInstance.class)
                 .orElseThrow(() -> new IllegalStateException("Vultr accepted instance " + label + " but did not return it"));
         rollback.created("instance " + instance.id() + " (" + label + ") in " + region,

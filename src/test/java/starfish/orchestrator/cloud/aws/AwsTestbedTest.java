@@ -72,7 +72,7 @@ class AwsTestbedTest {
 
     private Settings settings(int maxInstances, String specs, boolean nvme) {
         return TestSettings.cloud(CloudProvider.AWS, TESTBED, dir.resolve("credentials"), dir.resolve("id_ed25519"),
-                REGIONS, specs, server.url("/").toString(), maxInstances, nvme);
+                REGIONS, specs, server.url("/").toString(), maxInstances, nvme, false);
     }
 
     private AwsTestbed testbed(int maxInstances) {
