@@ -24,6 +24,9 @@ public @interface GeoBenchmark {
     /** The settings file; {@code -Dtestbed.settings} wins over it; neither given: the local testbed. */
     String settings() default "";
 
-    /** How many instances to provision; 0: the largest committee the class's {@link BenchmarkTest}s declare. */
+    /**
+     * How many instances to provision; 0: what the largest committee the class's {@link BenchmarkTest}s declare
+     * needs (on remote testbeds also the monitoring host and the settings' dedicated_clients).
+     */
     int instances() default 0;
 }

@@ -15,6 +15,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import starfish.junit.allure.AllureEnvironment;
+import starfish.orchestrator.benchmark.CommitteeHosts;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -25,7 +26,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  */
 public final class GeoBenchmarkExtension implements BeforeAllCallback, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(GeoBenchmarkExtension.class);
-    private static final int DEFAULT_INSTANCES = 4;
+    private static final int DEFAULT_COMMITTEE = 4;
     private static final String COMMIT = "commit";
     private static final String ALLURE_RESULTS = "allure.results.directory";
 
@@ -50,7 +51,7 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
                 properties.keepTestbed());
         store.put(COMMIT, commit);
         store.put(ProvisionedTestbed.class, testbed); // before provisioning: a half-created testbed is destroyed too
-        testbed.provision(instances(annotation, testClass));
+        testbed.provision(instances(annotation, testClass, settings));
     }
 
     @Override
@@ -83,14 +84,16 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
         return file.map(path -> new SettingsLoader().load(path)).orElseGet(Settings::defaults);
     }
 
-    /** The annotation's count, else the largest committee a {@code @BenchmarkTest} of the class asks for. */
-    private static int instances(GeoBenchmark annotation, Class<?> testClass) {
+    /** The annotation's count, else what the largest committee a {@code @BenchmarkTest} of the class asks for needs. */
+    private static int instances(GeoBenchmark annotation, Class<?> testClass, Settings settings) {
         if (annotation.instances() > 0) {
             return annotation.instances();
         }
-        return AnnotationSupport.findAnnotatedMethods(testClass, BenchmarkTest.class, HierarchyTraversalMode.TOP_DOWN)
-                .stream().flatMap(m -> AnnotationSupport.findAnnotation(m, BenchmarkTest.class).stream())
-                .flatMapToInt(test -> Arrays.stream(test.committee())).max().orElse(DEFAULT_INSTANCES);
+        int committee = AnnotationSupport
+                .findAnnotatedMethods(testClass, BenchmarkTest.class, HierarchyTraversalMode.TOP_DOWN).stream()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, BenchmarkTest.class).stream())
+                .flatMapToInt(test -> Arrays.stream(test.committee())).max().orElse(DEFAULT_COMMITTEE);
+        return CommitteeHosts.needed(settings, committee);
     }
 
     private static TestbedFactory factory(ExtensionContext context) {

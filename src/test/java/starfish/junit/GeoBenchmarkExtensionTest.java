@@ -6,6 +6,7 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -137,6 +138,19 @@ class GeoBenchmarkExtensionTest {
         TestKit.run(LargestCommittee.class, allureResults, Map.of());
 
         assertThat(RecordingTestbedFactory.EVENTS).startsWith("deploy 10");
+    }
+
+    @Test
+    void provisionsTheMonitoringAndClientHostsTooOnARemoteTestbed(@TempDir Path settingsDir) throws Exception {
+        Path settings = Files.writeString(settingsDir.resolve("netns.yml"), """
+                cloud_provider: netns
+                regions: [lab]
+                dedicated_clients: 1
+                """);
+
+        TestKit.run(LargestCommittee.class, allureResults, Map.of("testbed.settings", settings.toString()));
+
+        assertThat(RecordingTestbedFactory.EVENTS).startsWith("deploy 12");
     }
 
     @TestKitOnly

@@ -146,18 +146,14 @@ public final class Orchestrator {
         return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir);
     }
 
-    /** One validator per active instance; the local testbed creates the virtual hosts it lacks. */
+    /** The validators' hosts (see CommitteeHosts); the local testbed creates the virtual hosts it lacks. */
     private List<Instance> activeHosts(int committee) {
         List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
         if (active.size() < committee && isLocal(settings)) {
             testbed.deploy(committee - active.size(), Optional.empty());
             active = testbed.instances().stream().filter(Instance::isActive).toList();
         }
-        if (active.size() < committee) {
-            throw new IllegalStateException("the testbed has " + active.size() + " active instances but the committee"
-                    + " needs " + committee + "; run `testbed deploy` or `testbed start` first");
-        }
-        return active.subList(0, committee);
+        return CommitteeHosts.validators(settings, active, committee);
     }
 
     private void cleanup(CommandRunner runner, ValidatorSet validators) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.ssh.SshRunner;
+import starfish.orchestrator.testbed.Instance;
 
 /**
  * How the orchestrator logs into a cloud testbed: the provider's user, the settings' key, and a known_hosts file
@@ -20,11 +22,13 @@ public final class SshAccess implements AutoCloseable {
     private final String user;
     private final SshKeys keys;
     private final Path knownHosts;
+    private final SshReadiness readiness;
     private SshRunner runner;
 
-    public SshAccess(Settings settings, String user) {
+    public SshAccess(Settings settings, String user, SshReadiness readiness) {
         this.settings = settings;
         this.user = user;
+        this.readiness = readiness;
         this.keys = SshKeys.from(settings);
         Path stateDir = Path.of(System.getProperty(STATE_DIR_PROPERTY,
                 Path.of(System.getProperty("user.home"), ".starfish", "cloud").toString()));
@@ -48,6 +52,11 @@ public final class SshAccess implements AutoCloseable {
             runner = new SshRunner(settings, user, keys.privateKey(), knownHosts);
         }
         return runner;
+    }
+
+    /** Returns once every instance runs a command over SSH; throws naming one that does not. */
+    public void awaitAnswering(List<Instance> instances) {
+        readiness.await(runner(), instances, user);
     }
 
     /** Forgets the host keys of a destroyed testbed, so that a new instance on a recycled address is not refused. */

@@ -67,8 +67,8 @@ public final class Monitoring {
         return RemoteMonitoring.start(testbed.commandRunner(), plan, console);
     }
 
-    /** The first instance of the first configured region (or the first instance at all). */
-    static Instance monitoringHost(Settings settings, List<Instance> hosts) {
+    /** The first instance of the first configured region (or the first instance at all); it runs no validator. */
+    public static Instance monitoringHost(Settings settings, List<Instance> hosts) {
         String firstRegion = settings.regions().isEmpty() ? "" : settings.regions().get(0);
         return hosts.stream().filter(host -> host.region().equals(firstRegion)).findFirst().orElse(hosts.get(0));
     }

@@ -34,14 +34,15 @@ public record Settings(
         int sshRetries,
         Optional<String> awsEndpointUrl,
         Optional<String> vultrApiUrl,
-        int maxInstances) {
+        int maxInstances,
+        boolean vultrVpc) {
 
     /** These settings with other crash faults (the benchmark CLI's --faults flags override the file). */
     public Settings withFaults(Faults value) {
         return new Settings(testbedId, cloudProvider, tokenFile, sshPrivateKeyFile, sshPublicKeyFile, regions, specs,
                 repository, nodeParametersPath, clientParametersPath, benchmarkDuration, value, workingDir,
                 resultsDir, logsDir, nvme, scrapeInterval, logProcessing, dedicatedClients, monitoring, sshTimeout,
-                sshRetries, awsEndpointUrl, vultrApiUrl, maxInstances);
+                sshRetries, awsEndpointUrl, vultrApiUrl, maxInstances, vultrVpc);
     }
 
     /** What runs when no settings file is given: the local testbed. */
@@ -50,6 +51,6 @@ public record Settings(
                 List.of("local"), "", Optional.empty(), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(60), Faults.none(), ".testbed", Path.of("results"), Path.of("logs"), false,
                 Duration.ofSeconds(5), false, 0, false, Duration.ofSeconds(30), 3, Optional.empty(),
-                Optional.empty(), 50);
+                Optional.empty(), 50, false);
     }
 }

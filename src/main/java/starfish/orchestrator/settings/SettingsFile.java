@@ -32,7 +32,8 @@ record SettingsFile(
         Integer sshRetries,
         String awsEndpointUrl,
         String vultrApiUrl,
-        Integer maxInstances) {
+        Integer maxInstances,
+        Boolean vultrVpc) {
 
     record RepositoryEntry(String url, String commit) {
     }

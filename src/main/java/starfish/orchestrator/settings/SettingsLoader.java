@@ -209,7 +209,8 @@ public final class SettingsLoader {
                     or(file.sshRetries(), d.sshRetries()),
                     Optional.ofNullable(file.awsEndpointUrl()),
                     Optional.ofNullable(file.vultrApiUrl()),
-                    or(file.maxInstances(), d.maxInstances()));
+                    or(file.maxInstances(), d.maxInstances()),
+                    or(file.vultrVpc(), d.vultrVpc()));
         }
 
         private void requireFor(CloudProvider provider) {

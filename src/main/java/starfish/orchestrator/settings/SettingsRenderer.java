@@ -49,6 +49,7 @@ public final class SettingsRenderer {
         map.put("ssh_retries", s.sshRetries());
         s.awsEndpointUrl().ifPresent(url -> map.put("aws_endpoint_url", SecretRedaction.redact(url)));
         s.vultrApiUrl().ifPresent(url -> map.put("vultr_api_url", SecretRedaction.redact(url)));
+        map.put("vultr_vpc", s.vultrVpc());
         map.put("max_instances", s.maxInstances());
         return map;
     }

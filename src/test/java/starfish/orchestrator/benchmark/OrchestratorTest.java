@@ -23,21 +23,63 @@ class OrchestratorTest {
     Path dir;
 
     @Test
-    void aRemoteTestbedWithTooFewActiveInstancesIsAClearError() {
-        Settings aws = new SettingsLoader(Map.<String, String>of()::get).parse("""
+    void aRemoteTestbedWithTooFewActiveInstancesSaysWhatTheCommitteeNeedsAndHowToGetIt() {
+        TestbedProvider twoHosts = new TwoHosts();
+
+        assertThatThrownBy(() -> new Orchestrator(aws(2), twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
+                .run(BenchmarkParameters.builder().committee(4).build()))
+                .hasMessage("the testbed has 1 active instances; committee 4 + dedicated_clients 2 + 1 monitoring host"
+                        + " needs 7; run `testbed deploy --instances 3` (instances per region) or `testbed start`");
+    }
+
+    @Test
+    void onNetnsTheHintCountsTheHostsEachRegionMustHave() {
+        Settings netns = new SettingsLoader(Map.<String, String>of()::get).parse("""
+                cloud_provider: netns
+                regions: [lab]
+                """, "s.yml");
+
+        // a netns deploy tops every region up to the count it is given, rather than adding that many
+        assertThatThrownBy(() -> CommitteeHosts.validators(netns, List.of(remote("a", "lab")), 4))
+                .hasMessageContaining("needs 5; run `testbed deploy --instances 5`");
+    }
+
+    @Test
+    void validatorsRunAfterTheMonitoringHostAndTheDedicatedClientHosts() {
+        List<Instance> active = List.of(remote("a", "eu-west-1"), remote("b", "us-east-1"), remote("c", "us-east-1"),
+                remote("d", "eu-west-1"), remote("e", "us-east-1"), remote("f", "eu-west-1"));
+
+        // b is the monitoring host (first of the first region), a the client host, f is left over
+        assertThat(CommitteeHosts.validators(aws(1), active, 3)).extracting(Instance::id)
+                .containsExactly("c", "d", "e");
+        assertThat(CommitteeHosts.validators(aws(0), active, 5)).extracting(Instance::id)
+                .containsExactly("a", "c", "d", "e", "f");
+        assertThat(CommitteeHosts.needed(aws(1), 3)).isEqualTo(5);
+    }
+
+    @Test
+    void theLocalTestbedRunsAValidatorOnEveryVirtualHost() {
+        List<Instance> active = List.of(host(0), host(1), host(2));
+
+        assertThat(CommitteeHosts.validators(Settings.defaults(), active, 2)).containsExactly(host(0), host(1));
+        assertThat(CommitteeHosts.needed(Settings.defaults(), 3)).isEqualTo(3);
+    }
+
+    /** AWS settings whose first region is us-east-1. */
+    private static Settings aws(int dedicatedClients) {
+        return new SettingsLoader(Map.<String, String>of()::get).parse("""
                 cloud_provider: aws
                 testbed_id: t
-                regions: [us-east-1]
+                regions: [us-east-1, eu-west-1]
                 specs: m5d.large
                 ssh_private_key_file: k
                 ssh_public_key_file: k.pub
-                """, "s.yml");
-        TestbedProvider twoHosts = new TwoHosts();
+                dedicated_clients: %d
+                """.formatted(dedicatedClients), "s.yml");
+    }
 
-        assertThatThrownBy(() -> new Orchestrator(aws, twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
-                .run(BenchmarkParameters.builder().committee(4).build()))
-                .hasMessageContaining("1 active instances").hasMessageContaining("needs 4")
-                .hasMessageContaining("testbed deploy");
+    private static Instance remote(String id, String region) {
+        return new Instance(id, region, "198.18.0.1", "10.0.0.1", InstanceStatus.ACTIVE);
     }
 
     @Test

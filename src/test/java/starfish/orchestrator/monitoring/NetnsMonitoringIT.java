@@ -26,7 +26,7 @@ import starfish.orchestrator.testbed.Instance;
 
 /**
  * Monitoring over SSH on two netns hosts: node_exporter on both, Prometheus on the first, a one-validator benchmark
- * run on the first; Prometheus reports every target up.
+ * run on the second (a committee needs committee + 1 hosts); Prometheus reports every target up.
  */
 class NetnsMonitoringIT {
     private static final RunOptions UPLOAD_LOCAL_BUILD = new RunOptions(false, false, false, true);
@@ -60,6 +60,8 @@ class NetnsMonitoringIT {
                             "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id());
                     assertThat(upDuringTheLastMinutes(prometheus)).containsOnlyKeys("validator-0",
                             "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id()).containsValues(1.0);
+                    assertThat(scrapeUrl(prometheus, "validator-0")).startsWith("http://" + hosts.get(1).publicIp()
+                            + ":");
                 });
                 assertThat(printed).contains("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
             }
@@ -67,6 +69,15 @@ class NetnsMonitoringIT {
             testbed.destroy();
             testbed.close();
         }
+    }
+
+    private static String scrapeUrl(PrometheusApi prometheus, String job) throws Exception {
+        for (JsonNode target : prometheus.activeTargets()) {
+            if (target.at("/labels/job").asText().equals(job)) {
+                return target.at("/scrapeUrl").asText();
+            }
+        }
+        throw new AssertionError("Prometheus has no target of job " + job);
     }
 
     /** max_over_time(up[10m]) per job: 1 when the target answered at some scrape (the validator ran 4 s). */

@@ -24,15 +24,18 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
+import starfish.orchestrator.testbed.Instance;
 
 /**
- * The whole benchmark flow over SSH on 4 netns hosts, once with the locally built jar uploaded and once with the
- * hosts cloning this repository at HEAD from a local git URL and building it offline.
+ * The whole benchmark flow over SSH on 5 netns hosts (the monitoring host and 4 validators), once with the locally
+ * built jar uploaded and once with the hosts cloning this repository at HEAD from a local git URL and building it
+ * offline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetnsBenchmarkIT {
     private static final String TESTBED = "it-bench";
     private static final int LOAD = 200;
+    private static final int COMMITTEE = 4;
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
 
     private Path dir;
@@ -46,7 +49,7 @@ class NetnsBenchmarkIT {
         dir = Files.createTempDirectory("netns-bench-it");
         testbed = new NetnsTestbed(settings(Optional.empty()), dir.resolve("state"));
         testbed.destroy();
-        testbed.deploy(4, Optional.empty());
+        testbed.deploy(COMMITTEE + 1, Optional.empty());
     }
 
     @AfterAll
@@ -81,13 +84,14 @@ class NetnsBenchmarkIT {
                 new RunOptions(false, false, true, false));
 
         assertHealthy(outcome);
-        String built = testbed.commandRunner().execute(testbed.instances().get(0),
+        Instance validatorHost = testbed.instances().get(1); // instance 0 is the monitoring host
+        String built = testbed.commandRunner().execute(validatorHost,
                 "git -C starfish-src rev-parse HEAD && ls -l starfish.jar").stdout();
         assertThat(built).startsWith(head).contains("starfish.jar");
     }
 
     private BenchmarkOutcome run(Settings settings, RunOptions options) {
-        BenchmarkParameters parameters = BenchmarkParameters.builder().committee(4).load(LOAD)
+        BenchmarkParameters parameters = BenchmarkParameters.builder().committee(COMMITTEE).load(LOAD)
                 .duration(Duration.ofSeconds(20)).build();
         return new Orchestrator(settings, testbed, options, new BenchmarkListener() { }).run(parameters);
     }

@@ -71,6 +71,25 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void vultrVpcIsOffUnlessTurnedOnAndIsTrueOrFalse() {
+        String vultr = """
+                cloud_provider: vultr
+                testbed_id: t
+                regions: [ewr]
+                specs: vc2-1c-1gb
+                token_file: t
+                ssh_private_key_file: k
+                ssh_public_key_file: k.pub
+                """;
+
+        assertThat(loader.parse(vultr, "s.yml").vultrVpc()).isFalse();
+        assertThat(loader.parse(vultr + "vultr_vpc: true\n", "s.yml").vultrVpc()).isTrue();
+        assertThatThrownBy(() -> loader.parse(vultr + "vultr_vpc: sometimes\n", "s.yml"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("s.yml line 8").hasMessageContaining("'vultr_vpc'");
+    }
+
+    @Test
     void commentsAreNotSubstituted() {
         assertThat(loader.parse("# write ${ANYTHING} here\nspecs: 'a # ${COMMIT}' # ${NOT_SET}\n", "s.yml").specs())
                 .isEqualTo("a # main");

@@ -44,7 +44,7 @@ class SettingsRendererTest {
         String yaml = SettingsRenderer.render(Settings.defaults());
 
         assertThat(yaml).contains("cloud_provider: \"local\"").contains("benchmark_duration: \"1m\"")
-                .contains("max_instances: 50");
+                .contains("max_instances: 50").contains("vultr_vpc: false");
     }
 
     @Test

@@ -22,6 +22,7 @@ import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
 import starfish.orchestrator.cloud.KnownSecrets;
 import starfish.orchestrator.cloud.SshAccess;
+import starfish.orchestrator.cloud.SshReadiness;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -44,17 +45,21 @@ public final class AwsTestbed implements CloudTestbed {
     private final AccessResources access;
     private final KnownSecrets redactor;
 
-    /** The production wiring: the operator's address from the environment or detected, the SDK's default timings. */
+    /**
+     * The production wiring: the operator's address from the environment or detected, the SDK's default timings, new
+     * instances logged into before deploy returns.
+     */
     public static AwsTestbed create(Settings settings) {
-        return new AwsTestbed(settings, OperatorAddress.fromEnvironmentOrDetect(), AwsTuning.defaults());
+        return new AwsTestbed(settings, OperatorAddress.fromEnvironmentOrDetect(), AwsTuning.defaults(),
+                SshReadiness.login());
     }
 
-    public AwsTestbed(Settings settings, OperatorAddress operator, AwsTuning tuning) {
+    public AwsTestbed(Settings settings, OperatorAddress operator, AwsTuning tuning, SshReadiness sshReadiness) {
         if (settings.specs().isBlank()) {
             throw new IllegalArgumentException("cloud_provider aws needs specs, the instance type (e.g. m5d.8xlarge)");
         }
         this.settings = settings;
-        this.ssh = new SshAccess(settings, SSH_USER);
+        this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
         AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.tokenFile());
         this.redactor = settings.tokenFile().isPresent() ? redactorFor(credentials) : new KnownSecrets(List.of());
         this.regions = new Ec2Regions(settings, credentials, tuning);
@@ -87,6 +92,7 @@ public final class AwsTestbed implements CloudTestbed {
             admitPeers();
             List<Instance> deployed = instances().stream()
                     .filter(i -> created.getOrDefault(i.region(), List.of()).contains(i.id())).toList();
+            ssh.awaitAnswering(deployed);
             LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
             return deployed;
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
 import starfish.orchestrator.cloud.KnownSecrets;
 import starfish.orchestrator.cloud.SshAccess;
+import starfish.orchestrator.cloud.SshReadiness;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -38,11 +39,12 @@ public final class VultrTestbed implements CloudTestbed {
     private final VultrTuning tuning;
     private final KnownSecrets redactor;
 
+    /** The production wiring: the default timings, new instances logged into before deploy returns. */
     public VultrTestbed(Settings settings) {
-        this(settings, VultrTuning.defaults());
+        this(settings, VultrTuning.defaults(), SshReadiness.login());
     }
 
-    public VultrTestbed(Settings settings, VultrTuning tuning) {
+    public VultrTestbed(Settings settings, VultrTuning tuning, SshReadiness sshReadiness) {
         if (settings.specs().isBlank()) {
             throw new IllegalArgumentException("cloud_provider vultr needs specs, the plan id (e.g. vc2-8c-32gb)");
         }
@@ -51,7 +53,7 @@ public final class VultrTestbed implements CloudTestbed {
         }
         String token = readToken(settings.tokenFile());
         this.settings = settings;
-        this.ssh = new SshAccess(settings, SSH_USER);
+        this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
         this.tuning = tuning;
         this.redactor = new KnownSecrets(List.of(token));
         this.api = new VultrApi(settings.vultrApiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
@@ -88,6 +90,7 @@ public final class VultrTestbed implements CloudTestbed {
                 }
             }
             List<Instance> deployed = awaitReady(Set.copyOf(created));
+            ssh.awaitAnswering(deployed);
             LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
             return deployed;
         } catch (RuntimeException e) {
@@ -135,6 +138,9 @@ public final class VultrTestbed implements CloudTestbed {
         body.put("hostname", label.toLowerCase().replaceAll("[^a-z0-9-]", "-"));
         body.put("tags", List.of(settings.testbedId()));
         body.put("sshkey_id", List.of(sshKeyId));
+        if (settings.vultrVpc()) {
+            body.put("enable_vpc", true); // gives the instance an internal_ip, for --use-internal-ip-addresses
+        }
         VultrInstance instance = api.post("/instances", body, "instance", VultrInstance.class)
                 .orElseThrow(() -> new IllegalStateException("Vultr accepted instance " + label + " but did not return it"));
         rollback.created("instance " + instance.id() + " (" + label + ") in " + region,

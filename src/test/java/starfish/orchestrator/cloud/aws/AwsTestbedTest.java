@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import starfish.orchestrator.cloud.CapturedLogs;
 import starfish.orchestrator.cloud.DeployFailedException;
+import starfish.orchestrator.cloud.ScriptedSshProbe;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.cloud.TestSettings;
@@ -49,6 +50,8 @@ class AwsTestbedTest {
     Path dir;
     private final FakeEc2 ec2 = new FakeEc2();
     private final MockWebServer server = new MockWebServer();
+    /** Stands in for SSH to the new instances; a test replaces it before it creates a testbed. */
+    private ScriptedSshProbe ssh = ScriptedSshProbe.answering();
 
     @BeforeEach
     void start() throws Exception {
@@ -69,14 +72,14 @@ class AwsTestbedTest {
 
     private Settings settings(int maxInstances, String specs, boolean nvme) {
         return TestSettings.cloud(CloudProvider.AWS, TESTBED, dir.resolve("credentials"), dir.resolve("id_ed25519"),
-                REGIONS, specs, server.url("/").toString(), maxInstances, nvme);
+                REGIONS, specs, server.url("/").toString(), maxInstances, nvme, false);
     }
 
     private AwsTestbed testbed(int maxInstances) {
         return testbed(settings(maxInstances, "m5d.8xlarge", false));
     }
 
-    private static AwsTestbed testbed(Settings settings) {
+    private AwsTestbed testbed(Settings settings) {
         var retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .backoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(1)))
                 .throttlingBackoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(1)))
@@ -84,7 +87,7 @@ class AwsTestbedTest {
         var tuning = new AwsTuning(ClientOverrideConfiguration.builder().retryStrategy(retries).build(),
                 WaiterOverrideConfiguration.builder()
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(2))).maxAttempts(10).build());
-        return new AwsTestbed(settings, OPERATOR, tuning);
+        return new AwsTestbed(settings, OPERATOR, tuning, ssh.readiness());
     }
 
     private static Map<String, String> ownTags() {
@@ -219,6 +222,36 @@ class AwsTestbedTest {
     }
 
     @Test
+    void deployReturnsOnceEveryNewInstanceAnswersSsh() {
+        ssh = ScriptedSshProbe.refusingFirst(2);
+        List<Instance> deployed;
+        try (AwsTestbed testbed = testbed(50)) {
+            deployed = testbed.deploy(1, Optional.empty());
+        }
+
+        String first = deployed.get(0).id();
+        String second = deployed.get(1).id();
+        assertThat(ssh.checked()).containsExactly(first, first, first, second, second, second);
+    }
+
+    @Test
+    void anInstanceThatNeverAnswersSshRollsTheDeployBack() {
+        ssh = ScriptedSshProbe.neverAnswering();
+        try (AwsTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty()))
+                    .isInstanceOf(DeployFailedException.class)
+                    .hasMessageContaining("did not answer SSH as ubuntu after " + ScriptedSshProbe.ATTEMPTS + " attempts")
+                    .hasMessageContaining("refused")
+                    .hasMessageContaining("everything the deploy created was removed");
+        }
+
+        assertThat(ssh.checked()).hasSize(ScriptedSshProbe.ATTEMPTS);
+        assertThat(ec2.instances).hasSize(2).allMatch(i -> i.state.equals("terminated"));
+        assertThat(ec2.securityGroups).isEmpty();
+        assertThat(ec2.keyPairs).isEmpty();
+    }
+
+    @Test
     void aServerErrorIsRetriedAndAPersistentOneIsReported() {
         ec2.fail(c -> c.action().equals("DescribeImages"), 1, 500, "InternalError", "An internal error has occurred");
         try (AwsTestbed testbed = testbed(50)) {
@@ -230,6 +263,28 @@ class AwsTestbedTest {
             assertThatThrownBy(() -> testbed.deploy(1, Optional.of("eu-west-1"))).hasMessageContaining("Unavailable");
         }
         assertThat(ec2.calls("RunInstances")).hasSize(1);
+    }
+
+    @Test
+    void aRequestLimitIsRetriedAndAPersistentOneIsReportedByItsCode() {
+        ec2.fail(c -> c.action().equals("RunInstances"), 1, 429, "RequestLimitExceeded", "Request limit exceeded.");
+        try (AwsTestbed testbed = testbed(50)) {
+            assertThat(testbed.deploy(1, Optional.of("us-east-1"))).hasSize(1);
+        }
+        assertThat(ec2.calls("RunInstances")).hasSize(2);
+        assertThat(ec2.instances).hasSize(1);
+
+        ec2.fail(c -> c.action().equals("DescribeInstances"), 100, 429, "RequestLimitExceeded", "Request limit exceeded.");
+        int listingsBefore = ec2.calls("DescribeInstances").size();
+        try (CapturedLogs logs = new CapturedLogs(); AwsTestbed testbed = testbed(50)) {
+            assertThatThrownBy(testbed::instances)
+                    .hasMessageContaining("listing the instances of testbed '" + TESTBED + "' in us-east-1 failed")
+                    .hasMessageContaining("RequestLimitExceeded: Request limit exceeded. (HTTP 429)")
+                    .satisfies(e -> assertThat(fullText(e)).doesNotContain(SECRET_KEY).doesNotContain(ACCESS_KEY));
+            assertThat(logs.text()).doesNotContain(SECRET_KEY).doesNotContain(ACCESS_KEY);
+        }
+        assertThat(ec2.calls("DescribeInstances").size() - listingsBefore).as("a try and two retries (maxAttempts 3)")
+                .isEqualTo(3);
     }
 
     @Test

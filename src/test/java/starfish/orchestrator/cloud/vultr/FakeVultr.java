@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -142,12 +141,15 @@ final class FakeVultr extends Dispatcher {
                 call.body.path("tags").path(0).asText());
         instance.put("plan", call.body.path("plan").asText()).put("os_id", call.body.path("os_id").asInt())
                 .put("hostname", call.body.path("hostname").asText());
+        if (call.body.path("enable_vpc").asBoolean()) {
+            instance.put("vpc", true);
+        }
         if (stuck) {
             instance.put("stuck", true);
         }
         instances.add(instance);
         ObjectNode answer = instance.deepCopy().put("default_password", "v5{Zq9-example-root-password");
-        answer.remove("stuck");
+        answer.remove(List.of("stuck", "vpc"));
         return json(202, "{\"instance\":" + answer + "}");
     }
 
@@ -175,7 +177,7 @@ final class FakeVultr extends Dispatcher {
         if (instance.path("status").asText().equals("pending")) {
             int n = Integer.parseInt(instance.path("id").asText().substring(24));
             instance.put("status", "active").put("server_status", "installingbooting").put("main_ip", "192.0.2." + (100 + n))
-                    .put("internal_ip", instance.path("region").asText().equals("ams") ? "10.1.96." + n : "");
+                    .put("internal_ip", instance.has("vpc") ? "10.1.96." + n : "");
         } else if (instance.path("server_status").asText().equals("installingbooting")) {
             instance.put("server_status", "ok");
         }

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.cloud.CapturedLogs;
 import starfish.orchestrator.cloud.DeployFailedException;
+import starfish.orchestrator.cloud.ScriptedSshProbe;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.testbed.InstanceTable;
 
 class VultrTestbedTest {
     private static final String TOKEN = "VULTRTOKEN4EXAMPLE0123456789ABCDEFGH";
@@ -40,6 +42,8 @@ class VultrTestbedTest {
     private final MockWebServer server = new MockWebServer();
     /** What the client asked to wait for; nothing really sleeps. */
     private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    /** Stands in for SSH to the new instances; a test replaces it before it creates a testbed. */
+    private ScriptedSshProbe ssh = ScriptedSshProbe.answering();
 
     @BeforeEach
     void start() throws Exception {
@@ -58,22 +62,26 @@ class VultrTestbedTest {
     }
 
     private VultrTestbed testbed(int maxInstances) {
+        return testbed(maxInstances, false);
+    }
+
+    private VultrTestbed testbed(int maxInstances, boolean vpc) {
         Settings settings = TestSettings.cloud(CloudProvider.VULTR, TESTBED, dir.resolve("vultr-token"),
-                dir.resolve("id_ed25519"), REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), maxInstances, false);
-        return new VultrTestbed(settings, new VultrTuning(POLL, 5, BACKOFF, 4, waits::add));
+                dir.resolve("id_ed25519"), REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), maxInstances, false,
+                vpc);
+        return new VultrTestbed(settings, new VultrTuning(POLL, 5, BACKOFF, 4, waits::add), ssh.readiness());
     }
 
     @Test
     void deployCreatesTaggedUbuntuInstancesWithTheTestbedKeyAndWaitsUntilTheyAreReady() {
         List<Instance> deployed;
-        try (VultrTestbed testbed = testbed(50)) {
+        try (VultrTestbed testbed = testbed(50, true)) {
             deployed = testbed.deploy(2, Optional.empty());
         }
 
-        assertThat(deployed).hasSize(4).allMatch(Instance::isActive).allMatch(i -> i.publicIp().startsWith("192.0.2."));
+        assertThat(deployed).hasSize(4).allMatch(Instance::isActive).allMatch(i -> i.publicIp().startsWith("192.0.2."))
+                .allMatch(i -> i.internalIp().startsWith("10.1.96."));
         assertThat(deployed).extracting(Instance::region).containsExactly("ewr", "ewr", "ams", "ams");
-        assertThat(deployed).filteredOn(i -> i.region().equals("ewr")).allMatch(i -> i.internalIp().equals(i.publicIp()));
-        assertThat(deployed).filteredOn(i -> i.region().equals("ams")).allMatch(i -> i.internalIp().startsWith("10.1.96."));
 
         assertThat(vultr.calls("POST", "/v2/ssh-keys")).singleElement().satisfies(c -> {
             assertThat(c.body().path("name").asText()).isEqualTo(TESTBED);
@@ -87,11 +95,64 @@ class VultrTestbedTest {
             assertThat(c.body().path("tags").toString()).isEqualTo("[\"" + TESTBED + "\"]");
             assertThat(c.body().path("sshkey_id").toString()).isEqualTo("[\"" + keyId + "\"]");
             assertThat(c.body().path("hostname").asText()).isEqualTo(c.body().path("label").asText());
+            assertThat(c.body().path("enable_vpc").toString()).isEqualTo("true");
         });
         assertThat(creates).extracting(c -> c.body().path("region").asText()).containsExactly("ewr", "ewr", "ams", "ams");
         assertThat(vultr.calls).allMatch(c -> ("Bearer " + TOKEN).equals(c.authorization()));
         assertThat(vultr.calls("GET", "/v2/instances")).allMatch(c -> TESTBED.equals(c.param("tag")));
         assertThat(waits).isNotEmpty().containsOnly(POLL);
+    }
+
+    @Test
+    void deployReturnsOnceEveryNewInstanceAnswersSsh() {
+        ssh = ScriptedSshProbe.refusingFirst(2);
+        List<Instance> deployed;
+        try (VultrTestbed testbed = testbed(50)) {
+            deployed = testbed.deploy(1, Optional.empty());
+        }
+
+        String first = deployed.get(0).id();
+        String second = deployed.get(1).id();
+        assertThat(ssh.checked()).containsExactly(first, first, first, second, second, second);
+    }
+
+    @Test
+    void anInstanceThatNeverAnswersSshRollsTheDeployBack() {
+        ssh = ScriptedSshProbe.neverAnswering();
+        try (VultrTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty()))
+                    .isInstanceOf(DeployFailedException.class)
+                    .hasMessageContaining("did not answer SSH as root after " + ScriptedSshProbe.ATTEMPTS + " attempts")
+                    .hasMessageContaining("refused")
+                    .hasMessageContaining("everything the deploy created was removed");
+        }
+
+        assertThat(ssh.checked()).hasSize(ScriptedSshProbe.ATTEMPTS);
+        assertThat(vultr.instances).isEmpty();
+        assertThat(vultr.sshKeys).isEmpty();
+    }
+
+    @Test
+    void withoutVultrVpcInstancesAreCreatedOutsideAnyVpcAndKeepTheirPublicAddressInside() {
+        List<Instance> deployed;
+        try (VultrTestbed testbed = testbed(50)) {
+            deployed = testbed.deploy(1, Optional.of("ewr"));
+        }
+
+        assertThat(deployed).singleElement().satisfies(i -> assertThat(i.internalIp()).isEqualTo(i.publicIp()));
+        assertThat(vultr.calls("POST", "/v2/instances")).singleElement()
+                .satisfies(c -> assertThat(c.body().has("enable_vpc")).isFalse());
+    }
+
+    @Test
+    void theStatusTableGivesTheSshCommandAsRoot() {
+        try (VultrTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.of("ewr"));
+            String table = InstanceTable.render(testbed);
+
+            assertThat(table).contains("ewr (1 instance)")
+                    .contains("ssh -i " + dir.resolve("id_ed25519") + " root@192.0.2.");
+        }
     }
 
     @Test
@@ -220,7 +281,7 @@ class VultrTestbedTest {
     @Test
     void aMissingTokenFileIsNamedInTheError() {
         Settings settings = TestSettings.cloud(CloudProvider.VULTR, TESTBED, dir.resolve("absent"), dir.resolve("id_ed25519"),
-                REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), 50, false);
+                REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), 50, false, false);
         assertThatThrownBy(() -> new VultrTestbed(settings)).hasMessageContaining("cannot read token_file " + dir.resolve("absent"));
     }
 }
