@@ -42,7 +42,7 @@ class LargeRunSummaryCostIT {
         PrometheusTextParser parser = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
         String jvmPage = render(jvmRegistry());
         PrometheusRegistry registry = new PrometheusRegistry();
-        NodeMetrics validator = new NodeMetrics(registry);
+        NodeMetrics validator = new NodeMetrics(registry, VALIDATORS);
         MeasurementsCollection collection = new MeasurementsCollection(BenchmarkParameters.builder()
                 .consensus(Consensus.MYSTICETI).committee(VALIDATORS).load(100_000).duration(Duration.ofMinutes(10))
                 .build(), Map.of(), List.of());
