@@ -21,8 +21,9 @@ import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
- * The extension behind {@link GeoBenchmark}: provisions the class's testbed before all its tests, keeps it in the
- * class's store (which destroys it when the class ends), and injects {@link Benchmarks} into test methods.
+ * The extension behind {@link GeoBenchmark}: provisions the class's testbed and starts its monitoring before all its
+ * tests, keeps it in the class's store (which destroys it when the class ends), and injects {@link Benchmarks} into
+ * test methods.
  */
 public final class GeoBenchmarkExtension implements BeforeAllCallback, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(GeoBenchmarkExtension.class);
@@ -47,11 +48,11 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
 
         TestbedFactory factory = factory(context);
         TestbedProvider provider = factory.provider(settings);
-        ProvisionedTestbed testbed = new ProvisionedTestbed(settings, provider, factory.runner(settings, provider),
-                properties.keepTestbed());
+        ProvisionedTestbed testbed = new ProvisionedTestbed(settings, provider, factory, properties.keepTestbed());
         store.put(COMMIT, commit);
         store.put(ProvisionedTestbed.class, testbed); // before provisioning: a half-created testbed is destroyed too
         testbed.provision(instances(annotation, testClass, settings));
+        testbed.startMonitoring();
     }
 
     @Override

@@ -18,17 +18,21 @@ final class OrchestratorTestbedFactory implements TestbedFactory {
         return TestbedProviders.create(settings);
     }
 
-    /** With `monitoring: true`, each run is watched by Prometheus (and Grafana), linked from its Allure test. */
+    /** With `monitoring: true`, Prometheus (and Grafana): its URLs and password are printed once per testbed. */
+    @Override
+    public MonitoringHandle monitoring(Settings settings, TestbedProvider testbed) {
+        return settings.monitoring()
+                ? Monitoring.start(settings, testbed, RunOptions.defaults(), System.out::println)
+                : new NoMonitoring();
+    }
+
+    /** Each run retargets the testbed's monitoring and links it from its Allure test. */
     @Override
     public BenchmarkRunner runner(Settings settings, TestbedProvider testbed) {
-        return (parameters, listener) -> {
-            try (MonitoringHandle monitoring = settings.monitoring()
-                    ? Monitoring.start(settings, testbed, RunOptions.defaults(), System.out::println)
-                    : new NoMonitoring()) {
-                monitoring.url().ifPresent(url -> Allure.link("Monitoring", url.toString()));
-                return new Orchestrator(settings, testbed, RunOptions.defaults(), listener).monitoredBy(monitoring)
-                        .run(parameters);
-            }
+        return (parameters, listener, monitoring) -> {
+            monitoring.url().ifPresent(url -> Allure.link("Monitoring", url.toString()));
+            return new Orchestrator(settings, testbed, RunOptions.defaults(), listener).monitoredBy(monitoring)
+                    .run(parameters);
         };
     }
 }

@@ -6,26 +6,31 @@ import org.slf4j.LoggerFactory;
 import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.monitoring.MonitoringHandle;
+import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
- * A benchmark class's testbed. It lives in the class's ExtensionContext store from before the first instance is
- * created, so that JUnit closes it, and destroys what exists, however the class ends.
+ * A benchmark class's testbed and its monitoring. It lives in the class's ExtensionContext store from before the
+ * first instance is created, so that JUnit closes it, and destroys what exists, however the class ends.
  */
 final class ProvisionedTestbed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedTestbed.class);
 
     private final Settings settings;
     private final TestbedProvider provider;
+    private final TestbedFactory factory;
     private final BenchmarkRunner runner;
     private final boolean keep;
+    private MonitoringHandle monitoring = new NoMonitoring();
 
-    ProvisionedTestbed(Settings settings, TestbedProvider provider, BenchmarkRunner runner, boolean keep) {
+    ProvisionedTestbed(Settings settings, TestbedProvider provider, TestbedFactory factory, boolean keep) {
         this.settings = settings;
         this.provider = provider;
-        this.runner = runner;
+        this.factory = factory;
+        this.runner = factory.runner(settings, provider);
         this.keep = keep;
     }
 
@@ -46,12 +51,25 @@ final class ProvisionedTestbed implements AutoCloseable {
         }
     }
 
+    /** Once provisioned: monitoring that every run of the class then follows, so its URL stays the same. */
+    void startMonitoring() {
+        monitoring = factory.monitoring(settings, provider);
+    }
+
     BenchmarkOutcome run(BenchmarkParameters parameters, BenchmarkListener listener) {
-        return runner.run(parameters, listener);
+        return runner.run(parameters, listener, monitoring);
     }
 
     @Override
     public void close() {
+        try {
+            monitoring.close(); // first: its services run on the testbed's hosts
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
         try {
             if (keep) {
                 LOG.info("Keeping the {} testbed '{}' (testbed.keep=true)", settings.cloudProvider().yamlName(),

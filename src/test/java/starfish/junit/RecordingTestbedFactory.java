@@ -16,6 +16,7 @@ import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -62,7 +63,8 @@ public class RecordingTestbedFactory implements TestbedFactory {
         }
     }
 
-    private static BenchmarkOutcome run(BenchmarkParameters parameters, BenchmarkListener listener) {
+    private static BenchmarkOutcome run(BenchmarkParameters parameters, BenchmarkListener listener,
+                                        MonitoringHandle monitoring) {
         EVENTS.add("run " + parameters.displayName());
         RUNS.add(parameters);
         for (BenchmarkPhase phase : List.of(BenchmarkPhase.CONFIGURE, BenchmarkPhase.BOOT, BenchmarkPhase.MEASURE)) {

@@ -14,15 +14,13 @@ import starfish.node.dag.Transactions;
 import starfish.node.data.ProvenShard;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.ShardedPayload;
+import starfish.node.metrics.RejectionReason;
 
 /**
  * The Starfish family's payload rule: the header commits to the Merkle root of the transactions' shards. Full data
  * must encode to that root; a forwarded shard must prove its place under it. Runs on the network threads.
  */
 public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
-
-    public static final String MERKLE_MISMATCH = "merkle-mismatch";
-    public static final String BAD_SHARD = "bad-shard";
 
     /** Enough for the blocks between a reader thread and the core; more would only pin memory. */
     private static final int KEPT_ENCODINGS = 32;
@@ -52,13 +50,13 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
         if (block.payload() instanceof Transactions transactions) {
             ShardedPayload encoded = transactions.isWellFormed() ? encode(coder, transactions) : null;
             if (encoded == null || !Arrays.equals(encoded.root(), root)) {
-                throw new InvalidBlockException(MERKLE_MISMATCH, "data does not encode to the Merkle root of " + block);
+                throw new InvalidBlockException(RejectionReason.MERKLE_MISMATCH, "data does not encode to the Merkle root of " + block);
             }
             verified.put(block.payloadCommitment(), encoded);
         } else if (block.payload() instanceof ShardPayload shardPayload && shardPayload.shard() != null) {
             ProvenShard shard = shardPayload.shard();
             if (shard.shard().index() >= coder.totalShards() || !shard.verify(root, coder.totalShards())) {
-                throw new InvalidBlockException(BAD_SHARD, "shard " + shard.shard().index()
+                throw new InvalidBlockException(RejectionReason.BAD_SHARD, "shard " + shard.shard().index()
                         + " does not match the Merkle root of " + block);
             }
         }

@@ -45,7 +45,7 @@ public final class Validator implements AutoCloseable {
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
-        NodeMetrics metrics = new NodeMetrics(config.registry());
+        NodeMetrics metrics = new NodeMetrics(config.registry(), committee.size());
         BlockStore store = new BlockStore();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self);

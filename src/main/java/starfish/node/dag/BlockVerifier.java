@@ -2,6 +2,7 @@ package starfish.node.dag;
 
 import starfish.node.config.Committee;
 import starfish.node.config.StakeAggregator;
+import starfish.node.metrics.RejectionReason;
 
 /**
  * The checks a block passes before it enters the DAG that need no DAG state: author and round in range, the
@@ -10,10 +11,6 @@ import starfish.node.config.StakeAggregator;
  * Thread-safe: runs on the network threads.
  */
 public final class BlockVerifier {
-
-    public static final String BAD_SIGNATURE = "bad-signature";
-    public static final String INVALID_BLOCK = "invalid-block";
-    public static final String BAD_PAYLOAD = "bad-payload";
 
     /** Checks a block's payload against its header's commitment; throws with a reason to count. */
     @FunctionalInterface
@@ -25,7 +22,7 @@ public final class BlockVerifier {
     public static final PayloadCheck FULL_DATA = block -> {
         if (!(block.payload() instanceof Transactions t) || !t.isWellFormed()
                 || !t.commitment().equals(block.payloadCommitment())) {
-            throw new InvalidBlockException(BAD_PAYLOAD, "payload does not match its commitment in " + block);
+            throw new InvalidBlockException(RejectionReason.BAD_PAYLOAD, "payload does not match its commitment in " + block);
         }
     };
 
@@ -47,15 +44,15 @@ public final class BlockVerifier {
 
     public void verify(Block block) throws InvalidBlockException {
         if (!committee.isValidIndex(block.author())) {
-            throw new InvalidBlockException(INVALID_BLOCK, "unknown author " + block.author());
+            throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, "unknown author " + block.author());
         }
         if (block.round() <= 0) {
-            throw new InvalidBlockException(INVALID_BLOCK, "round " + block.round() + " (genesis is never sent)");
+            throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, "round " + block.round() + " (genesis is never sent)");
         }
         verifyParents(block);
         for (BlockReference ack : block.acknowledgements()) {
             if (!committee.isValidIndex(ack.author()) || ack.round() >= block.round() || ack.round() < 0) {
-                throw new InvalidBlockException(INVALID_BLOCK, "bad acknowledgement " + ack);
+                throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, "bad acknowledgement " + ack);
             }
         }
         // the payload is checked on every copy: forwarders attach their own shard, and a copy may carry any bytes
@@ -64,26 +61,26 @@ public final class BlockVerifier {
             return;
         }
         if (!committee.authority(block.author()).publicKey().verify(block.digest(), block.signature())) {
-            throw new InvalidBlockException(BAD_SIGNATURE, "bad signature on " + block);
+            throw new InvalidBlockException(RejectionReason.BAD_SIGNATURE, "bad signature on " + block);
         }
         verifiedSignatures.add(block.digest(), block.signature());
     }
 
     private void verifyParents(Block block) throws InvalidBlockException {
         if (block.parents().isEmpty() || block.parents().get(0).author() != block.author()) {
-            throw new InvalidBlockException(INVALID_BLOCK, block + " must reference its author's previous block first");
+            throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, block + " must reference its author's previous block first");
         }
         StakeAggregator previousRound = new StakeAggregator(committee);
         for (BlockReference parent : block.parents()) {
             if (!committee.isValidIndex(parent.author()) || parent.round() >= block.round() || parent.round() < 0) {
-                throw new InvalidBlockException(INVALID_BLOCK, block + " has a bad parent " + parent);
+                throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, block + " has a bad parent " + parent);
             }
             if (parent.round() == block.round() - 1) {
                 previousRound.add(parent.author());
             }
         }
         if (!previousRound.reachedQuorum()) {
-            throw new InvalidBlockException(INVALID_BLOCK, block + " lacks a quorum of parents from the previous round");
+            throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, block + " lacks a quorum of parents from the previous round");
         }
     }
 }

@@ -1,16 +1,18 @@
 package starfish.node.dag;
 
-/** A block that decodes but breaks a rule; `reason` is the metric label (bad-signature, invalid-block, ...). */
+import starfish.node.metrics.RejectionReason;
+
+/** A block that decodes but breaks a rule, with the reason it is counted under. */
 public final class InvalidBlockException extends Exception {
 
-    private final String reason;
+    private final RejectionReason reason;
 
-    public InvalidBlockException(String reason, String message) {
+    public InvalidBlockException(RejectionReason reason, String message) {
         super(message);
         this.reason = reason;
     }
 
-    public String reason() {
+    public RejectionReason reason() {
         return reason;
     }
 }

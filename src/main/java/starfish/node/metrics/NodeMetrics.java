@@ -7,7 +7,11 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
-/** The validator's metrics, with exactly the names the orchestrator scrapes (CONTEXT.md), in one registry. */
+/**
+ * The validator's metrics, with exactly the names the orchestrator scrapes (CONTEXT.md), in one registry. Labelled
+ * series whose label values are known up front (missing blocks per authority, rejections per reason) exist at 0 from
+ * the start, so that dashboards and rate() see them before the first event.
+ */
 public final class NodeMetrics {
 
     public static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05,
@@ -28,7 +32,7 @@ public final class NodeMetrics {
     public final Counter rejectedMessages;
     public final Counter equivocatingBlocks;
 
-    public NodeMetrics(PrometheusRegistry registry) {
+    public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
         long startNanos = System.nanoTime();
         sequencedTransactions = Counter.builder().name("sequenced_transactions_total")
                 .help("Transactions in committed blocks").register(registry);
@@ -48,6 +52,9 @@ public final class NodeMetrics {
                 .callback(cb -> cb.call((System.nanoTime() - startNanos) / 1e9)).register(registry);
         missingBlocks = Gauge.builder().name("missing_blocks").help("Referenced blocks not yet received, by author")
                 .labelNames("authority").register(registry);
+        for (int authority = 0; authority < committeeSize; authority++) {
+            missingBlocks.labelValues(Integer.toString(authority)).set(0);
+        }
         proposedBlockSize = Gauge.builder().name("proposed_block_size_bytes")
                 .help("Encoded size of the last block this validator proposed").register(registry);
         committedSequenceLength = Gauge.builder().name("committed_sequence_length")
@@ -57,6 +64,9 @@ public final class NodeMetrics {
         rejectedMessages = Counter.builder().name("rejected_messages_total")
                 .help("Frames and blocks dropped as malformed or invalid, by reason").labelNames("reason")
                 .register(registry);
+        for (RejectionReason reason : RejectionReason.values()) {
+            rejectedMessages.initLabelValues(reason.label());
+        }
         equivocatingBlocks = Counter.builder().name("equivocating_blocks_total")
                 .help("Accepted blocks whose author already has a block in that round, by author")
                 .labelNames("authority").register(registry);
@@ -67,7 +77,7 @@ public final class NodeMetrics {
                 .classicUpperBounds(LATENCY_BUCKETS).register(registry);
     }
 
-    public void reject(String reason) {
-        rejectedMessages.labelValues(reason).inc();
+    public void reject(RejectionReason reason) {
+        rejectedMessages.labelValues(reason.label()).inc();
     }
 }

@@ -4,20 +4,21 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import starfish.node.metrics.RejectionReason;
 
 /** Reads length-prefixed frame bodies; a length outside (0, max] means the stream is corrupt. */
 final class FrameReader {
 
     /** The stream cannot be trusted any more: the connection must be closed. */
     static final class CorruptStreamException extends IOException {
-        private final String reason;
+        private final RejectionReason reason;
 
-        CorruptStreamException(String reason, String message) {
+        CorruptStreamException(RejectionReason reason, String message) {
             super(message);
             this.reason = reason;
         }
 
-        String reason() {
+        RejectionReason reason() {
             return reason;
         }
     }
@@ -39,13 +40,13 @@ final class FrameReader {
             return null;
         }
         if (length <= 0 || length > maxFrameBytes) {
-            throw new CorruptStreamException("oversized", "frame length " + length + " outside 1.." + maxFrameBytes);
+            throw new CorruptStreamException(RejectionReason.OVERSIZED, "frame length " + length + " outside 1.." + maxFrameBytes);
         }
         byte[] body = new byte[length];
         try {
             in.readFully(body);
         } catch (EOFException e) {
-            throw new CorruptStreamException("truncated", "stream ended inside a frame of " + length + " bytes");
+            throw new CorruptStreamException(RejectionReason.TRUNCATED, "stream ended inside a frame of " + length + " bytes");
         }
         return body;
     }

@@ -18,6 +18,7 @@ import starfish.node.dag.BlockVerifier;
 import starfish.node.dag.InvalidBlockException;
 import starfish.node.dag.MalformedException;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.metrics.RejectionReason;
 
 /**
  * Full-mesh TCP between validators: one connection per pair, dialled by the lower index (which reconnects with
@@ -145,7 +146,7 @@ public final class Network implements AutoCloseable {
             byte[] first = reader.next();
             Message hello = first == null ? null : MessageCodec.decode(first);
             if (!(hello instanceof Message.Hello h) || h.authority() >= self || h.authority() < 0) {
-                metrics.reject("handshake");
+                metrics.reject(RejectionReason.HANDSHAKE);
                 LOG.warn("closing a connection from {} that did not introduce itself as a lower-index validator",
                         socket.getRemoteSocketAddress());
                 return;
@@ -154,7 +155,7 @@ public final class Network implements AutoCloseable {
             socket.setSoTimeout(0);
             readLoop(h.authority(), connection, reader);
         } catch (SocketTimeoutException | MalformedException e) {
-            metrics.reject("handshake");
+            metrics.reject(RejectionReason.HANDSHAKE);
         } catch (IOException e) {
             LOG.debug("connection failed during handshake: {}", e.getMessage());
         } finally {
@@ -222,12 +223,12 @@ public final class Network implements AutoCloseable {
         try {
             message = MessageCodec.decode(body);
         } catch (MalformedException e) {
-            metrics.reject("malformed");
+            metrics.reject(RejectionReason.MALFORMED);
             LOG.debug("dropped a malformed frame from {}: {}", peer, e.getMessage());
             return;
         }
         if (message instanceof Message.Hello) {
-            metrics.reject("unexpected-message");
+            metrics.reject(RejectionReason.UNEXPECTED_MESSAGE);
             return;
         }
         List<Block> blocks = message instanceof Message.Blocks b ? b.blocks()

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.Instance;
@@ -14,7 +12,8 @@ import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
  * The one entry point: starts Prometheus (and Grafana, and node_exporter on remote hosts) for a testbed and returns
- * a handle whose close stops them. URLs and Grafana's admin password are printed to the console, once.
+ * a handle whose close stops them. URLs and Grafana's admin password are printed to the console, once, and so is
+ * how to install a program that is missing.
  * <pre>{@code
  * try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, options)) {
  *     // for each run, once its validators' addresses and ports are known:
@@ -23,7 +22,6 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * }</pre>
  */
 public final class Monitoring {
-    private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
 
     private Monitoring() {
     }
@@ -39,16 +37,24 @@ public final class Monitoring {
         };
     }
 
-    /** Prometheus and Grafana as child processes on 127.0.0.1, each only if its binary is installed. */
+    /**
+     * Prometheus and Grafana as child processes on 127.0.0.1, each only if its binary is installed; a missing one is
+     * reported to `console` with how to install it.
+     */
     public static MonitoringHandle startLocal(Duration scrapeInterval, Consumer<String> console) {
-        Optional<Path> prometheus = MonitoringComponent.PROMETHEUS.findLocally();
+        return startLocal(scrapeInterval, console, MonitoringComponent.localSearchPath());
+    }
+
+    /** As {@link #startLocal(Duration, Consumer)}, with the binaries searched on `searchPath` only. */
+    static MonitoringHandle startLocal(Duration scrapeInterval, Consumer<String> console, String searchPath) {
+        Optional<Path> prometheus = MonitoringComponent.PROMETHEUS.findOn(searchPath);
         if (prometheus.isEmpty()) {
-            LOG.warn(MonitoringComponent.PROMETHEUS.missingMessage());
+            console.accept(MonitoringComponent.PROMETHEUS.missingMessage());
             return new NoMonitoring();
         }
-        Optional<Path> grafana = MonitoringComponent.GRAFANA.findLocally();
+        Optional<Path> grafana = MonitoringComponent.GRAFANA.findOn(searchPath);
         if (grafana.isEmpty()) {
-            LOG.warn(MonitoringComponent.GRAFANA.missingMessage());
+            console.accept(MonitoringComponent.GRAFANA.missingMessage());
         }
         return LocalMonitoring.start(prometheus.get(), grafana, scrapeInterval, console);
     }

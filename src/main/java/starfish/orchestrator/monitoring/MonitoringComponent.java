@@ -51,9 +51,18 @@ public enum MonitoringComponent {
 
     /** This machine's binary, searched on PATH and in the sbin directories Debian's packages use. */
     public Optional<Path> findLocally() {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/sbin";
+        return findOn(localSearchPath());
+    }
+
+    /** Where this machine's binaries are searched: PATH, then the sbin directories Debian's packages use. */
+    static String localSearchPath() {
+        return System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/sbin";
+    }
+
+    /** The executable binary in the first directory of `searchPath` (separated as in PATH) that has one. */
+    Optional<Path> findOn(String searchPath) {
         for (String binary : binaries) {
-            for (String dir : path.split(File.pathSeparator)) {
+            for (String dir : searchPath.split(File.pathSeparator)) {
                 if (!dir.isEmpty()) {
                     Path candidate = Path.of(dir, binary);
                     if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

@@ -68,24 +68,27 @@ public final class RemoteMonitoring implements MonitoringHandle {
     /**
      * (Re)starts monitoring as `plan` says: node_exporter on every host, Prometheus scraping them (validators come
      * with {@link #scrape}), Grafana showing it. A component that is not installed (and cannot be) is skipped with
-     * a message saying how to install it.
+     * a message to `console` saying how to install it.
      */
     public static MonitoringHandle start(CommandRunner runner, Plan plan, Consumer<String> console) {
         Instance monitor = plan.monitoringHost();
         if (plan.installPackages()) {
             runner.executeAll(plan.hosts(), RemotePackages.install(MonitoringComponent.NODE_EXPORTER));
             runner.execute(monitor, RemotePackages.install(MonitoringComponent.PROMETHEUS));
-            runner.execute(monitor, RemotePackages.install(MonitoringComponent.GRAFANA));
+            if (runner.execute(monitor, RemotePackages.install(MonitoringComponent.GRAFANA)).stdout()
+                    .contains(RemotePackages.GRAFANA_SKIPPED)) {
+                console.accept("On " + monitor.id() + ": " + RemotePackages.GRAFANA_SKIPPED);
+            }
         }
         Optional<String> prometheus = locate(runner, monitor, MonitoringComponent.PROMETHEUS);
         if (prometheus.isEmpty()) {
-            LOG.warn("On {}: {}", monitor.id(), MonitoringComponent.PROMETHEUS.missingMessage());
+            console.accept("On " + monitor.id() + ": " + MonitoringComponent.PROMETHEUS.missingMessage());
             return new NoMonitoring();
         }
         String home = runner.execute(monitor, "pwd").stdout().strip() + "/" + DIR;
         runner.execute(monitor, "mkdir -p " + DIR + "/prometheus-data");
         RemoteMonitoring monitoring = new RemoteMonitoring(runner, plan, prometheus.get(), home,
-                startNodeExporters(runner, plan));
+                startNodeExporters(runner, plan, console));
         monitoring.restartPrometheus(List.of());
         console.accept("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
         monitoring.grafanaUrl = startGrafana(runner, plan, home, console);
@@ -119,7 +122,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     }
 
     /** Starts node_exporter where it is installed; returns those hosts. */
-    private static List<Instance> startNodeExporters(CommandRunner runner, Plan plan) {
+    private static List<Instance> startNodeExporters(CommandRunner runner, Plan plan, Consumer<String> console) {
         Map<Instance, CommandOutput> found =
                 runner.executeAll(plan.hosts(), MonitoringComponent.NODE_EXPORTER.locateCommand());
         String listen = plan.endpoints().listen(plan.endpoints().nodeExporterPort());
@@ -127,7 +130,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
         for (Instance host : plan.hosts()) {
             String binary = found.get(host).stdout().strip();
             if (binary.isEmpty()) {
-                LOG.warn("On {}: {}", host.id(), MonitoringComponent.NODE_EXPORTER.missingMessage());
+                console.accept("On " + host.id() + ": " + MonitoringComponent.NODE_EXPORTER.missingMessage());
                 continue;
             }
             runner.execute(host, "mkdir -p " + DIR);
@@ -142,7 +145,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
         Instance monitor = plan.monitoringHost();
         Optional<String> grafana = locate(runner, monitor, MonitoringComponent.GRAFANA);
         if (grafana.isEmpty()) {
-            LOG.warn("On {}: {}", monitor.id(), MonitoringComponent.GRAFANA.missingMessage());
+            console.accept("On " + monitor.id() + ": " + MonitoringComponent.GRAFANA.missingMessage());
             return Optional.empty();
         }
         ServiceEndpoints endpoints = plan.endpoints();

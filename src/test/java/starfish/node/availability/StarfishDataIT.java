@@ -22,6 +22,7 @@ import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.ShardedPayload;
+import starfish.node.metrics.RejectionReason;
 import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
 import starfish.protocol.Consensus;
@@ -78,8 +79,8 @@ class StarfishDataIT {
                 out.write(frame(new Message.Blocks(List.of(signed.withPayload(new ShardPayload(other.provenShard(2)))))));
                 out.flush();
                 await().atMost(Duration.ofSeconds(10)).until(() ->
-                        cluster.metric(1, "rejected_messages", "reason", ShardedPayloadCheck.MERKLE_MISMATCH) == 1
-                                && cluster.metric(1, "rejected_messages", "reason", ShardedPayloadCheck.BAD_SHARD) == 1);
+                        cluster.metric(1, "rejected_messages", "reason", RejectionReason.MERKLE_MISMATCH.label()) == 1
+                                && cluster.metric(1, "rejected_messages", "reason", RejectionReason.BAD_SHARD.label()) == 1);
             }
             double before = cluster.metric(1, "committed_sequence_length");
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= before + 5);

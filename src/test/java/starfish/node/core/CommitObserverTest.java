@@ -16,6 +16,8 @@ import starfish.node.dag.Transactions;
 import starfish.node.metrics.NodeMetrics;
 
 class CommitObserverTest {
+    /** Leaders rotate over four authorities. */
+    private static final int COMMITTEE_SIZE = 4;
 
     @TempDir
     Path storage;
@@ -64,7 +66,7 @@ class CommitObserverTest {
     }
 
     private CommitObserver observer() throws Exception {
-        return new CommitObserver(storage, new NodeMetrics(new PrometheusRegistry()));
+        return new CommitObserver(storage, new NodeMetrics(new PrometheusRegistry(), COMMITTEE_SIZE));
     }
 
     private static CommittedSubDag subDag(long round, int transactions) {
@@ -72,7 +74,7 @@ class CommitObserverTest {
         for (int i = 0; i < transactions; i++) {
             data.putInt(16).putLong(System.currentTimeMillis()).putLong(i);
         }
-        Block leader = new Block(new BlockReference((int) round % 4, round, Hasher.sha256(new byte[] {(byte) round})),
+        Block leader = new Block(new BlockReference((int) round % COMMITTEE_SIZE, round, Hasher.sha256(new byte[] {(byte) round})),
                 System.currentTimeMillis(), List.of(), List.of(), Hasher.sha256(new byte[0]), new byte[64],
                 new Transactions(data.flip(), transactions));
         return new CommittedSubDag(leader, List.of(leader));

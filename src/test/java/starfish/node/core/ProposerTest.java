@@ -19,7 +19,7 @@ class ProposerTest {
     private static final long MS = 1_000_000L;
 
     private final TestDag dag = new TestDag(4);
-    private final NodeMetrics metrics = new NodeMetrics(new PrometheusRegistry());
+    private final NodeMetrics metrics = new NodeMetrics(new PrometheusRegistry(), dag.committee.size());
 
     @Test
     void proposesAsSoonAsTheMinimumIntervalEndsWhenTheLeaderIsThere() {

@@ -16,6 +16,7 @@ import starfish.node.dag.BlockVerifier;
 import starfish.node.dag.InvalidBlockException;
 import starfish.node.dag.MalformedException;
 import starfish.node.dag.Transactions;
+import starfish.node.metrics.RejectionReason;
 
 class MessageCodecTest {
 
@@ -69,11 +70,11 @@ class MessageCodecTest {
         verifier.verify(block); // its signature is now known: a copy with another signature must still fail
 
         assertThatThrownBy(() -> verifier.verify(badSignature)).isInstanceOfSatisfying(InvalidBlockException.class,
-                e -> assertThat(e.reason()).isEqualTo(BlockVerifier.BAD_SIGNATURE));
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE));
         assertThatThrownBy(() -> verifier.verify(otherPayload)).isInstanceOfSatisfying(InvalidBlockException.class,
-                e -> assertThat(e.reason()).isEqualTo(BlockVerifier.BAD_PAYLOAD));
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.BAD_PAYLOAD));
         assertThatThrownBy(() -> verifier.verify(tooFewParents)).isInstanceOfSatisfying(InvalidBlockException.class,
-                e -> assertThat(e.reason()).isEqualTo(BlockVerifier.INVALID_BLOCK));
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_BLOCK));
     }
 
     @Test

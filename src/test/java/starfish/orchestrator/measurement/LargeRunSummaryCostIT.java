@@ -57,7 +57,7 @@ class LargeRunSummaryCostIT {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         PrometheusTextParser parser = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
         PrometheusRegistry registry = new PrometheusRegistry();
-        NodeMetrics validator = new NodeMetrics(registry);
+        NodeMetrics validator = new NodeMetrics(registry, VALIDATORS);
         MeasurementsCollection collection = new MeasurementsCollection(BenchmarkParameters.builder()
                 .consensus(Consensus.MYSTICETI).committee(VALIDATORS).load(100_000).duration(Duration.ofMinutes(10))
                 .build(), Map.of(), List.of());

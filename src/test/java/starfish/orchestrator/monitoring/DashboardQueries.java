@@ -24,13 +24,23 @@ final class DashboardQueries {
     }
 
     static List<String> expressions() {
+        return expressions(dashboard());
+    }
+
+    /** Every panel's expressions, including those of panels inside a collapsed row (which holds them itself). */
+    static List<String> expressions(JsonNode dashboard) {
         List<String> expressions = new ArrayList<>();
-        for (JsonNode panel : dashboard().path("panels")) {
+        addExpressions(dashboard.path("panels"), expressions);
+        return expressions;
+    }
+
+    private static void addExpressions(JsonNode panels, List<String> expressions) {
+        for (JsonNode panel : panels) {
             for (JsonNode target : panel.path("targets")) {
                 expressions.add(target.path("expr").asText());
             }
+            addExpressions(panel.path("panels"), expressions);
         }
-        return expressions;
     }
 
     static Set<String> metricNames() {

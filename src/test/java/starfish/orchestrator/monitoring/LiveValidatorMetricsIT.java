@@ -33,12 +33,6 @@ import starfish.protocol.Consensus;
  * dashboard queries, in text that promtool accepts.
  */
 class LiveValidatorMetricsIT {
-    /**
-     * Labelled by peer or by reason, these appear only once a block goes missing or a message is rejected, which a
-     * healthy one-validator committee never sees; the dashboard shows them when they appear.
-     */
-    private static final Set<String> EVENT_DRIVEN = Set.of("missing_blocks", "rejected_messages_total");
-
     @TempDir
     static Path workingDir;
     private static String exposition;
@@ -76,7 +70,6 @@ class LiveValidatorMetricsIT {
     void everyValidatorMetricTheDashboardQueriesIsExposed() {
         Set<String> validatorNames = DashboardQueries.metricNames().stream()
                 .filter(name -> !name.startsWith("node_"))
-                .filter(name -> !EVENT_DRIVEN.contains(name))
                 .collect(Collectors.toSet());
 
         assertThat(validatorNames).isNotEmpty().isSubsetOf(ExposedMetricNames.of(exposition));

@@ -3,6 +3,7 @@ package starfish.orchestrator.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,26 +28,16 @@ import starfish.protocol.Consensus;
 class MonitoredBenchmarkIT {
     @TempDir
     Path dir;
-    private Path settingsFile;
 
     @BeforeEach
-    void writeSettings() throws Exception {
+    void needsPrometheus() {
         assumeTrue(MonitoringComponent.PROMETHEUS.findLocally().isPresent(),
                 MonitoringComponent.PROMETHEUS.missingMessage());
-        settingsFile = Files.writeString(dir.resolve("settings.yml"), String.join("\n",
-                "testbed_id: monitored",
-                "cloud_provider: local",
-                "working_dir: " + dir.resolve("testbed"),
-                "results_dir: " + dir.resolve("results"),
-                "logs_dir: " + dir.resolve("logs"),
-                "scrape_interval: 1s",
-                "monitoring: true",
-                ""));
     }
 
     @Test
     void prometheusHoldsTheRunsThroughputAfterTheRun() throws Exception {
-        Settings settings = new SettingsLoader().load(settingsFile);
+        Settings settings = new SettingsLoader().load(settingsFile(true));
         StringBuilder printed = new StringBuilder();
         try (LocalTestbed testbed = new LocalTestbed(settings);
              MonitoringHandle monitoring = Monitoring.start(settings, testbed, RunOptions.defaults(),
@@ -68,14 +59,27 @@ class MonitoredBenchmarkIT {
     }
 
     @Test
-    void benchmarkCommandPrintsThePrometheusUrlWithMonitoring() {
+    void benchmarkCommandsMonitoringFlagTurnsMonitoringOnOverTheSettings() throws Exception {
+        Path monitoringOff = settingsFile(false);
         StringWriter out = new StringWriter();
         CommandLine cli = Main.commandLine().setOut(new PrintWriter(out, true));
 
-        int exit = cli.execute("benchmark", "--settings-path", settingsFile.toString(), "--committee", "1",
+        int exit = cli.execute("benchmark", "--settings-path", monitoringOff.toString(), "--committee", "1",
                 "--loads", "200", "--duration", "3s", "--monitoring");
 
         assertThat(exit).as(out.toString()).isZero();
         assertThat(out.toString()).containsPattern("Prometheus: http://127\\.0\\.0\\.1:\\d+");
+    }
+
+    private Path settingsFile(boolean monitoring) throws IOException {
+        return Files.writeString(dir.resolve("settings.yml"), String.join("\n",
+                "testbed_id: monitored",
+                "cloud_provider: local",
+                "working_dir: " + dir.resolve("testbed"),
+                "results_dir: " + dir.resolve("results"),
+                "logs_dir: " + dir.resolve("logs"),
+                "scrape_interval: 1s",
+                "monitoring: " + monitoring,
+                ""));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +56,11 @@ class NetnsMonitoringIT {
 
                 PrometheusApi prometheus = new PrometheusApi(monitoring.prometheusUrl().orElseThrow());
                 assertThat(monitoring.prometheusUrl().orElseThrow().getHost()).isEqualTo(hosts.get(0).publicIp());
+                List<String> jobs = List.of("validator-0", "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id());
+                Map<String, Double> everyJobUp = jobs.stream().collect(Collectors.toMap(job -> job, job -> 1.0));
                 await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-                    assertThat(prometheus.activeJobs()).containsExactlyInAnyOrder("validator-0",
-                            "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id());
-                    assertThat(upDuringTheLastMinutes(prometheus)).containsOnlyKeys("validator-0",
-                            "node-" + hosts.get(0).id(), "node-" + hosts.get(1).id()).containsValues(1.0);
+                    assertThat(prometheus.activeJobs()).containsExactlyInAnyOrderElementsOf(jobs);
+                    assertThat(upDuringTheLastMinutes(prometheus)).isEqualTo(everyJobUp);
                     assertThat(scrapeUrl(prometheus, "validator-0")).startsWith("http://" + hosts.get(1).publicIp()
                             + ":");
                 });

@@ -54,6 +54,9 @@ class RemoteMonitoringIT {
             assertThat(Files.readString(workingDir.resolve("monitoring/prometheus.yml"))).contains("node-local-0");
             assertThat(printed.toString())
                     .contains("Prometheus: http://127.0.0.1:" + endpoints.prometheusPort());
+            if (MonitoringComponent.GRAFANA.findLocally().isEmpty()) {
+                assertThat(printed.toString()).contains("On local-0: " + MonitoringComponent.GRAFANA.missingMessage());
+            }
         }
 
         assertThat(prometheus.answers()).as("Prometheus still answers after close").isFalse();
