@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.CommitteeHosts;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.Settings;
@@ -41,10 +42,8 @@ final class ProvisionedTestbed implements AutoCloseable {
     /** Creates instances until `needed` are active, spread over the configured regions; reuses kept ones. */
     void provision(int needed) {
         long active = provider.instances().stream().filter(Instance::isActive).count();
-        int missing = (int) Math.max(0, needed - active);
-        if (missing > 0) {
-            int regions = Math.max(1, settings.regions().size());
-            int perRegion = (missing + regions - 1) / regions;
+        if (active < needed) {
+            int perRegion = CommitteeHosts.deployPerRegion(settings, needed, active);
             LOG.info("Provisioning {} instance(s) per region on the {} testbed '{}'", perRegion,
                     settings.cloudProvider().yamlName(), settings.testbedId());
             provider.deploy(perRegion, Optional.empty());

@@ -40,13 +40,20 @@ public final class CommitteeHosts {
         if (isLocal(settings)) {
             return "the testbed has " + active + " active instances but the committee needs " + committee;
         }
-        int regions = Math.max(1, settings.regions().size());
-        // a netns deploy tops each region up to the count; cloud deploys add that many per region
-        int toDeploy = settings.cloudProvider() == CloudProvider.NETNS ? needed : needed - active;
-        int perRegion = (toDeploy + regions - 1) / regions;
+        int perRegion = deployPerRegion(settings, needed, active);
         return "the testbed has " + active + " active instances; committee " + committee + " + dedicated_clients "
                 + settings.dedicatedClients() + " + 1 monitoring host needs " + needed + "; run `testbed deploy"
                 + " --instances " + perRegion + "` (instances per region) or `testbed start`";
+    }
+
+    /**
+     * The `--instances` count (per region) of the deploy that brings `active` instances up to `needed`: a netns
+     * deploy tops each region up to the count, a cloud deploy adds that many to each region.
+     */
+    public static int deployPerRegion(Settings settings, int needed, long active) {
+        int regions = Math.max(1, settings.regions().size());
+        long toDeploy = settings.cloudProvider() == CloudProvider.NETNS ? needed : needed - active;
+        return (int) ((toDeploy + regions - 1) / regions);
     }
 
     private static boolean isLocal(Settings settings) {
