@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 
@@ -22,8 +23,16 @@ public final class PrometheusTextParser {
 
     private final Predicate<String> keepMetric;
     /** Per thread, so that parsing needs no lock: a scraper parses several validators' pages at once. */
-    private final ThreadLocal<TextRegionCache<SeriesPrefix>> prefixes =
-            ThreadLocal.withInitial(() -> new TextRegionCache<>(MAX_REMEMBERED_SERIES));
+    private final ThreadLocal<Memory> memory = ThreadLocal.withInitial(Memory::new);
+
+    /** What this thread has read before: sample line prefixes, and TYPE lines (null when not kept). */
+    private static final class Memory {
+        final TextRegionCache<SeriesPrefix> prefixes = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
+        final TextRegionCache<Optional<TypeLine>> typeLines = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
+    }
+
+    private record TypeLine(String name, String type) {
+    }
 
     /** A line's name, labels and series key, and whether its metric is kept at all. */
     private record SeriesPrefix(String name, Map<String, String> labels, String series, boolean kept) {
@@ -45,7 +54,7 @@ public final class PrometheusTextParser {
     public PrometheusText parse(String text) {
         List<MetricSample> samples = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
-        TextRegionCache<SeriesPrefix> known = prefixes.get();
+        Memory known = memory.get();
         int lineNumber = 0;
         for (int start = 0; start < text.length(); ) {
             int end = text.indexOf('\n', start);
@@ -59,13 +68,16 @@ public final class PrometheusTextParser {
                 continue;
             }
             if (text.charAt(from) == '#') {
-                readType(text, from, end, types);
+                if (isTypeLine(text, from, end)) {
+                    typeLine(known.typeLines, text, from, trimEnd(text, from, end))
+                            .ifPresent(line -> types.put(line.name(), line.type()));
+                }
                 continue;
             }
             int lineEnd = trimEnd(text, from, end);
             try {
                 int prefixEnd = prefixEnd(text, from, lineEnd);
-                SeriesPrefix prefix = prefix(known, text, from, prefixEnd);
+                SeriesPrefix prefix = prefix(known.prefixes, text, from, prefixEnd);
                 if (prefix.kept()) {
                     samples.add(new LineReader(text, from, prefixEnd, lineEnd).sample(prefix));
                 }
@@ -75,7 +87,7 @@ public final class PrometheusTextParser {
                         + e.getMessage() + "): " + line, e);
             }
         }
-        return new PrometheusText(List.copyOf(samples), Collections.unmodifiableMap(types));
+        return new PrometheusText(Collections.unmodifiableList(samples), Collections.unmodifiableMap(types));
     }
 
     private SeriesPrefix prefix(TextRegionCache<SeriesPrefix> known, String text, int from, int to) {
@@ -135,25 +147,35 @@ public final class PrometheusTextParser {
         return from;
     }
 
-    /** `# TYPE <name> <type>`; other comments (HELP lines above all) are passed over without a copy. */
-    private void readType(String text, int from, int end, Map<String, String> types) {
-        int at = skipWhitespace(text, from + 1, end);
-        if (!text.startsWith("TYPE", at) || at + 4 >= end || !Character.isWhitespace(text.charAt(at + 4))) {
-            return;
+    private Optional<TypeLine> typeLine(TextRegionCache<Optional<TypeLine>> known, String text, int from, int to) {
+        int hash = TextRegionCache.hash(text, from, to);
+        Optional<TypeLine> line = known.get(text, from, to, hash);
+        if (line == null) {
+            String key = text.substring(from, to);
+            line = readType(key);
+            known.put(key, line);
         }
-        int nameStart = skipWhitespace(text, at + 4, end);
+        return line;
+    }
+
+    /** `# TYPE ...`; other comments (HELP lines above all) are passed over without a copy. */
+    private static boolean isTypeLine(String text, int from, int end) {
+        int at = skipWhitespace(text, from + 1, end);
+        return text.startsWith("TYPE", at) && at + 4 < end && Character.isWhitespace(text.charAt(at + 4));
+    }
+
+    /** `# TYPE <name> <type>`: empty when the metric is not kept or the type is missing. */
+    private Optional<TypeLine> readType(String line) {
+        int end = line.length();
+        int at = skipWhitespace(line, 1, end);
+        int nameStart = skipWhitespace(line, at + 4, end);
         int nameEnd = nameStart;
-        while (nameEnd < end && !Character.isWhitespace(text.charAt(nameEnd))) {
+        while (nameEnd < end && !Character.isWhitespace(line.charAt(nameEnd))) {
             nameEnd++;
         }
-        String name = text.substring(nameStart, nameEnd);
-        if (!keepMetric.test(name)) {
-            return;
-        }
-        String type = text.substring(nameEnd, end).strip();
-        if (!type.isEmpty()) {
-            types.put(name, type);
-        }
+        String name = line.substring(nameStart, nameEnd);
+        String type = line.substring(nameEnd).strip();
+        return keepMetric.test(name) && !type.isEmpty() ? Optional.of(new TypeLine(name, type)) : Optional.empty();
     }
 
     static double parseValue(String text) {

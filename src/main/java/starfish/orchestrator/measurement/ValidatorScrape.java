@@ -22,7 +22,7 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
 
     /** Keeps the protocol's own metrics; JVM and process metrics stay out of the results file. */
     public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Double> values = new LinkedHashMap<>(2 * text.samples().size());
         Map<String, HistogramSnapshot.Builder> histogramBuilders = new LinkedHashMap<>();
         Map<String, String> families = new HashMap<>();
         for (MetricSample sample : text.samples()) {
