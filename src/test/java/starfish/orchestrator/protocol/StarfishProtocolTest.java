@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
@@ -34,6 +35,41 @@ class StarfishProtocolTest {
             assertThat(tuned).contains(" --node-parameters-path node-parameters.yml"
                     + " --client-parameters-path client-parameters.yml");
         }
+    }
+
+    @Test
+    void anEarlierCloneFollowsAChangedRepositoryUrl(@TempDir Path dir) throws Exception {
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            Repository first = commitIn(runner, "first repo");
+            Repository second = commitIn(runner, "second repo");
+
+            checkOut(runner, first);
+            checkOut(runner, second);
+
+            assertThat(runner.execute(host, "git -C starfish-src rev-parse HEAD").stdout().strip())
+                    .isEqualTo(second.commit());
+        }
+    }
+
+    @Test
+    void theBuildIsOnlineUnlessTheHostsMavenSettingsSayOtherwise() {
+        String build = protocol.updateCommands(new Repository("https://example.org/starfish.git", "main")).get(2);
+
+        assertThat(build).contains("mvn -q package").doesNotContain(" -o ");
+    }
+
+    /** A new repository in `name` with one commit; the repository at that commit. */
+    private Repository commitIn(LocalRunner runner, String name) {
+        String quoted = ShellQuoting.quote(name);
+        String commit = runner.execute(host, "git init -q " + quoted + " && cd " + quoted + " && echo " + quoted
+                + " > file && git add file && git -c user.name=t -c user.email=t@example.org commit -q -m " + quoted
+                + " && git rev-parse HEAD").stdout().strip();
+        return new Repository(runner.execute(host, "cd " + quoted + " && pwd").stdout().strip(), commit);
+    }
+
+    /** The update step without its Maven build. */
+    private void checkOut(LocalRunner runner, Repository repository) {
+        protocol.updateCommands(repository).subList(0, 2).forEach(command -> runner.execute(host, command));
     }
 
     @Test
