@@ -22,8 +22,10 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public List<String> installCommands() {
         // Installs only what is missing (a netns host already has everything, and no Internet); sudo unless root.
+        // Any JDK from 17 on builds and runs the validator.
         return List.of("missing=''"
-                + "; java -version 2>&1 | grep -q 'version \"17' || missing=\"$missing openjdk-17-jdk-headless\""
+                + "; java -version 2>&1 | grep -Eq 'version \"(1[7-9]|[2-9][0-9])'"
+                + " || missing=\"$missing openjdk-17-jdk-headless\""
                 + "; command -v mvn > /dev/null || missing=\"$missing maven\""
                 + "; command -v git > /dev/null || missing=\"$missing git\""
                 + "; command -v tmux > /dev/null || missing=\"$missing tmux\""

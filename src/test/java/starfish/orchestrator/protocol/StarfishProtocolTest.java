@@ -1,12 +1,15 @@
 package starfish.orchestrator.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.settings.Repository;
+import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
@@ -70,6 +73,31 @@ class StarfishProtocolTest {
     /** The update step without its Maven build. */
     private void checkOut(LocalRunner runner, Repository repository) {
         protocol.updateCommands(repository).subList(0, 2).forEach(command -> runner.execute(host, command));
+    }
+
+    @Test
+    void installKeepsAnyJdkFrom17OnAndInstallsOnlyWhatIsMissing(@TempDir Path dir) throws Exception {
+        Path fakes = Files.createDirectory(dir.resolve("bin"));
+        for (String tool : new String[] {"mvn", "git", "tmux"}) {
+            executable(fakes.resolve(tool), "exit 0");
+        }
+        // apt-get only records that it was asked, and fails as it would without Internet
+        executable(fakes.resolve("apt-get"), "echo \"$*\" >> apt-get.calls; exit 100");
+        String install = "PATH=" + fakes + ":$PATH\n" + protocol.installCommands().get(0);
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            executable(fakes.resolve("java"), "echo 'openjdk version \"21.0.2\" 2024-01-16' >&2");
+            runner.execute(host, install);
+            assertThat(dir.resolve("apt-get.calls")).doesNotExist();
+
+            executable(fakes.resolve("java"), "echo 'openjdk version \"11.0.22\" 2024-01-16' >&2");
+            assertThatThrownBy(() -> runner.execute(host, install)).isInstanceOf(CommandFailedException.class);
+            assertThat(dir.resolve("apt-get.calls")).content().contains("update");
+        }
+    }
+
+    private static void executable(Path file, String script) throws Exception {
+        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test
