@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.protocol.JavaLauncher;
+import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.Instance;
@@ -17,27 +21,58 @@ import starfish.orchestrator.testbed.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.protocol.ByzantineStrategy;
 
-/** The checks the flow makes before it starts anything. */
+/** The checks the flow makes before it starts anything, and the steps each RunOptions flag keeps or skips. */
 class OrchestratorTest {
+    private static final Repository REPOSITORY = new Repository("https://example.org/starfish.git", "main");
+    private static final List<String> UPDATE = new StarfishProtocol(JavaLauncher.jar(StarfishProtocol.JAR))
+            .updateCommands(REPOSITORY);
+
     @TempDir
     Path dir;
 
     @Test
     void aRemoteTestbedWithTooFewActiveInstancesIsAClearError() {
-        Settings aws = new SettingsLoader(Map.<String, String>of()::get).parse("""
-                cloud_provider: aws
-                testbed_id: t
-                regions: [us-east-1]
-                specs: m5d.large
-                ssh_private_key_file: k
-                ssh_public_key_file: k.pub
-                """, "s.yml");
-        TestbedProvider twoHosts = new TwoHosts();
+        Instance stopped = new Instance("i-2", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED);
+        TestbedProvider twoHosts = new RemoteTestbed(List.of(remoteHost(1), stopped), () -> {
+            throw new AssertionError("nothing may run before the committee is known to fit");
+        });
 
-        assertThatThrownBy(() -> new Orchestrator(aws, twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
-                .run(BenchmarkParameters.builder().committee(4).build()))
+        assertThatThrownBy(() -> new Orchestrator(remoteSettings(), twoHosts, RunOptions.defaults(),
+                new BenchmarkListener() { }).run(BenchmarkParameters.builder().committee(4).build()))
                 .hasMessageContaining("1 active instances").hasMessageContaining("needs 4")
                 .hasMessageContaining("testbed deploy");
+    }
+
+    @Test
+    void aFullRunUpdatesTheHostsAndConfiguresValidatorsOnPublicAddresses() {
+        List<String> commands = commandsUntilBoot(RunOptions.defaults());
+
+        assertThat(commands).containsSubsequence(UPDATE);
+        assertThat(genesis(commands)).contains("--ips 198.18.0.1 198.18.0.2 198.18.0.3 198.18.0.4 ");
+    }
+
+    @Test
+    void skippingTheUpdateRunsNoUpdateCommandButStillConfigures() {
+        List<String> commands = commandsUntilBoot(new RunOptions(true, false, false, false));
+
+        assertThat(commands).doesNotContainAnyElementsOf(UPDATE);
+        assertThat(genesis(commands)).isNotEmpty();
+    }
+
+    @Test
+    void skippingTheConfigurationRunsNoGenesisAndKeepsTheParameterFiles() {
+        List<String> commands = commandsUntilBoot(new RunOptions(false, true, false, false));
+
+        assertThat(commands).noneMatch(command -> command.contains("genesis") || command.contains("parameters.yml"))
+                .containsSubsequence(UPDATE);
+    }
+
+    @Test
+    void internalAddressesReachTheGenesis() {
+        List<String> commands = commandsUntilBoot(new RunOptions(false, false, true, false));
+
+        assertThat(genesis(commands)).contains("--ips 10.0.0.1 10.0.0.2 10.0.0.3 10.0.0.4 ")
+                .doesNotContain("198.18.");
     }
 
     @Test
@@ -69,17 +104,47 @@ class OrchestratorTest {
         return new Instance("local-" + k, "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
     }
 
-    /** A remote testbed of which one instance runs and one is stopped. */
-    private static final class TwoHosts implements TestbedProvider {
+    private static Instance remoteHost(int k) {
+        return new Instance("i-" + k, "us-east-1", "198.18.0." + k, "10.0.0." + k, InstanceStatus.ACTIVE);
+    }
+
+    /** The commands a run on 4 remote hosts sends them until it starts the first validator. */
+    private List<String> commandsUntilBoot(RunOptions options) {
+        RecordingRunner runner = new RecordingRunner();
+        TestbedProvider testbed = new RemoteTestbed(List.of(remoteHost(1), remoteHost(2), remoteHost(3),
+                remoteHost(4)), () -> runner);
+
+        assertThatThrownBy(() -> new Orchestrator(remoteSettings(), testbed, options, new BenchmarkListener() { })
+                .run(BenchmarkParameters.builder().committee(4).build()))
+                .hasMessageContaining(RecordingRunner.BOOT_REACHED);
+        return runner.commands();
+    }
+
+    private static String genesis(List<String> commands) {
+        return commands.stream().filter(command -> command.contains(" node genesis ")).findFirst().orElse("");
+    }
+
+    private Settings remoteSettings() {
+        return new SettingsLoader(Map.<String, String>of()::get).parse("""
+                cloud_provider: aws
+                testbed_id: t
+                regions: [us-east-1]
+                specs: m5d.large
+                ssh_private_key_file: k
+                ssh_public_key_file: k.pub
+                repository: {url: %s, commit: %s}
+                results_dir: %s
+                logs_dir: %s
+                """.formatted(REPOSITORY.url(), REPOSITORY.commit(), dir.resolve("results"), dir.resolve("logs")),
+                "s.yml");
+    }
+
+    /** A remote testbed whose instances are reached through `runner`. */
+    private record RemoteTestbed(List<Instance> instances, Supplier<CommandRunner> runner)
+            implements TestbedProvider {
         @Override
         public List<Instance> deploy(int perRegion, Optional<String> region) {
             throw new AssertionError("the flow must not create remote instances");
-        }
-
-        @Override
-        public List<Instance> instances() {
-            return List.of(new Instance("a", "us-east-1", "198.18.0.1", "10.0.0.1", InstanceStatus.ACTIVE),
-                    new Instance("b", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED));
         }
 
         @Override
@@ -96,7 +161,7 @@ class OrchestratorTest {
 
         @Override
         public CommandRunner commandRunner() {
-            throw new AssertionError("nothing may run before the committee is known to fit");
+            return runner.get();
         }
 
         @Override
