@@ -43,7 +43,8 @@ import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
  * The one benchmark flow for every testbed: cleanup, install, update, configure (genesis), boot validators, scrape
- * every interval, stop, cleanup. Validator logs are collected into settings.logsDir() even when the run fails.
+ * every interval, stop, cleanup. Validator logs are collected into settings.logsDir() even when the run fails, and
+ * with settings.logProcessing() their ERROR and exception lines are counted.
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -143,7 +144,9 @@ public final class Orchestrator {
         measurements.setSafety(SafetyCheck.check(committedLogs(validators, logsDir)));
         measurements.save(measurementsFile);
         phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
-        return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir);
+        List<LogErrorCounts> logErrors = settings.logProcessing()
+                ? LogScan.scanAll(logsDir, validators.size()) : List.of();
+        return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir, logErrors);
     }
 
     /** The validators' hosts (see CommitteeHosts); the local testbed creates the virtual hosts it lacks. */

@@ -146,6 +146,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
                 out.println();
                 out.print(SummaryTable.render(outcome.parameters(), outcome.summary(), outcome.measurementsFile()));
+                out.print(LogErrorReport.render(outcome.logErrors()));
                 out.println();
                 out.flush();
                 outcomes.add(outcome);

@@ -94,6 +94,7 @@ public final class NetnsTestbed implements TestbedProvider {
 
     @Override
     public synchronized List<Instance> instances() {
+        NetnsRequirements.check();
         Optional<NetnsState> state = NetnsState.load(stateDir);
         if (state.isEmpty()) {
             return List.of();

@@ -22,8 +22,10 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public List<String> installCommands() {
         // Installs only what is missing (a netns host already has everything, and no Internet); sudo unless root.
+        // Any JDK from 17 on builds and runs the validator.
         return List.of("missing=''"
-                + "; java -version 2>&1 | grep -q 'version \"17' || missing=\"$missing openjdk-17-jdk-headless\""
+                + "; java -version 2>&1 | grep -Eq 'version \"(1[7-9]|[2-9][0-9])'"
+                + " || missing=\"$missing openjdk-17-jdk-headless\""
                 + "; command -v mvn > /dev/null || missing=\"$missing maven\""
                 + "; command -v git > /dev/null || missing=\"$missing git\""
                 + "; command -v tmux > /dev/null || missing=\"$missing tmux\""
@@ -37,11 +39,14 @@ public final class StarfishProtocol implements Protocol {
     public List<String> updateCommands(Repository repository) {
         String url = ShellQuoting.quote(repository.url());
         String commit = ShellQuoting.quote(repository.commit());
+        // set-url: a clone left by an earlier run follows a changed repository.url. Maven goes online only where
+        // the host's settings.xml allows it (netns hosts are offline there).
         return List.of(
                 "[ -d " + SOURCE_DIR + "/.git ] || git clone -q " + url + " " + SOURCE_DIR,
-                "cd " + SOURCE_DIR + " && git fetch -q origin && git checkout -q " + commit
+                "cd " + SOURCE_DIR + " && git remote set-url origin " + url + " && git fetch -q origin"
+                        + " && git checkout -q " + commit
                         + " && (git merge -q --ff-only origin/" + commit + " 2>/dev/null || true)",
-                "cd " + SOURCE_DIR + " && mvn -q -o package -Dmaven.test.skip=true && cp target/starfish.jar ../" + JAR);
+                "cd " + SOURCE_DIR + " && mvn -q package -Dmaven.test.skip=true && cp target/starfish.jar ../" + JAR);
     }
 
     @Override

@@ -29,17 +29,20 @@ final class DetachedScripts {
                 + "fi";
     }
 
-    /** Sends SIGTERM to the command's process group, waits up to ten seconds, then SIGKILL. */
+    /**
+     * Sends SIGTERM to the command's process group, waits up to ten seconds, then SIGKILL. `kill -SIG -PGID` without
+     * `--`: dash, the sh of Debian and Ubuntu, rejects `--` and would signal nothing.
+     */
     static String stop(String session) {
         String name = checked(session);
         return "pid=$( (tmux list-panes -t " + name + " -F '#{pane_pid}' 2> /dev/null || cat " + pidFile(name)
                 + " 2> /dev/null) | head -n 1)\n"
                 + "if [ -n \"$pid\" ]; then\n"
-                + "  kill -TERM -- -\"$pid\" 2> /dev/null\n"
+                + "  kill -TERM -\"$pid\" 2> /dev/null\n"
                 // zombies do not count: tmux may take its time to reap the pane's process
                 + "  i=0; while ps -e -o pgid= -o stat= | awk -v g=\"$pid\" '$1 == g && $2 !~ /^Z/ { f = 1 } END"
                 + " { exit !f }' && [ $i -lt " + STOP_WAIT_TENTHS + " ]; do sleep 0.1; i=$((i + 1)); done\n"
-                + "  kill -KILL -- -\"$pid\" 2> /dev/null\n"
+                + "  kill -KILL -\"$pid\" 2> /dev/null\n"
                 + "fi\n"
                 + "tmux kill-session -t " + name + " 2> /dev/null; rm -f " + pidFile(name) + "; true";
     }

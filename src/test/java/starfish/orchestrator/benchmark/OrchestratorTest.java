@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.protocol.JavaLauncher;
+import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.Instance;
@@ -17,14 +21,21 @@ import starfish.orchestrator.testbed.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.protocol.ByzantineStrategy;
 
-/** The checks the flow makes before it starts anything. */
+/** The checks the flow makes before it starts anything, and the steps each RunOptions flag keeps or skips. */
 class OrchestratorTest {
+    private static final Repository REPOSITORY = new Repository("https://example.org/starfish.git", "main");
+    private static final List<String> UPDATE = new StarfishProtocol(JavaLauncher.jar(StarfishProtocol.JAR))
+            .updateCommands(REPOSITORY);
+
     @TempDir
     Path dir;
 
     @Test
     void aRemoteTestbedWithTooFewActiveInstancesSaysWhatTheCommitteeNeedsAndHowToGetIt() {
-        TestbedProvider twoHosts = new TwoHosts();
+        Instance stopped = new Instance("i-2", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED);
+        TestbedProvider twoHosts = new RemoteTestbed(List.of(remoteHost(1), stopped), () -> {
+            throw new AssertionError("nothing may run before the committee is known to fit");
+        });
 
         assertThatThrownBy(() -> new Orchestrator(aws(2), twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
                 .run(BenchmarkParameters.builder().committee(4).build()))
@@ -83,6 +94,38 @@ class OrchestratorTest {
     }
 
     @Test
+    void aFullRunUpdatesTheHostsAndConfiguresValidatorsOnPublicAddresses() {
+        List<String> commands = commandsUntilBoot(RunOptions.defaults());
+
+        assertThat(commands).containsSubsequence(UPDATE);
+        assertThat(genesis(commands)).contains("--ips 198.18.0.1 198.18.0.2 198.18.0.3 198.18.0.4 ");
+    }
+
+    @Test
+    void skippingTheUpdateRunsNoUpdateCommandButStillConfigures() {
+        List<String> commands = commandsUntilBoot(new RunOptions(true, false, false, false));
+
+        assertThat(commands).doesNotContainAnyElementsOf(UPDATE);
+        assertThat(genesis(commands)).isNotEmpty();
+    }
+
+    @Test
+    void skippingTheConfigurationRunsNoGenesisAndKeepsTheParameterFiles() {
+        List<String> commands = commandsUntilBoot(new RunOptions(false, true, false, false));
+
+        assertThat(commands).noneMatch(command -> command.contains("genesis") || command.contains("parameters.yml"))
+                .containsSubsequence(UPDATE);
+    }
+
+    @Test
+    void internalAddressesReachTheGenesis() {
+        List<String> commands = commandsUntilBoot(new RunOptions(false, false, true, false));
+
+        assertThat(genesis(commands)).contains("--ips 10.0.0.1 10.0.0.2 10.0.0.3 10.0.0.4 ")
+                .doesNotContain("198.18.");
+    }
+
+    @Test
     void byzantineAuthoritiesAreEveryThirdValidatorFromZero() {
         BenchmarkParameters seven = BenchmarkParameters.builder().committee(7)
                 .byzantine(2, ByzantineStrategy.CHAIN_BOMB).build();
@@ -111,17 +154,50 @@ class OrchestratorTest {
         return new Instance("local-" + k, "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
     }
 
-    /** A remote testbed of which one instance runs and one is stopped. */
-    private static final class TwoHosts implements TestbedProvider {
+    private static Instance remoteHost(int k) {
+        return new Instance("i-" + k, "us-east-1", "198.18.0." + k, "10.0.0." + k, InstanceStatus.ACTIVE);
+    }
+
+    /**
+     * The commands a run of 4 validators sends its hosts until it starts the first validator: host 0 is the
+     * monitoring host, validators run on hosts 1 to 4.
+     */
+    private List<String> commandsUntilBoot(RunOptions options) {
+        RecordingRunner runner = new RecordingRunner();
+        TestbedProvider testbed = new RemoteTestbed(List.of(remoteHost(0), remoteHost(1), remoteHost(2),
+                remoteHost(3), remoteHost(4)), () -> runner);
+
+        assertThatThrownBy(() -> new Orchestrator(remoteSettings(), testbed, options, new BenchmarkListener() { })
+                .run(BenchmarkParameters.builder().committee(4).build()))
+                .hasMessageContaining(RecordingRunner.BOOT_REACHED);
+        return runner.commands();
+    }
+
+    private static String genesis(List<String> commands) {
+        return commands.stream().filter(command -> command.contains(" node genesis ")).findFirst().orElse("");
+    }
+
+    private Settings remoteSettings() {
+        return new SettingsLoader(Map.<String, String>of()::get).parse("""
+                cloud_provider: aws
+                testbed_id: t
+                regions: [us-east-1]
+                specs: m5d.large
+                ssh_private_key_file: k
+                ssh_public_key_file: k.pub
+                repository: {url: %s, commit: %s}
+                results_dir: %s
+                logs_dir: %s
+                """.formatted(REPOSITORY.url(), REPOSITORY.commit(), dir.resolve("results"), dir.resolve("logs")),
+                "s.yml");
+    }
+
+    /** A remote testbed whose instances are reached through `runner`. */
+    private record RemoteTestbed(List<Instance> instances, Supplier<CommandRunner> runner)
+            implements TestbedProvider {
         @Override
         public List<Instance> deploy(int perRegion, Optional<String> region) {
             throw new AssertionError("the flow must not create remote instances");
-        }
-
-        @Override
-        public List<Instance> instances() {
-            return List.of(new Instance("a", "us-east-1", "198.18.0.1", "10.0.0.1", InstanceStatus.ACTIVE),
-                    new Instance("b", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED));
         }
 
         @Override
@@ -138,7 +214,7 @@ class OrchestratorTest {
 
         @Override
         public CommandRunner commandRunner() {
-            throw new AssertionError("nothing may run before the committee is known to fit");
+            return runner.get();
         }
 
         @Override

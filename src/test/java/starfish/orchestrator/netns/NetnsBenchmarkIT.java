@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.LogErrorCounts;
 import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.measurement.Safety;
@@ -106,6 +107,8 @@ class NetnsBenchmarkIT {
                     "committed-0.log", "committed-3.log");
         }
         assertThat(outcome.logsDir().resolve("committed-2.log")).isNotEmptyFile();
+        assertThat(outcome.logErrors()).extracting(LogErrorCounts::authority).containsExactly(0, 1, 2, 3);
+        assertThat(outcome.logErrors()).as("log_processing of a healthy run").noneMatch(LogErrorCounts::any);
     }
 
     private Settings settings(Optional<String> repository) {
@@ -117,6 +120,7 @@ class NetnsBenchmarkIT {
                 "results_dir: " + dir.resolve("results"),
                 "logs_dir: " + dir.resolve("logs"),
                 "scrape_interval: 5s",
+                "log_processing: true",
                 "ssh_timeout: 10s",
                 repository.orElse(""), "");
         return new SettingsLoader(Map.<String, String>of()::get).parse(yaml, "netns-it-settings.yml");

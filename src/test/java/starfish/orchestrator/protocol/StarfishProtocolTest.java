@@ -1,11 +1,15 @@
 package starfish.orchestrator.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.settings.Repository;
+import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
@@ -34,6 +38,66 @@ class StarfishProtocolTest {
             assertThat(tuned).contains(" --node-parameters-path node-parameters.yml"
                     + " --client-parameters-path client-parameters.yml");
         }
+    }
+
+    @Test
+    void anEarlierCloneFollowsAChangedRepositoryUrl(@TempDir Path dir) throws Exception {
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            Repository first = commitIn(runner, "first repo");
+            Repository second = commitIn(runner, "second repo");
+
+            checkOut(runner, first);
+            checkOut(runner, second);
+
+            assertThat(runner.execute(host, "git -C starfish-src rev-parse HEAD").stdout().strip())
+                    .isEqualTo(second.commit());
+        }
+    }
+
+    @Test
+    void theBuildIsOnlineUnlessTheHostsMavenSettingsSayOtherwise() {
+        String build = protocol.updateCommands(new Repository("https://example.org/starfish.git", "main")).get(2);
+
+        assertThat(build).contains("mvn -q package").doesNotContain(" -o ");
+    }
+
+    /** A new repository in `name` with one commit; the repository at that commit. */
+    private Repository commitIn(LocalRunner runner, String name) {
+        String quoted = ShellQuoting.quote(name);
+        String commit = runner.execute(host, "git init -q " + quoted + " && cd " + quoted + " && echo " + quoted
+                + " > file && git add file && git -c user.name=t -c user.email=t@example.org commit -q -m " + quoted
+                + " && git rev-parse HEAD").stdout().strip();
+        return new Repository(runner.execute(host, "cd " + quoted + " && pwd").stdout().strip(), commit);
+    }
+
+    /** The update step without its Maven build. */
+    private void checkOut(LocalRunner runner, Repository repository) {
+        protocol.updateCommands(repository).subList(0, 2).forEach(command -> runner.execute(host, command));
+    }
+
+    @Test
+    void installKeepsAnyJdkFrom17OnAndInstallsOnlyWhatIsMissing(@TempDir Path dir) throws Exception {
+        Path fakes = Files.createDirectory(dir.resolve("bin"));
+        for (String tool : new String[] {"mvn", "git", "tmux"}) {
+            executable(fakes.resolve(tool), "exit 0");
+        }
+        // apt-get only records that it was asked, and fails as it would without Internet
+        executable(fakes.resolve("apt-get"), "echo \"$*\" >> apt-get.calls; exit 100");
+        String install = "PATH=" + fakes + ":$PATH\n" + protocol.installCommands().get(0);
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            executable(fakes.resolve("java"), "echo 'openjdk version \"21.0.2\" 2024-01-16' >&2");
+            runner.execute(host, install);
+            assertThat(dir.resolve("apt-get.calls")).doesNotExist();
+
+            executable(fakes.resolve("java"), "echo 'openjdk version \"11.0.22\" 2024-01-16' >&2");
+            assertThatThrownBy(() -> runner.execute(host, install)).isInstanceOf(CommandFailedException.class);
+            assertThat(dir.resolve("apt-get.calls")).content().contains("update");
+        }
+    }
+
+    private static void executable(Path file, String script) throws Exception {
+        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test
