@@ -16,7 +16,7 @@ final class MetricsScraper {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final PrometheusTextParser parser = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
+    private final PrometheusTextParser parser = ValidatorScrape.parser();
 
     CompletableFuture<PrometheusText> scrape(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +23,7 @@ public final class PrometheusTextParser {
     private static final int MAX_REMEMBERED_SERIES = 100_000;
 
     private final Predicate<String> keepMetric;
+    private final Set<String> seriesWithout;
     /** Per thread, so that parsing needs no lock: a scraper parses several validators' pages at once. */
     private final ThreadLocal<Memory> memory = ThreadLocal.withInitial(Memory::new);
 
@@ -40,15 +42,17 @@ public final class PrometheusTextParser {
 
     /** Keeps every sample. */
     public PrometheusTextParser() {
-        this(name -> true);
+        this(name -> true, Set.of());
     }
 
     /**
      * Keeps only samples (and TYPE lines) whose metric name passes `keepMetric`; other lines are skipped before their
-     * values are read, which is most of the work on a page full of JVM metrics.
+     * values are read, which is most of the work on a page full of JVM metrics. Series keys leave out the labels in
+     * `seriesWithout`, so that a reader can add up samples that differ only in them (MetricSample.labels keeps all).
      */
-    public PrometheusTextParser(Predicate<String> keepMetric) {
+    public PrometheusTextParser(Predicate<String> keepMetric, Set<String> seriesWithout) {
         this.keepMetric = keepMetric;
+        this.seriesWithout = Set.copyOf(seriesWithout);
     }
 
     public PrometheusText parse(String text) {
@@ -97,7 +101,8 @@ public final class PrometheusTextParser {
             String key = text.substring(from, to);
             LineReader reader = new LineReader(key, 0, key.length());
             String name = reader.name();
-            prefix = keepMetric.test(name) ? reader.labelsAndSeries(name) : new SeriesPrefix(name, Map.of(), name, false);
+            prefix = keepMetric.test(name) ? reader.labelsAndSeries(name, seriesWithout)
+                    : new SeriesPrefix(name, Map.of(), name, false);
             known.put(key, prefix);
         }
         return prefix;
@@ -251,8 +256,8 @@ public final class PrometheusTextParser {
             return name;
         }
 
-        /** The rest of a line's prefix, after its name. */
-        SeriesPrefix labelsAndSeries(String name) {
+        /** The rest of a line's prefix, after its name; the series key leaves out the labels in `seriesWithout`. */
+        SeriesPrefix labelsAndSeries(String name, Set<String> seriesWithout) {
             if (peek() != '{') {
                 expectEnd();
                 return new SeriesPrefix(name, Map.of(), name, true);
@@ -261,6 +266,11 @@ public final class PrometheusTextParser {
             expectEnd();
             if (labels.isEmpty()) {
                 return new SeriesPrefix(name, labels, name, true);
+            }
+            if (labels.keySet().stream().anyMatch(seriesWithout::contains)) {
+                Map<String, String> kept = new LinkedHashMap<>(labels);
+                kept.keySet().removeAll(seriesWithout);
+                return new SeriesPrefix(name, labels, MetricSample.seriesKey(name, kept), true);
             }
             String series = canonical ? text.substring(lineStart, pos) : MetricSample.seriesKey(name, labels);
             return new SeriesPrefix(name, labels, series, true);

@@ -4,10 +4,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one validator exposed at one scrape: seconds since the benchmark started, every non-JVM counter and gauge
- * by series (`name` or `name{label="v",...}`), and every unlabelled histogram by name.
+ * by series (`name` or `name{label="v",...}`), and every unlabelled histogram by name. Series broken down by
+ * authority are added up over the authorities: a committee of n would otherwise put n copies of them in every scrape
+ * of the results file (Prometheus and Grafana keep the breakdown).
  */
 public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
                               Map<String, HistogramSnapshot> histograms) {
@@ -16,13 +19,18 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
         return values.getOrDefault(series, 0.0);
     }
 
+    /** A parser for validators' pages: protocol metrics only, series keys without the authority label. */
+    public static PrometheusTextParser parser() {
+        return new PrometheusTextParser(ValidatorScrape::isProtocolMetric, Set.of("authority"));
+    }
+
     public Optional<HistogramSnapshot> histogram(String name) {
         return Optional.ofNullable(histograms.get(name));
     }
 
     /** Keeps the protocol's own metrics; JVM and process metrics stay out of the results file. */
     public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
-        Map<String, Double> values = new LinkedHashMap<>(2 * text.samples().size());
+        Map<String, Double> values = new LinkedHashMap<>();
         Map<String, HistogramSnapshot.Builder> histogramBuilders = new LinkedHashMap<>();
         Map<String, String> families = new HashMap<>();
         for (MetricSample sample : text.samples()) {
@@ -33,7 +41,7 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
             if ("histogram".equals(text.types().get(family))) {
                 histogramBuilders.computeIfAbsent(family, HistogramSnapshot.Builder::new).accept(sample);
             } else if (Double.isFinite(sample.value())) {
-                values.put(sample.series(), sample.value());
+                values.merge(sample.series(), sample.value(), Double::sum);
             }
         }
         Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();

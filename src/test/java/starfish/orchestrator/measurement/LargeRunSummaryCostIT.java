@@ -55,7 +55,7 @@ class LargeRunSummaryCostIT {
     /** `scrapes` rounds of every validator's page parsed and reduced, each round followed by the summary. */
     private static Simulation simulate(int scrapes, String jvmPage) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        PrometheusTextParser parser = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
+        PrometheusTextParser parser = ValidatorScrape.parser();
         PrometheusRegistry registry = new PrometheusRegistry();
         NodeMetrics validator = new NodeMetrics(registry, VALIDATORS);
         MeasurementsCollection collection = new MeasurementsCollection(BenchmarkParameters.builder()

@@ -85,6 +85,19 @@ class PrometheusTextParserTest {
     }
 
     @Test
+    void aValidatorScrapeAddsUpSeriesOverTheAuthorityLabel() throws IOException {
+        Counter.builder().name("leader_timeout_total").help("by leader").labelNames("authority").register(registry)
+                .labelValues("3").inc(2);
+
+        ValidatorScrape scrape = ValidatorScrape.of(5.0, ValidatorScrape.parser().parse(exposition()));
+
+        assertThat(scrape.values()).containsEntry("committed_leaders_total{commit_type=\"direct-commit\"}", 7.0)
+                .containsEntry("committed_leaders_total{commit_type=\"direct-skip\"}", 2.0)
+                .containsEntry("leader_timeout_total", 2.0)
+                .doesNotContainKey("committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"}");
+    }
+
+    @Test
     void keepsProtocolMetricsOfAScrape() throws IOException {
         ValidatorScrape scrape = ValidatorScrape.of(5.0, parser.parse(exposition()));
 
@@ -120,7 +133,7 @@ class PrometheusTextParserTest {
 
     @Test
     void aFilteringParserSkipsOtherMetricsButStillNamesTheRightLine() {
-        PrometheusTextParser protocolOnly = new PrometheusTextParser(ValidatorScrape::isProtocolMetric);
+        PrometheusTextParser protocolOnly = ValidatorScrape.parser();
         String page = """
                 # TYPE jvm_threads_current gauge
                 jvm_threads_current{state="x"} 12
