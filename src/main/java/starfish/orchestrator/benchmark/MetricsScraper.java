@@ -20,7 +20,7 @@ final class MetricsScraper {
 
     CompletableFuture<PrometheusText> scrape(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered HTTP " + response.statusCode());
             }

@@ -1,6 +1,8 @@
 package starfish.orchestrator.measurement;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,79 +58,81 @@ public final class PrometheusTextParser {
     }
 
     public PrometheusText parse(String text) {
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page as UTF-8 bytes, as it arrives over HTTP: lines are found, looked up and their values read on the
+     * bytes; only a line prefix seen for the first time is decoded.
+     */
+    public PrometheusText parse(byte[] page) {
         List<MetricSample> samples = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
         Memory known = memory.get();
         int lineNumber = 0;
-        for (int start = 0; start < text.length(); ) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
+        for (int start = 0; start < page.length; ) {
+            int end = Utf8Page.lineEnd(page, start);
             lineNumber++;
-            int from = skipWhitespace(text, start, end);
+            int from = Utf8Page.skipSpaces(page, start, end);
             start = end + 1;
             if (from == end) {
                 continue;
             }
-            if (text.charAt(from) == '#') {
-                if (isTypeLine(text, from, end)) {
-                    typeLine(known.typeLines, text, from, trimEnd(text, from, end))
+            int lineEnd = Utf8Page.trimEnd(page, from, end);
+            if (page[from] == '#') {
+                if (Utf8Page.isTypeLine(page, from, lineEnd)) {
+                    typeLine(known.typeLines, page, from, lineEnd)
                             .ifPresent(line -> types.put(line.name(), line.type()));
                 }
                 continue;
             }
-            int lineEnd = trimEnd(text, from, end);
             try {
-                int prefixEnd = prefixEnd(text, from, lineEnd);
-                SeriesPrefix prefix = prefix(known.prefixes, text, from, prefixEnd);
+                int prefixEnd = Utf8Page.prefixEnd(page, from, lineEnd);
+                SeriesPrefix prefix = prefix(known.prefixes, page, from, prefixEnd);
                 if (prefix.kept()) {
-                    samples.add(new LineReader(text, from, prefixEnd, lineEnd).sample(prefix));
+                    samples.add(sample(prefix, page, from, prefixEnd, lineEnd));
                 }
             } catch (RuntimeException e) {
-                String line = text.substring(from, lineEnd);
                 throw new IllegalArgumentException("metrics line " + lineNumber + " is not Prometheus text ("
-                        + e.getMessage() + "): " + line, e);
+                        + e.getMessage() + "): " + Utf8Page.text(page, from, lineEnd), e);
             }
         }
         return new PrometheusText(Collections.unmodifiableList(samples), Collections.unmodifiableMap(types));
     }
 
-    private SeriesPrefix prefix(TextRegionCache<SeriesPrefix> known, String text, int from, int to) {
-        int hash = TextRegionCache.hash(text, from, to);
-        SeriesPrefix prefix = known.get(text, from, to, hash);
+    private SeriesPrefix prefix(TextRegionCache<SeriesPrefix> known, byte[] page, int from, int to) {
+        int hash = TextRegionCache.hash(page, from, to);
+        SeriesPrefix prefix = known.get(page, from, to, hash);
         if (prefix == null) {
-            String key = text.substring(from, to);
-            LineReader reader = new LineReader(key, 0, key.length());
+            String key = Utf8Page.text(page, from, to);
+            LineReader reader = new LineReader(key);
             String name = reader.name();
             prefix = keepMetric.test(name) ? reader.labelsAndSeries(name, seriesWithout)
                     : new SeriesPrefix(name, Map.of(), name, false);
-            known.put(key, prefix);
+            known.put(Arrays.copyOfRange(page, from, to), hash, prefix);
         }
         return prefix;
     }
 
-    /**
-     * Where the name and labels end: after the `}` closing the label block (quotes and escapes respected), or after
-     * the name when there is none.
-     */
-    private static int prefixEnd(String text, int from, int end) {
-        int at = nameEnd(text, from, end);
-        if (at == end || text.charAt(at) != '{') {
-            return at;
+    /** The value and optional timestamp after `prefix`, read in place when the value is a plain decimal. */
+    private static MetricSample sample(SeriesPrefix prefix, byte[] page, int lineStart, int prefixEnd, int lineEnd) {
+        int valueStart = Utf8Page.skipSpaces(page, prefixEnd, lineEnd);
+        int valueEnd = Utf8Page.tokenEnd(page, valueStart, lineEnd);
+        if (valueStart == valueEnd) {
+            throw new IllegalArgumentException("missing value");
         }
-        boolean quoted = false;
-        for (at++; at < end; at++) {
-            char c = text.charAt(at);
-            if (quoted && c == '\\') {
-                at++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '}') {
-                return at + 1;
-            }
+        double value = Utf8Page.plainDecimal(page, valueStart, valueEnd);
+        if (Double.isNaN(value)) {
+            value = parseValue(Utf8Page.text(page, valueStart, valueEnd));
         }
-        throw new IllegalArgumentException("the label block is not closed");
+        int timestampStart = Utf8Page.skipSpaces(page, valueEnd, lineEnd);
+        int timestampEnd = Utf8Page.tokenEnd(page, timestampStart, lineEnd);
+        if (timestampEnd < lineEnd) {
+            throw new IllegalArgumentException("unexpected text at column " + (timestampEnd - lineStart + 1));
+        }
+        OptionalLong timestamp = timestampStart == timestampEnd ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(Utf8Page.text(page, timestampStart, timestampEnd)));
+        return new MetricSample(prefix.name(), prefix.labels(), prefix.series(), value, timestamp);
     }
 
     private static int skipWhitespace(String text, int from, int end) {
@@ -138,35 +142,14 @@ public final class PrometheusTextParser {
         return from;
     }
 
-    private static int trimEnd(String text, int from, int end) {
-        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return end;
-    }
-
-    private static int nameEnd(String text, int from, int end) {
-        while (from < end && text.charAt(from) != '{' && !Character.isWhitespace(text.charAt(from))) {
-            from++;
-        }
-        return from;
-    }
-
-    private Optional<TypeLine> typeLine(TextRegionCache<Optional<TypeLine>> known, String text, int from, int to) {
-        int hash = TextRegionCache.hash(text, from, to);
-        Optional<TypeLine> line = known.get(text, from, to, hash);
+    private Optional<TypeLine> typeLine(TextRegionCache<Optional<TypeLine>> known, byte[] page, int from, int to) {
+        int hash = TextRegionCache.hash(page, from, to);
+        Optional<TypeLine> line = known.get(page, from, to, hash);
         if (line == null) {
-            String key = text.substring(from, to);
-            line = readType(key);
-            known.put(key, line);
+            line = readType(Utf8Page.text(page, from, to));
+            known.put(Arrays.copyOfRange(page, from, to), hash, line);
         }
         return line;
-    }
-
-    /** `# TYPE ...`; other comments (HELP lines above all) are passed over without a copy. */
-    private static boolean isTypeLine(String text, int from, int end) {
-        int at = skipWhitespace(text, from + 1, end);
-        return text.startsWith("TYPE", at) && at + 4 < end && Character.isWhitespace(text.charAt(at + 4));
     }
 
     /** `# TYPE <name> <type>`: empty when the metric is not kept or the type is missing. */
@@ -184,7 +167,8 @@ public final class PrometheusTextParser {
     }
 
     static double parseValue(String text) {
-        double decimal = plainDecimal(text, 0, text.length());
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        double decimal = Utf8Page.plainDecimal(latin1, 0, latin1.length);
         if (!Double.isNaN(decimal)) {
             return decimal;
         }
@@ -196,56 +180,19 @@ public final class PrometheusTextParser {
         };
     }
 
-    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-        1e13, 1e14, 1e15};
-
     /**
-     * Counts and bucket bounds are mostly short plain decimals ("42", "0.0075"): with at most 15 digits both the
-     * digits and the power of ten are exact doubles, so one division gives the correctly rounded value that
-     * Double.parseDouble would. NaN for anything else, which the general path reads.
-     */
-    private static double plainDecimal(String text, int from, int to) {
-        long digits = 0;
-        int count = 0;
-        int point = -1;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '.' && point < 0) {
-                point = i;
-            } else if (c >= '0' && c <= '9' && ++count <= 15) {
-                digits = digits * 10 + (c - '0');
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (count == 0) {
-            return Double.NaN;
-        }
-        int fractionDigits = point < 0 ? 0 : to - point - 1;
-        return digits / POWERS_OF_TEN[fractionDigits];
-    }
-
-    /**
-     * Reads one sample line, `text` from `pos` to `end`, left to right, without copying the line. A label block
-     * written without spaces or escapes (as Prometheus clients write it) is its own series key, taken as it stands.
+     * Reads a line's prefix (name and labels) left to right. A label block written without spaces or escapes (as
+     * Prometheus clients write it) makes the prefix its own series key, taken as it stands.
      */
     private static final class LineReader {
         private final String text;
-        private final int lineStart;
         private final int end;
         private int pos;
         private boolean canonical = true;
 
-        LineReader(String text, int from, int end) {
-            this(text, from, from, end);
-        }
-
-        /** Reads from `pos`; columns in messages count from `lineStart`. */
-        LineReader(String text, int lineStart, int pos, int end) {
-            this.text = text;
-            this.lineStart = lineStart;
-            this.pos = pos;
-            this.end = end;
+        LineReader(String prefix) {
+            this.text = prefix;
+            this.end = prefix.length();
         }
 
         String name() {
@@ -272,32 +219,8 @@ public final class PrometheusTextParser {
                 kept.keySet().removeAll(seriesWithout);
                 return new SeriesPrefix(name, labels, MetricSample.seriesKey(name, kept), true);
             }
-            String series = canonical ? text.substring(lineStart, pos) : MetricSample.seriesKey(name, labels);
+            String series = canonical ? text : MetricSample.seriesKey(name, labels);
             return new SeriesPrefix(name, labels, series, true);
-        }
-
-        /** The value and optional timestamp after `prefix`. */
-        MetricSample sample(SeriesPrefix prefix) {
-            skipSpaces();
-            double value = value();
-            skipSpaces();
-            String timestamp = tokenUntil(' ');
-            expectEnd();
-            return new MetricSample(prefix.name(), prefix.labels(), prefix.series(), value,
-                    timestamp.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(timestamp)));
-        }
-
-        /** Read in place when it is a plain decimal, as most values are. */
-        private double value() {
-            int start = pos;
-            while (pos < end && !Character.isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-            if (start == pos) {
-                throw new IllegalArgumentException("missing value");
-            }
-            double value = plainDecimal(text, start, pos);
-            return Double.isNaN(value) ? parseValue(text.substring(start, pos)) : value;
         }
 
         private void expectEnd() {
@@ -414,7 +337,7 @@ public final class PrometheusTextParser {
         }
 
         private int column() {
-            return pos - lineStart + 1;
+            return pos + 1;
         }
 
         private void skipSpaces() {

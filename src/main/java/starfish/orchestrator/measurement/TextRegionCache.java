@@ -1,79 +1,87 @@
 package starfish.orchestrator.measurement;
 
+import java.util.Arrays;
+
 /**
- * Values remembered by a key text, found straight from a stretch of a larger text (hash, then compare) so that a
- * known key costs no copy of its characters. Open addressing, for one thread; bounded: once it holds `capacity`
- * keys it forgets them all and starts again.
+ * Values remembered by a key of bytes, found straight from a stretch of a larger byte array (hash, then compare)
+ * so that a known key costs no copy. Open addressing, for one thread; bounded: once it holds `capacity` keys it
+ * forgets them all and starts again.
  */
 final class TextRegionCache<V> {
+    private static final int INITIAL_SLOTS = 256;
+
     private final int capacity;
-    private String[] keys = new String[256];
-    private Object[] values = new Object[256];
+    private byte[][] keys = new byte[INITIAL_SLOTS][];
+    private int[] hashes = new int[INITIAL_SLOTS];
+    private Object[] values = new Object[INITIAL_SLOTS];
     private int size;
 
     TextRegionCache(int capacity) {
         this.capacity = capacity;
     }
 
-    /** The hash String.hashCode gives the same characters. */
-    static int hash(String text, int from, int to) {
+    static int hash(byte[] bytes, int from, int to) {
         int hash = 0;
         for (int i = from; i < to; i++) {
-            hash = 31 * hash + text.charAt(i);
+            hash = 31 * hash + bytes[i];
         }
         return hash;
     }
 
-    /** The value remembered for the characters of `text` from `from` to `to`, whose hash is `hash`; null if none. */
+    /** The value remembered for `bytes` from `from` to `to`, whose hash is `hash`; null if none. */
     @SuppressWarnings("unchecked")
-    V get(String text, int from, int to, int hash) {
-        int length = to - from;
-        for (int slot = slotOf(hash); keys[slot] != null; slot = (slot + 1) & (keys.length - 1)) {
-            String key = keys[slot];
-            if (key.hashCode() == hash && key.length() == length && key.regionMatches(0, text, from, length)) {
+    V get(byte[] bytes, int from, int to, int hash) {
+        for (int slot = slotOf(hash, keys.length); keys[slot] != null; slot = (slot + 1) & (keys.length - 1)) {
+            byte[] key = keys[slot];
+            if (hashes[slot] == hash && Arrays.equals(key, 0, key.length, bytes, from, to)) {
                 return (V) values[slot];
             }
         }
         return null;
     }
 
-    void put(String key, V value) {
+    /** Remembers `value` for `key` (not copied: the caller hands it over), whose hash is `hash`. */
+    void put(byte[] key, int hash, V value) {
         if (size >= capacity) {
-            keys = new String[256];
-            values = new Object[256];
+            keys = new byte[INITIAL_SLOTS][];
+            hashes = new int[INITIAL_SLOTS];
+            values = new Object[INITIAL_SLOTS];
             size = 0;
         } else if (2 * (size + 1) > keys.length) {
             grow();
         }
-        insert(key, value);
+        insert(key, hash, value);
     }
 
-    private void insert(String key, Object value) {
-        int slot = slotOf(key.hashCode());
-        while (keys[slot] != null && !keys[slot].equals(key)) {
+    private void insert(byte[] key, int hash, Object value) {
+        int slot = slotOf(hash, keys.length);
+        while (keys[slot] != null && !(hashes[slot] == hash && Arrays.equals(keys[slot], key))) {
             slot = (slot + 1) & (keys.length - 1);
         }
         if (keys[slot] == null) {
             size++;
         }
         keys[slot] = key;
+        hashes[slot] = hash;
         values[slot] = value;
     }
 
     private void grow() {
-        String[] oldKeys = keys;
+        byte[][] oldKeys = keys;
+        int[] oldHashes = hashes;
         Object[] oldValues = values;
-        keys = new String[oldKeys.length * 2];
+        keys = new byte[oldKeys.length * 2][];
+        hashes = new int[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                insert(oldKeys[i], oldValues[i]);
+                insert(oldKeys[i], oldHashes[i], oldValues[i]);
             }
         }
     }
 
-    private int slotOf(int hash) {
-        return (hash ^ (hash >>> 16)) & (keys.length - 1);
+    private static int slotOf(int hash, int slots) {
+        return (hash ^ (hash >>> 16)) & (slots - 1);
     }
 }

@@ -179,4 +179,14 @@ class PrometheusTextParserTest {
         assertThat(second.samples().get(0).series()).isSameAs(first.samples().get(0).series());
         assertThat(second.samples().get(1).labels()).containsEntry("commit_type", "a\"b");
     }
+
+    @Test
+    void readsLabelValuesBeyondAsciiFromTheBytesOfThePage() {
+        byte[] page = "room_temperature{room=\"caf\u00e9 \u5317\"} 21.5\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(parser.parse(page).samples()).singleElement().satisfies(s -> {
+            assertThat(s.labels()).containsEntry("room", "caf\u00e9 \u5317");
+            assertThat(s.value()).isEqualTo(21.5);
+        });
+    }
 }
