@@ -38,6 +38,7 @@ import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
+import starfish.orchestrator.testbed.FileTrees;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
@@ -164,9 +165,32 @@ public final class Orchestrator {
         runner.executeAll(validators.hosts(), protocol.cleanupCommand());
     }
 
+    /**
+     * Genesis files are the same on every host. Remote hosts write their own; the local testbed's hosts share this
+     * machine, where a genesis JVM per host costs seconds: it is written once and copied.
+     */
+    private void writeGenesis(CommandRunner runner, List<Instance> hosts, int basePort) {
+        String genesis = protocol.genesisCommand(genesisAddresses(hosts), basePort);
+        if (!isLocal(settings)) {
+            runner.executeAll(hosts, genesis);
+            return;
+        }
+        Instance first = hosts.get(0);
+        runner.execute(first, genesis);
+        Path copy = FileTrees.createTempDirectory("starfish-genesis-");
+        try {
+            for (String file : protocol.genesisFiles(hosts.size())) {
+                runner.download(first, file, copy.resolve(file));
+                hosts.subList(1, hosts.size()).forEach(host -> runner.upload(host, copy.resolve(file), file));
+            }
+        } finally {
+            FileTrees.delete(copy);
+        }
+    }
+
     /** Genesis for this committee, and the settings' parameter files on every host (or none, when unset). */
     private void configure(CommandRunner runner, List<Instance> hosts, int basePort) {
-        runner.executeAll(hosts, protocol.genesisCommand(genesisAddresses(hosts), basePort));
+        writeGenesis(runner, hosts, basePort);
         runner.executeAll(hosts, "rm -f " + protocol.nodeParametersPath() + " " + protocol.clientParametersPath());
         settings.nodeParametersPath().ifPresent(file -> hosts.forEach(host ->
                 runner.upload(host, file, protocol.nodeParametersPath())));

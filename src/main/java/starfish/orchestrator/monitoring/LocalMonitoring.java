@@ -1,5 +1,6 @@
 package starfish.orchestrator.monitoring;
 
+import starfish.orchestrator.testbed.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -134,7 +134,11 @@ public final class LocalMonitoring implements MonitoringHandle {
         if (prometheus != null) {
             prometheus.close();
         }
-        deleteRecursively(runDir);
+        try {
+            FileTrees.delete(runDir);
+        } catch (UncheckedIOException e) {
+            LOG.warn("Could not remove {}: {}", runDir, e.getMessage());
+        }
         LOG.info("Stopped local monitoring");
     }
 
@@ -168,14 +172,6 @@ public final class LocalMonitoring implements MonitoringHandle {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free port on " + LOOPBACK, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", dir, e.getMessage());
         }
     }
 }

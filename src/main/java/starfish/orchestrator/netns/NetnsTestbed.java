@@ -1,13 +1,11 @@
 package starfish.orchestrator.netns;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.ssh.SshRunner;
+import starfish.orchestrator.testbed.FileTrees;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -144,7 +143,11 @@ public final class NetnsTestbed implements TestbedProvider {
         NetnsState.load(stateDir).ifPresent(state -> state.hosts().forEach(host -> sshd(host).stopUnnamed()));
         NetnsNetwork.removeAllLinks(naming);
         namespaces.forEach(NetnsNetwork::removeNamespace);
-        deleteRecursively(stateDir);
+        try {
+            FileTrees.delete(stateDir); // from the root mount namespace, where the hosts' bind mounts are not visible
+        } catch (UncheckedIOException e) {
+            throw new NetnsException("cannot delete the netns state directory " + stateDir + ": " + e.getMessage(), e);
+        }
         LOG.info("netns testbed {} destroyed", settings.testbedId());
     }
 
@@ -334,30 +337,6 @@ public final class NetnsTestbed implements TestbedProvider {
         if (runner != null) {
             runner.close();
             runner = null;
-        }
-    }
-
-    /** Deletes from the root mount namespace, where the hosts' bind mounts are not visible. */
-    private static void deleteRecursively(Path dir) {
-        if (Files.notExists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new NetnsException("cannot delete the netns state directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

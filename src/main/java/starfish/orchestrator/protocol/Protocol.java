@@ -22,6 +22,9 @@ public interface Protocol {
     /** Writes the committee and key files for validators at `ips` (index = authority) into the working directory. */
     String genesisCommand(List<String> ips, int basePort);
 
+    /** The files `genesisCommand` writes for a committee of `committee`, relative to the working directory. */
+    List<String> genesisFiles(int committee);
+
     /** Where settings' node_parameters_path is uploaded on a host; validators use it when it is there. */
     String nodeParametersPath();
 

@@ -2,6 +2,8 @@ package starfish.orchestrator.protocol;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import starfish.orchestrator.settings.Repository;
 import starfish.protocol.ByzantineStrategy;
 
@@ -12,6 +14,8 @@ public final class StarfishProtocol implements Protocol {
     private static final String SOURCE_DIR = "starfish-src";
     private static final String NODE_PARAMETERS = "node-parameters.yml";
     private static final String CLIENT_PARAMETERS = "client-parameters.yml";
+    private static final String COMMITTEE_FILE = "committee.json";
+    private static final String PUBLIC_CONFIG_FILE = "public-config.json";
 
     private final JavaLauncher launcher;
 
@@ -62,12 +66,19 @@ public final class StarfishProtocol implements Protocol {
     }
 
     @Override
+    public List<String> genesisFiles(int committee) {
+        return Stream.concat(Stream.of(COMMITTEE_FILE, PUBLIC_CONFIG_FILE),
+                IntStream.range(0, committee).mapToObj(StarfishProtocol::privateConfigFile)).toList();
+    }
+
+    @Override
     public String runCommand(ValidatorLaunch launch) {
         int i = launch.authority();
         StringBuilder command = new StringBuilder(launcher.prefix())
                 .append(" node run --authority ").append(i)
-                .append(" --committee-path committee.json --public-config-path public-config.json")
-                .append(" --private-config-path private-config-").append(i).append(".json")
+                .append(" --committee-path ").append(COMMITTEE_FILE)
+                .append(" --public-config-path ").append(PUBLIC_CONFIG_FILE)
+                .append(" --private-config-path ").append(privateConfigFile(i))
                 .append(" --consensus ").append(launch.consensus().cliName())
                 .append(" --load ").append(launch.load())
                 .append(" --storage-path ").append(storageDir(i))
@@ -111,6 +122,10 @@ public final class StarfishProtocol implements Protocol {
     public String cleanupCommand() {
         // genesis and parameter files stay: --skip-testbed-configuration runs on the previous configuration
         return "rm -rf storage-* node-*.log";
+    }
+
+    private static String privateConfigFile(int authority) {
+        return "private-config-" + authority + ".json";
     }
 
     private static String storageDir(int authority) {

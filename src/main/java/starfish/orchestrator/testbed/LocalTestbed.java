@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -79,7 +78,7 @@ public final class LocalTestbed implements TestbedProvider {
     public void destroy() {
         runner.close();
         for (int k : hostIndices()) {
-            deleteTree(root.resolve(name(k)));
+            FileTrees.delete(root.resolve(name(k)));
         }
         try (Stream<Path> rest = Files.exists(root) ? Files.list(root) : Stream.empty()) {
             if (rest.findAny().isEmpty() && Files.exists(root)) {
@@ -134,14 +133,6 @@ public final class LocalTestbed implements TestbedProvider {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(LocalTestbed::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -35,6 +35,11 @@ record FakeProtocol(int failingAuthority) implements Protocol {
     }
 
     @Override
+    public List<String> genesisFiles(int committee) {
+        return List.of(GENESIS_FILE);
+    }
+
+    @Override
     public String runCommand(ValidatorLaunch launch) {
         if (launch.authority() == failingAuthority) {
             return "echo 'fatal: cannot open key file' >&2; exit 1";

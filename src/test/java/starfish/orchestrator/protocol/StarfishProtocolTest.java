@@ -101,6 +101,16 @@ class StarfishProtocolTest {
     }
 
     @Test
+    void genesisFilesAreTheFilesValidatorsAreStartedWith() {
+        assertThat(protocol.genesisFiles(4)).containsExactly("committee.json", "public-config.json",
+                "private-config-0.json", "private-config-1.json", "private-config-2.json", "private-config-3.json");
+        String run = protocol.runCommand(launch);
+        protocol.genesisFiles(4).stream().filter(file -> !file.startsWith("private-config-"))
+                .forEach(file -> assertThat(run).contains(file));
+        assertThat(run).contains("private-config-2.json").doesNotContain("private-config-1.json");
+    }
+
+    @Test
     void cleanupKeepsTheConfigurationSoARunCanSkipConfiguringTheTestbed(@TempDir Path dir) throws Exception {
         for (String file : new String[] {"committee.json", "private-config-0.json", "node-parameters.yml",
                 "node-0.log", "storage-0/committed.log"}) {
