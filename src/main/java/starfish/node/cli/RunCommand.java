@@ -41,8 +41,9 @@ final class RunCommand implements Callable<Integer> {
     Path clientParametersPath;
 
     @Option(names = "--node-parameters-path",
-            description = "YAML/JSON: leader_timeout_ms, min_round_interval_ms, max_block_transactions, "
-                    + "max_frame_bytes, gc_depth_rounds, sync_retry_ms, max_pending_transactions, startup_wait_ms.")
+            description = "YAML/JSON: leader_timeout_ms, min_round_interval_ms, idle_round_interval_ms, "
+                    + "max_block_transactions, max_frame_bytes, gc_depth_rounds, sync_retry_ms, "
+                    + "max_pending_transactions, startup_wait_ms.")
     Path nodeParametersPath;
 
     @Option(names = "--consensus", required = true,

@@ -38,7 +38,7 @@ final class Proposer {
     private final DataPath dataPath;
     private final NodeMetrics metrics;
     private final long leaderTimeoutNanos;
-    private final long minIntervalNanos;
+    private final RoundPacing pacing;
     private final int maxBlockTransactions;
     private final int tipWindowRounds;
     private final Set<BlockReference> tips = new LinkedHashSet<>();
@@ -47,7 +47,7 @@ final class Proposer {
 
     Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, DataPath dataPath,
             NodeMetrics metrics,
-            long leaderTimeoutMs, long minIntervalMs, int maxBlockTransactions, int tipWindowRounds,
+            long leaderTimeoutMs, RoundPacing pacing, int maxBlockTransactions, int tipWindowRounds,
             Block ownGenesis, long nowNanos) {
         this.signer = signer;
         this.store = store;
@@ -56,7 +56,7 @@ final class Proposer {
         this.dataPath = dataPath;
         this.metrics = metrics;
         this.leaderTimeoutNanos = leaderTimeoutMs * 1_000_000L;
-        this.minIntervalNanos = minIntervalMs * 1_000_000L;
+        this.pacing = pacing;
         this.maxBlockTransactions = maxBlockTransactions;
         this.tipWindowRounds = tipWindowRounds;
         this.lastOwnBlock = ownGenesis;
@@ -95,6 +95,7 @@ final class Proposer {
                 dataPath.acknowledgements(round), transactions, dataPath.commit(transactions));
         lastOwnBlock = block;
         lastProposalNanos = nowNanos;
+        pacing.proposed(transactions.count(), nowNanos);
         return block;
     }
 
@@ -109,7 +110,8 @@ final class Proposer {
         }
         boolean leaderPresent = leaderPresent(round - 1);
         long sinceLast = nowNanos - lastProposalNanos;
-        long wait = sinceLast < minIntervalNanos ? minIntervalNanos - sinceLast
+        long interval = pacing.intervalNanos();
+        long wait = sinceLast < interval ? interval - sinceLast
                 : leaderPresent ? 0 : Math.max(0, leaderTimeoutNanos - sinceLast);
         return new Readiness(round, leaderPresent, wait);
     }

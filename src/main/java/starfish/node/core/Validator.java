@@ -60,7 +60,9 @@ public final class Validator implements AutoCloseable {
         LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());
         Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics,
-                parameters.leaderTimeoutMs(), parameters.minRoundIntervalMs(), parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
+                parameters.leaderTimeoutMs(), new RoundPacing(parameters.minRoundIntervalMs(),
+                        parameters.idleRoundIntervalMs(), System.nanoTime()),
+                parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 blockLog.lastOwnBlock().orElse(genesis.get(self)), System.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
                 new Committer(committee, store, schedule, protocol.skipRule(store)),

@@ -100,7 +100,8 @@ class StarfishDataIT {
     private static NodeParameters withoutStartupWait() {
         NodeParameters d = NodeParameters.DEFAULTS;
         return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs());
+                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
+                d.idleRoundIntervalMs());
     }
 
     private static byte[] frame(Message message) {

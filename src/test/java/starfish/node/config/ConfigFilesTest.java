@@ -38,6 +38,17 @@ class ConfigFilesTest {
     }
 
     @Test
+    void anIdleIntervalLongerThanTheMinimumIntervalIsRefused() throws Exception {
+        Path idle = Files.writeString(directory.resolve("node.yml"), "idle_round_interval_ms: 2\n");
+        Path tooLong = Files.writeString(directory.resolve("slow.yml"), "idle_round_interval_ms: 30\n");
+
+        assertThat(ConfigFiles.readNodeParameters(idle).idleRoundIntervalMs()).isEqualTo(2);
+        assertThat(NodeParameters.DEFAULTS.idleRoundIntervalMs()).isEqualTo(-1);
+        assertThatThrownBy(() -> ConfigFiles.readNodeParameters(tooLong)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("slow.yml").hasMessageContaining("idle_round_interval_ms");
+    }
+
+    @Test
     void aPrivateKeyFileForAnotherAuthorityIsRefusedWithoutShowingTheKey() throws Exception {
         ConfigFiles.writeGenesis(directory, java.util.List.of("127.0.0.1", "127.0.0.1"), 26000);
         String secret = Files.readString(directory.resolve("private-config-1.json"));

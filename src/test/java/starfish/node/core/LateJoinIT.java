@@ -21,7 +21,8 @@ class LateJoinIT {
     void aValidatorStartingBeyondThePeersHistoryCatchesUpWithoutContradictingTheirLogs() throws Exception {
         NodeParameters d = NodeParameters.DEFAULTS;
         NodeParameters noWait = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs());
+                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
+                d.idleRoundIntervalMs());
         try (LocalCluster cluster = new LocalCluster(4, directory).withParameters(noWait).start(50, 0, 1, 2)) {
             // far beyond the peers' gc depth, so the late validator cannot fetch all history
             await().atMost(Duration.ofSeconds(40)).until(() ->

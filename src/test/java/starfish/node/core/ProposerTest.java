@@ -84,6 +84,6 @@ class ProposerTest {
 
     private Proposer proposer(int self, Block lastOwn) {
         return new Proposer(dag.signer(self), dag.store, LeaderSchedule.pipelined(4), new TransactionPool(1_000),
-                DataPath.FULL_DATA, metrics, 600, 20, 100, 50, lastOwn, 0);
+                DataPath.FULL_DATA, metrics, 600, new RoundPacing(20, -1, 0), 100, 50, lastOwn, 0);
     }
 }

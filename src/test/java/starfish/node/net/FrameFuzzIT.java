@@ -40,7 +40,8 @@ class FrameFuzzIT {
     void aValidatorUnderRandomAndMalformedFramesKeepsCommittingAndCountsTheRejects() throws Exception {
         NodeParameters d = NodeParameters.DEFAULTS;
         NodeParameters noWait = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs());
+                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
+                d.idleRoundIntervalMs());
         try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(noWait).start(100, 1, 2, 3, 4)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= 5);
             double before = cluster.metric(1, "committed_sequence_length");

@@ -77,7 +77,8 @@ class MalformedInputIT {
     private static NodeParameters withoutStartupWait() {
         NodeParameters d = NodeParameters.DEFAULTS;
         return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs());
+                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
+                d.idleRoundIntervalMs());
     }
 
     /** A well-formed round-1 block of authority 0 whose signature has one bit flipped. */
