@@ -1,9 +1,13 @@
 package starfish.orchestrator.cloud;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.testbed.Instance;
 
@@ -44,6 +48,22 @@ public final class ScriptedSshProbe implements SshReadiness.Probe {
         synchronized (checked) {
             return List.copyOf(checked);
         }
+    }
+
+    /** Every deployed instance was checked until it answered: refused `refusals` times, then once more. */
+    public void assertCheckedUntilAnswered(List<Instance> deployed) {
+        List<String> expected = new ArrayList<>();
+        deployed.forEach(instance -> expected.addAll(Collections.nCopies(refusals + 1, instance.id())));
+        assertThat(checked()).containsExactlyElementsOf(expected);
+    }
+
+    /** `deploy`, against instances that never answer, fails naming the SSH user and rolls everything back. */
+    public void assertDeployGivesUpAndRollsBack(ThrowingCallable deploy, String user) {
+        assertThatThrownBy(deploy).isInstanceOf(DeployFailedException.class)
+                .hasMessageContaining("did not answer SSH as " + user + " after " + ATTEMPTS + " attempts")
+                .hasMessageContaining("refused")
+                .hasMessageContaining("everything the deploy created was removed");
+        assertThat(checked()).hasSize(ATTEMPTS);
     }
 
     @Override

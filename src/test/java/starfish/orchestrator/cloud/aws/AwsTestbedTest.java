@@ -229,23 +229,16 @@ class AwsTestbedTest {
             deployed = testbed.deploy(1, Optional.empty());
         }
 
-        String first = deployed.get(0).id();
-        String second = deployed.get(1).id();
-        assertThat(ssh.checked()).containsExactly(first, first, first, second, second, second);
+        ssh.assertCheckedUntilAnswered(deployed);
     }
 
     @Test
     void anInstanceThatNeverAnswersSshRollsTheDeployBack() {
         ssh = ScriptedSshProbe.neverAnswering();
         try (AwsTestbed testbed = testbed(50)) {
-            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty()))
-                    .isInstanceOf(DeployFailedException.class)
-                    .hasMessageContaining("did not answer SSH as ubuntu after " + ScriptedSshProbe.ATTEMPTS + " attempts")
-                    .hasMessageContaining("refused")
-                    .hasMessageContaining("everything the deploy created was removed");
+            ssh.assertDeployGivesUpAndRollsBack(() -> testbed.deploy(1, Optional.empty()), "ubuntu");
         }
 
-        assertThat(ssh.checked()).hasSize(ScriptedSshProbe.ATTEMPTS);
         assertThat(ec2.instances).hasSize(2).allMatch(i -> i.state.equals("terminated"));
         assertThat(ec2.securityGroups).isEmpty();
         assertThat(ec2.keyPairs).isEmpty();

@@ -111,23 +111,16 @@ class VultrTestbedTest {
             deployed = testbed.deploy(1, Optional.empty());
         }
 
-        String first = deployed.get(0).id();
-        String second = deployed.get(1).id();
-        assertThat(ssh.checked()).containsExactly(first, first, first, second, second, second);
+        ssh.assertCheckedUntilAnswered(deployed);
     }
 
     @Test
     void anInstanceThatNeverAnswersSshRollsTheDeployBack() {
         ssh = ScriptedSshProbe.neverAnswering();
         try (VultrTestbed testbed = testbed(50)) {
-            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty()))
-                    .isInstanceOf(DeployFailedException.class)
-                    .hasMessageContaining("did not answer SSH as root after " + ScriptedSshProbe.ATTEMPTS + " attempts")
-                    .hasMessageContaining("refused")
-                    .hasMessageContaining("everything the deploy created was removed");
+            ssh.assertDeployGivesUpAndRollsBack(() -> testbed.deploy(1, Optional.empty()), "root");
         }
 
-        assertThat(ssh.checked()).hasSize(ScriptedSshProbe.ATTEMPTS);
         assertThat(vultr.instances).isEmpty();
         assertThat(vultr.sshKeys).isEmpty();
     }
