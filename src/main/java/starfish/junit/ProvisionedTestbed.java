@@ -25,6 +25,8 @@ final class ProvisionedTestbed implements AutoCloseable {
     private final TestbedFactory factory;
     private final BenchmarkRunner runner;
     private final boolean keep;
+    /** Stops what the testbed started on this machine (the local testbed's validators) if the JVM is interrupted. */
+    private final Thread interrupted;
     private MonitoringHandle monitoring = new NoMonitoring();
 
     ProvisionedTestbed(Settings settings, TestbedProvider provider, TestbedFactory factory, boolean keep) {
@@ -33,6 +35,8 @@ final class ProvisionedTestbed implements AutoCloseable {
         this.factory = factory;
         this.runner = factory.runner(settings, provider);
         this.keep = keep;
+        this.interrupted = new Thread(provider::close, "stop-testbed-processes");
+        Runtime.getRuntime().addShutdownHook(interrupted);
     }
 
     Settings settings() {
@@ -69,6 +73,11 @@ final class ProvisionedTestbed implements AutoCloseable {
     }
 
     private void release() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and closes the same provider
+        }
         try {
             if (keep) {
                 LOG.info("Keeping the {} testbed '{}' (testbed.keep=true)", settings.cloudProvider().yamlName(),
