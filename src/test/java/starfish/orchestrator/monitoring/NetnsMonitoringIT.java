@@ -31,6 +31,11 @@ import starfish.orchestrator.testbed.Instance;
  */
 class NetnsMonitoringIT {
     private static final RunOptions UPLOAD_LOCAL_BUILD = new RunOptions(false, false, false, true);
+    /**
+     * Long enough for Prometheus, restarted over SSH with the validator's target when the run boots it, to scrape
+     * the validator while it runs even on a loaded machine (4 s was not: CI saw the validator's `up` stay 0).
+     */
+    private static final Duration RUN = Duration.ofSeconds(15);
 
     @Test
     @Timeout(300)
@@ -51,7 +56,7 @@ class NetnsMonitoringIT {
                     line -> printed.append(line).append('\n'))) {
                 new Orchestrator(settings, testbed, UPLOAD_LOCAL_BUILD, new BenchmarkListener() { })
                         .monitoredBy(monitoring)
-                        .run(BenchmarkParameters.builder().committee(1).load(200).duration(Duration.ofSeconds(4))
+                        .run(BenchmarkParameters.builder().committee(1).load(200).duration(RUN)
                                 .build());
 
                 PrometheusApi prometheus = new PrometheusApi(monitoring.prometheusUrl().orElseThrow());
@@ -81,7 +86,7 @@ class NetnsMonitoringIT {
         throw new AssertionError("Prometheus has no target of job " + job);
     }
 
-    /** max_over_time(up[10m]) per job: 1 when the target answered at some scrape (the validator ran 4 s). */
+    /** max_over_time(up[10m]) per job: 1 when the target answered at some scrape (the validator ran for RUN). */
     private static Map<String, Double> upDuringTheLastMinutes(PrometheusApi prometheus) throws Exception {
         Map<String, Double> up = new TreeMap<>();
         for (JsonNode series : prometheus.query("max_over_time(up[10m])").at("/data/result")) {
