@@ -19,7 +19,7 @@ public final class CommitteeHosts {
 
     /** How many active instances a committee of `committee` validators needs on the settings' testbed. */
     public static int needed(Settings settings, int committee) {
-        return isLocal(settings) ? committee : committee + settings.dedicatedClients() + 1;
+        return settings.cloudProvider().isLocal() ? committee : committee + settings.dedicatedClients() + 1;
     }
 
     /** The hosts of validators 0 to committee - 1 among the `active` instances; too few is an error saying what to do. */
@@ -28,7 +28,7 @@ public final class CommitteeHosts {
         if (active.size() < needed) {
             throw new IllegalStateException(tooFew(settings, active.size(), committee, needed));
         }
-        if (isLocal(settings)) {
+        if (settings.cloudProvider().isLocal()) {
             return active.subList(0, committee);
         }
         List<Instance> rest = new ArrayList<>(active);
@@ -37,7 +37,7 @@ public final class CommitteeHosts {
     }
 
     private static String tooFew(Settings settings, int active, int committee, int needed) {
-        if (isLocal(settings)) {
+        if (settings.cloudProvider().isLocal()) {
             return "the testbed has " + active + " active instances but the committee needs " + committee;
         }
         int perRegion = deployPerRegion(settings, needed, active);
@@ -54,9 +54,5 @@ public final class CommitteeHosts {
         int regions = Math.max(1, settings.regions().size());
         long toDeploy = settings.cloudProvider() == CloudProvider.NETNS ? needed : needed - active;
         return (int) ((toDeploy + regions - 1) / regions);
-    }
-
-    private static boolean isLocal(Settings settings) {
-        return settings.cloudProvider() == CloudProvider.LOCAL;
     }
 }

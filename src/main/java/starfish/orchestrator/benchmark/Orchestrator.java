@@ -34,7 +34,6 @@ import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
-import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
@@ -67,7 +66,7 @@ public final class Orchestrator {
 
     /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener) {
-        this(settings, testbed, options, listener, new StarfishProtocol(isLocal(settings)
+        this(settings, testbed, options, listener, new StarfishProtocol(settings.cloudProvider().isLocal()
                 ? JavaLauncher.currentClasspath() : JavaLauncher.jar(StarfishProtocol.JAR)));
     }
 
@@ -117,13 +116,13 @@ public final class Orchestrator {
         boolean booted = false;
         try {
             phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
-            if (!isLocal(settings)) {
+            if (!settings.cloudProvider().isLocal()) {
                 phase(BenchmarkPhase.INSTALL, () -> Stream.concat(testbed.preparationCommands().stream(),
                         protocol.installCommands().stream()).forEach(command -> runner.executeAll(hosts, command)));
             }
             if (options.uploadLocalBuild()) {
                 phase(BenchmarkPhase.UPDATE, () -> uploadLocalBuild(runner, hosts));
-            } else if (!isLocal(settings) && !options.skipTestbedUpdate()) {
+            } else if (!settings.cloudProvider().isLocal() && !options.skipTestbedUpdate()) {
                 phase(BenchmarkPhase.UPDATE, () -> update(runner, hosts));
             }
             if (!options.skipTestbedConfiguration()) {
@@ -153,7 +152,7 @@ public final class Orchestrator {
     /** The validators' hosts (see CommitteeHosts); the local testbed creates the virtual hosts it lacks. */
     private List<Instance> activeHosts(int committee) {
         List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
-        if (active.size() < committee && isLocal(settings)) {
+        if (active.size() < committee && settings.cloudProvider().isLocal()) {
             testbed.deploy(committee - active.size(), Optional.empty());
             active = testbed.instances().stream().filter(Instance::isActive).toList();
         }
@@ -171,7 +170,7 @@ public final class Orchestrator {
      */
     private void writeGenesis(CommandRunner runner, List<Instance> hosts, int basePort) {
         String genesis = protocol.genesisCommand(genesisAddresses(hosts), basePort);
-        if (!isLocal(settings)) {
+        if (!settings.cloudProvider().isLocal()) {
             runner.executeAll(hosts, genesis);
             return;
         }
@@ -389,9 +388,6 @@ public final class Orchestrator {
         listener.phaseFinished(phase, Optional.empty());
     }
 
-    private static boolean isLocal(Settings settings) {
-        return settings.cloudProvider() == CloudProvider.LOCAL;
-    }
 
     private static void pauseUntil(long startNanos, Duration offset) {
         long remaining = startNanos + offset.toNanos() - System.nanoTime();

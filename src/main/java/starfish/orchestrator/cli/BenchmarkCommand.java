@@ -22,7 +22,6 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.monitoring.Monitoring;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
-import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -207,7 +206,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
 
         static LocalHostsScope open(Settings settings, TestbedProvider testbed, int hosts) {
-            if (settings.cloudProvider() != CloudProvider.LOCAL) {
+            if (!settings.cloudProvider().isLocal()) {
                 return new LocalHostsScope(testbed, null);
             }
             Thread hook = new Thread(testbed::destroy, "destroy-local-testbed");

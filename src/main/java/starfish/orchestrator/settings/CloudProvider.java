@@ -4,6 +4,11 @@ package starfish.orchestrator.settings;
 public enum CloudProvider {
     LOCAL, NETNS, AWS, VULTR;
 
+    /** Validator processes on this machine's loopback rather than hosts reached over SSH. */
+    public boolean isLocal() {
+        return this == LOCAL;
+    }
+
     public String yamlName() {
         return name().toLowerCase();
     }
