@@ -105,7 +105,7 @@ public final class Orchestrator {
         List<Instance> hosts = activeHosts(parameters.committee());
         int basePort = PortAllocator.basePort(hosts, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
-                parameters);
+                parameters, ValidatorHeap.mebibytes(settings.cloudProvider(), hosts.size()));
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
         Path logsDir = settings.logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), parameters);

@@ -17,6 +17,9 @@ public final class StarfishProtocol implements Protocol {
     private static final String COMMITTEE_FILE = "committee.json";
     private static final String PUBLIC_CONFIG_FILE = "public-config.json";
 
+    /** From this own load (tx/s) on, a validator fills its heap during the run anyway: it pays for it at boot. */
+    static final int PRETOUCH_LOAD = 5_000;
+
     private final JavaLauncher launcher;
 
     public StarfishProtocol(JavaLauncher launcher) {
@@ -60,7 +63,7 @@ public final class StarfishProtocol implements Protocol {
 
     @Override
     public String genesisCommand(List<String> ips, int basePort) {
-        return launcher.prefix() + " node genesis --ips "
+        return launcher.tool() + " node genesis --ips "
                 + ips.stream().map(ShellQuoting::quote).collect(Collectors.joining(" "))
                 + " --working-directory . --base-port " + basePort;
     }
@@ -74,7 +77,7 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public String runCommand(ValidatorLaunch launch) {
         int i = launch.authority();
-        StringBuilder command = new StringBuilder(launcher.prefix())
+        StringBuilder command = new StringBuilder(launcher.validator(launch.heapMiB(), launch.load() >= PRETOUCH_LOAD))
                 .append(" node run --authority ").append(i)
                 .append(" --committee-path ").append(COMMITTEE_FILE)
                 .append(" --public-config-path ").append(PUBLIC_CONFIG_FILE)

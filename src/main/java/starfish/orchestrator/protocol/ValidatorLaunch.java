@@ -5,7 +5,7 @@ import starfish.protocol.Consensus;
 
 /**
  * How to start one validator: its index, committee size, protocol, behaviour (HONEST or a Byzantine strategy),
- * its own share of the load in tx/s, and whether it mimics geo-distributed latency.
+ * its own share of the load in tx/s, whether it mimics geo-distributed latency, and the heap its JVM may use.
  */
 public record ValidatorLaunch(
         int authority,
@@ -13,5 +13,6 @@ public record ValidatorLaunch(
         Consensus consensus,
         ByzantineStrategy behaviour,
         int load,
-        boolean mimicExtraLatency) {
+        boolean mimicExtraLatency,
+        int heapMiB) {
 }

@@ -9,6 +9,11 @@ public enum CloudProvider {
         return this == LOCAL;
     }
 
+    /** Every host is on this machine (loopback processes or network namespaces): validators share its memory. */
+    public boolean sharesThisMachine() {
+        return this == LOCAL || this == NETNS;
+    }
+
     public String yamlName() {
         return name().toLowerCase();
     }

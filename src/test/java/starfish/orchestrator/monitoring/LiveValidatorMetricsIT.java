@@ -46,7 +46,7 @@ class LiveValidatorMetricsIT {
         try (LocalRunner runner = new LocalRunner(instance -> workingDir)) {
             runner.execute(host, protocol.genesisCommand(List.of("127.0.0.1"), basePort));
             runner.startDetached(host, "node-0", protocol.runCommand(new ValidatorLaunch(0, 1, Consensus.MYSTICETI,
-                    ByzantineStrategy.HONEST, 200, false)), "node-0.log");
+                    ByzantineStrategy.HONEST, 200, false, 256)), "node-0.log");
             AtomicReference<String> scraped = new AtomicReference<>("");
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

@@ -18,16 +18,16 @@ import starfish.protocol.Consensus;
 
 class StarfishProtocolTest {
     // `echo` in place of the JVM: the shell expands the command exactly as a host would, and prints the arguments
-    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo"));
+    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"));
     private final Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
     private final ValidatorLaunch launch = new ValidatorLaunch(2, 4, Consensus.STARFISH_PULL,
-            ByzantineStrategy.CHAIN_BOMB, 250, true);
+            ByzantineStrategy.CHAIN_BOMB, 250, true, 512);
 
     @Test
     void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             String bare = runner.execute(host, protocol.runCommand(launch)).stdout().strip();
-            assertThat(bare).isEqualTo("node run --authority 2 --committee-path committee.json"
+            assertThat(bare).isEqualTo("-Xmx512m -XX:+UseTransparentHugePages starfish.Main node run --authority 2 --committee-path committee.json"
                     + " --public-config-path public-config.json --private-config-path private-config-2.json"
                     + " --consensus starfish-pull --load 250 --storage-path storage-2"
                     + " --byzantine-strategy chain-bomb --mimic-extra-latency");
@@ -37,6 +37,16 @@ class StarfishProtocolTest {
             String tuned = runner.execute(host, protocol.runCommand(launch)).stdout().strip();
             assertThat(tuned).contains(" --node-parameters-path node-parameters.yml"
                     + " --client-parameters-path client-parameters.yml");
+        }
+    }
+
+    @Test
+    void aHeavilyLoadedValidatorTouchesItsWholeHeapAtBoot(@TempDir Path dir) throws Exception {
+        ValidatorLaunch heavy = new ValidatorLaunch(0, 4, Consensus.MYSTICETI, ByzantineStrategy.HONEST,
+                StarfishProtocol.PRETOUCH_LOAD, false, 1024);
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            assertThat(runner.execute(host, protocol.runCommand(heavy)).stdout())
+                    .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages starfish.Main node run");
         }
     }
 
