@@ -28,8 +28,11 @@ import starfish.node.data.ShardedPayload;
  */
 final class HeldData {
 
-    /** Full data of one block, ready to sequence, to serve and to hand out as shards. */
-    private record Held(Block header, ShardedPayload encoded, Transactions transactions) {
+    /**
+     * Full data of one block, ready to sequence and to serve, with this validator's shard to hand out. The other
+     * shards are not kept: they would triple the memory the data takes for the whole garbage-collection window.
+     */
+    private record Held(Block header, ProvenShard ownShard, Transactions transactions) {
     }
 
     private final ReedSolomonCoder coder;
@@ -95,7 +98,7 @@ final class HeldData {
 
     private void hold(Block block, ShardedPayload encoded, Transactions transactions) {
         Block header = block.withPayload(ShardPayload.NONE);
-        full.put(block.reference(), new Held(header, encoded, transactions));
+        full.put(block.reference(), new Held(header, encoded.provenShard(self), transactions));
         partial.remove(block.reference());
         newlyHeld.add(block.reference());
     }
@@ -120,7 +123,7 @@ final class HeldData {
     /** This validator's own shard of the block with its proof, or null when it does not hold the data. */
     ProvenShard ownShard(BlockReference reference) {
         Held held = full.get(reference);
-        return held == null ? null : held.encoded().provenShard(self);
+        return held == null ? null : held.ownShard();
     }
 
     /** Blocks whose full data arrived since the last call, below `round`; later ones stay for the next call. */
@@ -141,8 +144,8 @@ final class HeldData {
     }
 
     /** Transactions from decoded bytes, or null when they are not a well-formed transaction list. */
-    private static Transactions framed(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    private static Transactions framed(ByteBuffer bytes) {
+        ByteBuffer buffer = bytes.duplicate();
         int count = 0;
         while (buffer.remaining() >= 4) {
             int length = buffer.getInt();
@@ -152,6 +155,6 @@ final class HeldData {
             buffer.position(buffer.position() + length);
             count++;
         }
-        return buffer.hasRemaining() ? null : new Transactions(ByteBuffer.wrap(bytes), count);
+        return buffer.hasRemaining() ? null : new Transactions(bytes, count);
     }
 }

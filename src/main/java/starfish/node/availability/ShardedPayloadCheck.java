@@ -1,6 +1,5 @@
 package starfish.node.availability;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,9 +62,6 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
     }
 
     static ShardedPayload encode(ReedSolomonCoder coder, Transactions transactions) {
-        ByteBuffer data = transactions.bytes();
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        return ShardedPayload.encode(coder, bytes);
+        return ShardedPayload.encode(coder, transactions.bytes());
     }
 }

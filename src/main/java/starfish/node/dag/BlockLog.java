@@ -30,6 +30,8 @@ public final class BlockLog implements AutoCloseable {
     private final List<Block> recovered;
     private final Set<BlockReference> recoveredReferences = new HashSet<>();
     private final OutputStream out;
+    /** Reused for every record: a block's encoding is written, not kept, so it need not be a new array each time. */
+    private ByteBuffer record = ByteBuffer.allocate(64 * 1024);
 
     private BlockLog(int self, List<Block> recovered, OutputStream out) {
         this.self = self;
@@ -73,11 +75,14 @@ public final class BlockLog implements AutoCloseable {
         if (block.round() == 0 || recoveredReferences.contains(block.reference())) {
             return;
         }
-        ByteBuffer record = ByteBuffer.allocate(4 + BlockCodec.encodedLength(block));
-        record.putInt(record.capacity() - 4);
+        int length = BlockCodec.encodedLength(block);
+        if (record.capacity() < 4 + length) {
+            record = ByteBuffer.allocate(Math.max(4 + length, 2 * record.capacity()));
+        }
+        record.clear().putInt(length);
         BlockCodec.encode(block, record);
         try {
-            out.write(record.array());
+            out.write(record.array(), 0, record.position());
             if (block.author() == self) {
                 out.flush();
             }

@@ -1,5 +1,6 @@
 package starfish.node.data;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -87,9 +88,14 @@ public final class ReedSolomonCoder {
     /** Encodes the payload into {@link #totalShards()} shards; element i is shard i. */
     public byte[][] encode(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        int shardSize = shardSize(payload.length);
+        return encode(ByteBuffer.wrap(payload));
+    }
+
+    /** Encodes the payload's remaining bytes (its position is left as it is), without an intermediate copy. */
+    public byte[][] encode(ByteBuffer payload) {
+        int shardSize = shardSize(payload.remaining());
         byte[][] shards = new byte[totalShards][shardSize];
-        writeFramed(payload, shards, shardSize);
+        writeFramed(payload.duplicate(), shards, shardSize);
         byte[][] data = new byte[dataShards][];
         System.arraycopy(shards, 0, data, 0, dataShards);
         byte[][] parity = new byte[totalShards - dataShards][];
@@ -211,10 +217,9 @@ public final class ReedSolomonCoder {
         }
     }
 
-    private void writeFramed(byte[] payload, byte[][] shards, int shardSize) {
-        byte[] header = {
-            (byte) (payload.length >>> 24), (byte) (payload.length >>> 16),
-            (byte) (payload.length >>> 8), (byte) payload.length};
+    private void writeFramed(ByteBuffer payload, byte[][] shards, int shardSize) {
+        int length = payload.remaining();
+        byte[] header = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
         for (int p = 0; p < HEADER_BYTES; p++) {
             shards[p / shardSize][p % shardSize] = header[p];
         }
@@ -232,7 +237,7 @@ public final class ReedSolomonCoder {
                     + " does not match shard size " + shardSize + " for " + dataShards + " data shards");
         }
         byte[] payload = new byte[(int) length];
-        transferPayload(payload, data, shardSize, false);
+        transferPayload(ByteBuffer.wrap(payload), data, shardSize, false);
         for (int position = HEADER_BYTES + payload.length; position < dataShards * shardSize; position++) {
             if (data[position / shardSize][position % shardSize] != 0) {
                 throw new InvalidEncodingException("non-zero padding at byte " + position + " of the decoded data");
@@ -241,20 +246,18 @@ public final class ReedSolomonCoder {
         return payload;
     }
 
-    /** Copies the payload between its flat form and its place after the header in the data shards. */
-    private static void transferPayload(byte[] payload, byte[][] shards, int shardSize, boolean intoShards) {
+    /** Copies the payload's remaining bytes between its flat form and its place after the header in the data shards. */
+    private static void transferPayload(ByteBuffer payload, byte[][] shards, int shardSize, boolean intoShards) {
         int position = HEADER_BYTES;
-        int copied = 0;
-        while (copied < payload.length) {
+        while (payload.hasRemaining()) {
             byte[] shard = shards[position / shardSize];
             int offset = position % shardSize;
-            int chunk = Math.min(shardSize - offset, payload.length - copied);
+            int chunk = Math.min(shardSize - offset, payload.remaining());
             if (intoShards) {
-                System.arraycopy(payload, copied, shard, offset, chunk);
+                payload.get(shard, offset, chunk);
             } else {
-                System.arraycopy(shard, offset, payload, copied, chunk);
+                payload.put(shard, offset, chunk);
             }
-            copied += chunk;
             position += chunk;
         }
     }

@@ -1,5 +1,6 @@
 package starfish.node.data;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
@@ -12,11 +13,11 @@ import java.util.Objects;
  */
 public final class ShardedPayload {
 
-    private final byte[] payload;
+    private final ByteBuffer payload;
     private final byte[][] shards;
     private final MerkleTree tree;
 
-    private ShardedPayload(byte[] payload, byte[][] shards) {
+    private ShardedPayload(ByteBuffer payload, byte[][] shards) {
         this.payload = payload;
         this.shards = shards;
         this.tree = MerkleTree.build(shards);
@@ -24,7 +25,13 @@ public final class ShardedPayload {
 
     public static ShardedPayload encode(ReedSolomonCoder coder, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        return new ShardedPayload(payload, coder.encode(payload));
+        return encode(coder, ByteBuffer.wrap(payload));
+    }
+
+    /** Encodes the buffer's remaining bytes; the payload is shared with the buffer, not copied. */
+    public static ShardedPayload encode(ReedSolomonCoder coder, ByteBuffer payload) {
+        ByteBuffer view = payload.slice().asReadOnlyBuffer();
+        return new ShardedPayload(view, coder.encode(view));
     }
 
     /**
@@ -45,8 +52,9 @@ public final class ShardedPayload {
         return rebuilt;
     }
 
-    public byte[] payload() {
-        return payload;
+    /** The payload, read-only. */
+    public ByteBuffer payload() {
+        return payload.duplicate();
     }
 
     public byte[] root() {

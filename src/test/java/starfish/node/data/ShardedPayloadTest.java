@@ -3,6 +3,7 @@ package starfish.node.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,7 @@ class ShardedPayloadTest {
         Collections.shuffle(received, random);
 
         ShardedPayload rebuilt = ShardedPayload.rebuild(coder, root, received.subList(0, coder.dataShards()));
-        assertThat(rebuilt.payload()).isEqualTo(payload);
+        assertThat(rebuilt.payload()).isEqualTo(ByteBuffer.wrap(payload));
         assertThat(rebuilt.root()).isEqualTo(root);
         assertThat(rebuilt.proof(n - 1)).isEqualTo(sharded.proof(n - 1));
     }
@@ -90,5 +91,18 @@ class ShardedPayloadTest {
         byte[] bytes = new byte[size];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    @Test
+    void aBufferIsEncodedFromItsPositionWithoutMovingIt() {
+        ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(4);
+        byte[] payload = randomBytes(1000);
+        ByteBuffer framed = ByteBuffer.allocate(1010).position(7).put(payload).flip().position(7);
+
+        ShardedPayload fromBuffer = ShardedPayload.encode(coder, framed);
+
+        assertThat(framed.position()).isEqualTo(7);
+        assertThat(fromBuffer.root()).isEqualTo(ShardedPayload.encode(coder, payload).root());
+        assertThat(fromBuffer.payload()).isEqualTo(ByteBuffer.wrap(payload));
     }
 }
