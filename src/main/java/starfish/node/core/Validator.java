@@ -51,6 +51,7 @@ public final class Validator implements AutoCloseable {
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self);
         store.persistTo(blockLog);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
+        metrics.watchPool(pool::pendingCount, pool::droppedCount);
         List<Block> genesis = BlockSigner.genesis(committee);
         ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters);
         Core[] coreRef = new Core[1];

@@ -1,11 +1,13 @@
 package starfish.node.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.LongSupplier;
 
 /**
  * The validator's metrics, with exactly the names the orchestrator scrapes (CONTEXT.md), in one registry. Labelled
@@ -31,8 +33,10 @@ public final class NodeMetrics {
     public final Info committedSequenceDigest;
     public final Counter rejectedMessages;
     public final Counter equivocatingBlocks;
+    private final PrometheusRegistry registry;
 
     public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
+        this.registry = registry;
         long startNanos = System.nanoTime();
         sequencedTransactions = Counter.builder().name("sequenced_transactions_total")
                 .help("Transactions in committed blocks").register(registry);
@@ -70,6 +74,15 @@ public final class NodeMetrics {
         equivocatingBlocks = Counter.builder().name("equivocating_blocks_total")
                 .help("Accepted blocks whose author already has a block in that round, by author")
                 .labelNames("authority").register(registry);
+    }
+
+    /** The transaction pool's backlog, and the transactions it refused because it was full (load shed). */
+    public void watchPool(LongSupplier pending, LongSupplier dropped) {
+        GaugeWithCallback.builder().name("pending_transactions").help("Transactions waiting for a block")
+                .callback(cb -> cb.call(pending.getAsLong())).register(registry);
+        CounterWithCallback.builder().name("dropped_transactions_total")
+                .help("Transactions refused because the pool was full").callback(cb -> cb.call(dropped.getAsLong()))
+                .register(registry);
     }
 
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
