@@ -51,7 +51,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private final Thread thread;
     private final java.util.function.BooleanSupplier peersReady;
     private final long startupDeadlineNanos;
-    private boolean started;
+    private volatile boolean started;
     private volatile boolean running = true;
     private long lastSyncNanos;
 
@@ -73,6 +73,11 @@ final class Core implements InboundHandler, AutoCloseable {
         this.gcDepth = parts.gcDepth();
         this.syncRetryNanos = parts.syncRetryMs() * 1_000_000L;
         this.thread = new Thread(this::run, "core-" + parts.self());
+    }
+
+    /** Whether this validator proposes yet: every peer connected, or the startup wait over. */
+    public boolean hasStarted() {
+        return started;
     }
 
     /** Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. */

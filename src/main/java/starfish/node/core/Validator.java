@@ -88,7 +88,8 @@ public final class Validator implements AutoCloseable {
             throw new IOException("validator " + self + " cannot listen on port "
                     + committee.authority(self).consensusPort() + ": " + e.getMessage(), e);
         }
-        LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters());
+        LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters(),
+                core::hasStarted);
         load.start();
         LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
                 config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");

@@ -11,7 +11,7 @@ import starfish.node.dag.Transactions;
 class TransactionPoolTest {
 
     private final TransactionPool pool = new TransactionPool(1_000);
-    private final LoadGenerator generator = new LoadGenerator(pool, 0, ClientParameters.DEFAULTS);
+    private final LoadGenerator generator = new LoadGenerator(pool, 0, ClientParameters.DEFAULTS, () -> true);
 
     @Test
     void blocksTakeWholeTransactionsUpToTheCapAcrossBatches() {
