@@ -326,6 +326,7 @@ public final class Orchestrator {
     private void stop(CommandRunner runner, ValidatorSet validators, Path logsDir) {
         try {
             stopValidators(runner, validators);
+            protocol.validatorsStopped();
         } finally {
             collectLogs(runner, validators, logsDir);
         }
