@@ -49,7 +49,8 @@ import starfish.orchestrator.testbed.TestbedProvider;
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration BOOT_POLL = Duration.ofMillis(250);
+    // a poll of a validator that does not listen yet costs a refused connection: short polls end boot sooner
+    private static final Duration BOOT_POLL = Duration.ofMillis(50);
     private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
