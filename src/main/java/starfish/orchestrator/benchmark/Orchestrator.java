@@ -287,8 +287,9 @@ public final class Orchestrator {
             }
             pauseUntil(start, scrapeAt);
             scrapeAll(validators, measurements, start, faults);
-            measurements.save(file);
+            // figures first: the first save serialises the document for the first time (0.5-0.8 s of CPU at boot)
             listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
+            measurements.save(file);
             if (last) {
                 return;
             }
