@@ -1,7 +1,6 @@
 package starfish.node.cli;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import starfish.node.config.ConfigException;
 import starfish.node.config.ConfigFiles;
 import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
+import starfish.node.metrics.JvmMetricsSelection;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
                     + committee.size() + " (" + committeePath + ")");
         }
         PrometheusRegistry registry = new PrometheusRegistry();
-        JvmMetrics.builder().register(registry);
+        JvmMetricsSelection.register(registry);
         ValidatorConfig config = new ValidatorConfig(committee, authority,
                 ConfigFiles.readSigningKey(privateConfigPath, authority),
                 ConfigFiles.readNodeParameters(nodeParametersPath),

@@ -42,4 +42,8 @@ public interface Protocol {
 
     /** What a previous run left behind (state, logs; not the configuration), removed before a run. */
     String cleanupCommand();
+
+    /** Called once a run's validators stopped: the protocol may keep what they left for the next runs. */
+    default void validatorsStopped() {
+    }
 }

@@ -20,6 +20,9 @@ public final class StarfishProtocol implements Protocol {
     /** From this own load (tx/s) on, a validator fills its heap during the run anyway: it pays for it at boot. */
     static final int PRETOUCH_LOAD = 5_000;
 
+    /** The validator that records the class-data archive when there is none (see ClassDataArchive). */
+    private static final int CLASS_DATA_RECORDER = 0;
+
     private final JavaLauncher launcher;
 
     public StarfishProtocol(JavaLauncher launcher) {
@@ -77,7 +80,8 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public String runCommand(ValidatorLaunch launch) {
         int i = launch.authority();
-        StringBuilder command = new StringBuilder(launcher.validator(launch.heapMiB(), launch.load() >= PRETOUCH_LOAD))
+        StringBuilder command = new StringBuilder(launcher.validator(launch.heapMiB(),
+                launch.load() >= PRETOUCH_LOAD, i == CLASS_DATA_RECORDER))
                 .append(" node run --authority ").append(i)
                 .append(" --committee-path ").append(COMMITTEE_FILE)
                 .append(" --public-config-path ").append(PUBLIC_CONFIG_FILE)
@@ -125,6 +129,11 @@ public final class StarfishProtocol implements Protocol {
     public String cleanupCommand() {
         // genesis and parameter files stay: --skip-testbed-configuration runs on the previous configuration
         return "rm -rf storage-* node-*.log";
+    }
+
+    @Override
+    public void validatorsStopped() {
+        launcher.validatorsStopped();
     }
 
     private static String privateConfigFile(int authority) {
