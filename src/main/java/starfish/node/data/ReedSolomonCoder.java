@@ -183,7 +183,8 @@ public final class ReedSolomonCoder {
 
     /**
      * outputs[o] = sum over i of tables[o][i] applied to inputs[i], byte by byte, in GF(2^8). Outputs must start
-     * zeroed. Inputs are folded in four at a time so each output byte is loaded and stored once per four lookups.
+     * zeroed. Inputs are folded in four at a time, then two, so each output byte is loaded and stored once per up
+     * to four lookups.
      */
     private static void combine(byte[][][] tables, byte[][] inputs, byte[][] outputs, int length) {
         for (int start = 0; start < length; start += SLICE_BYTES) {
@@ -205,6 +206,16 @@ public final class ReedSolomonCoder {
                         output[b] ^= (byte) (t0[in0[b] & 0xFF] ^ t1[in1[b] & 0xFF]
                                 ^ t2[in2[b] & 0xFF] ^ t3[in3[b] & 0xFF]);
                     }
+                }
+                if (i + 2 <= inputs.length) { // committees of 4 to 6 have two data shards: one pass, not two
+                    byte[] t0 = row[i];
+                    byte[] t1 = row[i + 1];
+                    byte[] in0 = inputs[i];
+                    byte[] in1 = inputs[i + 1];
+                    for (int b = start; b < end; b++) {
+                        output[b] ^= (byte) (t0[in0[b] & 0xFF] ^ t1[in1[b] & 0xFF]);
+                    }
+                    i += 2;
                 }
                 for (; i < inputs.length; i++) {
                     byte[] table = row[i];
