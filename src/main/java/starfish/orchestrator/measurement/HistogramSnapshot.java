@@ -95,8 +95,8 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
     }
 
     /**
-     * Collects one unlabelled histogram's samples while a page is read once: bucket lines labelled only by `le`,
-     * and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out.
+     * Collects one unlabelled histogram's samples while a page is read once: bucket lines labelled only by a
+     * numeric `le`, and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out.
      */
     static final class Builder {
         private final String bucketName;
@@ -117,8 +117,8 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         void accept(MetricSample sample) {
             String name = sample.name();
             Map<String, String> labels = sample.labels();
-            if (name.equals(bucketName) && labels.size() == 1 && labels.containsKey("le")) {
-                add(PrometheusTextParser.parseValue(labels.get("le")), sample.value());
+            if (name.equals(bucketName) && labels.size() == 1 && !Double.isNaN(sample.id().upperBound())) {
+                add(sample.id().upperBound(), sample.value());
             } else if (labels.isEmpty() && name.equals(sumName)) {
                 sum = sample.value();
             } else if (labels.isEmpty() && name.equals(countName)) {

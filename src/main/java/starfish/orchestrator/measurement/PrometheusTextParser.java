@@ -24,7 +24,8 @@ public final class PrometheusTextParser {
     /** Enough for every series of hundreds of validators; beyond it (labels that never repeat) it starts again. */
     private static final int MAX_REMEMBERED_SERIES = 100_000;
     /** Stands for the sample of a line whose metric is not kept. */
-    private static final MetricSample DROPPED = new MetricSample("", Map.of(), "", Double.NaN, OptionalLong.empty());
+    private static final MetricSample DROPPED = new MetricSample(new MetricSample.Series("", Map.of(), "", Double.NaN),
+            Double.NaN, OptionalLong.empty());
 
     private final Predicate<String> keepMetric;
     private final Set<String> seriesWithout;
@@ -40,8 +41,8 @@ public final class PrometheusTextParser {
     private record TypeLine(String name, String type) {
     }
 
-    /** A line's name, labels and series key, and whether its metric is kept at all. */
-    private record SeriesPrefix(String name, Map<String, String> labels, String series, boolean kept) {
+    /** A line's series, and whether its metric is kept at all. */
+    private record SeriesPrefix(MetricSample.Series series, boolean kept) {
     }
 
     /** Keeps every sample. */
@@ -134,7 +135,7 @@ public final class PrometheusTextParser {
         LineReader reader = new LineReader(key);
         String name = reader.name();
         SeriesPrefix prefix = keepMetric.test(name) ? reader.labelsAndSeries(name, seriesWithout)
-                : new SeriesPrefix(name, Map.of(), name, false);
+                : new SeriesPrefix(series(name, Map.of(), name), false);
         known.put(Arrays.copyOfRange(page, from, prefixEnd), TextRegionCache.hash(page, from, prefixEnd), prefix);
         if (!prefix.kept()) {
             return DROPPED;
@@ -164,7 +165,7 @@ public final class PrometheusTextParser {
         }
         OptionalLong timestamp = timestampStart == timestampEnd ? OptionalLong.empty()
                 : OptionalLong.of(Long.parseLong(Utf8Page.text(page, timestampStart, timestampEnd)));
-        return new MetricSample(prefix.name(), prefix.labels(), prefix.series(), value, timestamp);
+        return new MetricSample(prefix.series(), value, timestamp);
     }
 
     private static int skipWhitespace(String text, int from, int end) {
@@ -196,6 +197,19 @@ public final class PrometheusTextParser {
         String name = line.substring(nameStart, nameEnd);
         String type = line.substring(nameEnd).strip();
         return keepMetric.test(name) && !type.isEmpty() ? Optional.of(new TypeLine(name, type)) : Optional.empty();
+    }
+
+    private static MetricSample.Series series(String name, Map<String, String> labels, String key) {
+        return new MetricSample.Series(name, labels, key, upperBound(labels.get("le")));
+    }
+
+    /** NaN without an `le` label or with one that is no number: only histogram buckets give it a meaning. */
+    private static double upperBound(String le) {
+        try {
+            return le == null ? Double.NaN : parseValue(le);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static double parseValue(String text) {
@@ -239,20 +253,20 @@ public final class PrometheusTextParser {
         SeriesPrefix labelsAndSeries(String name, Set<String> seriesWithout) {
             if (peek() != '{') {
                 expectEnd();
-                return new SeriesPrefix(name, Map.of(), name, true);
+                return new SeriesPrefix(series(name, Map.of(), name), true);
             }
             Map<String, String> labels = labels();
             expectEnd();
             if (labels.isEmpty()) {
-                return new SeriesPrefix(name, labels, name, true);
+                return new SeriesPrefix(series(name, labels, name), true);
             }
             if (labels.keySet().stream().anyMatch(seriesWithout::contains)) {
                 Map<String, String> kept = new LinkedHashMap<>(labels);
                 kept.keySet().removeAll(seriesWithout);
-                return new SeriesPrefix(name, labels, MetricSample.seriesKey(name, kept), true);
+                return new SeriesPrefix(series(name, labels, MetricSample.seriesKey(name, kept)), true);
             }
-            String series = canonical ? text : MetricSample.seriesKey(name, labels);
-            return new SeriesPrefix(name, labels, series, true);
+            String key = canonical ? text : MetricSample.seriesKey(name, labels);
+            return new SeriesPrefix(series(name, labels, key), true);
         }
 
         private void expectEnd() {

@@ -177,7 +177,7 @@ class PrometheusTextParserTest {
                 "committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"}",
                 "committed_leaders_total{authority=\"2\",commit_type=\"a\"b\"}");
         assertThat(second.samples()).extracting(MetricSample::value).containsExactly(5.0, 4.0);
-        assertThat(second.samples().get(0).series()).isSameAs(first.samples().get(0).series());
+        assertThat(second.samples().get(0).id()).isSameAs(first.samples().get(0).id());
         assertThat(second.samples().get(1).labels()).containsEntry("commit_type", "a\"b");
     }
 
