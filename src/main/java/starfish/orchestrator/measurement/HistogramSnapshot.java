@@ -102,8 +102,9 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         private final String bucketName;
         private final String sumName;
         private final String countName;
-        private double[] upperBounds = new double[32];
-        private double[] counts = new double[32];
+        /** Room for the validator's 36 latency buckets without regrowing. */
+        private double[] upperBounds = new double[64];
+        private double[] counts = new double[64];
         private int size;
         private double sum;
         private double count = Double.NaN;

@@ -36,6 +36,8 @@ public final class PrometheusTextParser {
     private static final class Memory {
         final TextRegionCache<SeriesPrefix> prefixes = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
         final TextRegionCache<Optional<TypeLine>> typeLines = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
+        /** Pages of a run carry about as many samples each: sized so, the list is not regrown line by line. */
+        int lastSampleCount = 16;
     }
 
     private record TypeLine(String name, String type) {
@@ -69,9 +71,9 @@ public final class PrometheusTextParser {
      * bytes; only a line prefix seen for the first time is decoded.
      */
     public PrometheusText parse(byte[] page) {
-        List<MetricSample> samples = new ArrayList<>();
-        Map<String, String> types = new LinkedHashMap<>();
         Memory known = memory.get();
+        List<MetricSample> samples = new ArrayList<>(known.lastSampleCount + 1);
+        Map<String, String> types = new LinkedHashMap<>();
         int lineNumber = 0;
         for (int start = 0; start < page.length; ) {
             int end = Utf8Page.lineEnd(page, start);
@@ -102,6 +104,7 @@ public final class PrometheusTextParser {
                         + e.getMessage() + "): " + Utf8Page.text(page, from, lineEnd), e);
             }
         }
+        known.lastSampleCount = samples.size();
         return new PrometheusText(Collections.unmodifiableList(samples), Collections.unmodifiableMap(types));
     }
 

@@ -33,7 +33,7 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
      * histogram) is worked out once per run of samples with that name, not per sample.
      */
     public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
-        Map<String, Double> values = new LinkedHashMap<>();
+        SeriesSums values = new SeriesSums();
         Map<String, HistogramSnapshot.Builder> histogramBuilders = new LinkedHashMap<>();
         String name = null;
         boolean kept = false;
@@ -49,12 +49,42 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
             if (histogram != null) {
                 histogram.accept(sample);
             } else if (kept && Double.isFinite(sample.value())) {
-                values.merge(sample.series(), sample.value(), Double::sum);
+                values.add(sample.series(), sample.value());
             }
         }
         Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
         histogramBuilders.forEach((family, builder) -> builder.build().ifPresent(h -> histograms.put(family, h)));
-        return new ValidatorScrape(elapsedSeconds, values, histograms);
+        return new ValidatorScrape(elapsedSeconds, values.finish(), histograms);
+    }
+
+    /**
+     * Values added up by series key. The samples summed over a label (a series per authority) come one after the
+     * other, so a run of them is added up in a double and put once, not boxed and merged sample by sample.
+     */
+    private static final class SeriesSums {
+        private final Map<String, Double> sums = new LinkedHashMap<>();
+        private String series;
+        private double sum;
+
+        void add(String key, double value) {
+            if (!key.equals(series)) {
+                flush();
+                series = key;
+                sum = 0;
+            }
+            sum += value;
+        }
+
+        Map<String, Double> finish() {
+            flush();
+            return sums;
+        }
+
+        private void flush() {
+            if (series != null) {
+                sums.merge(series, sum, Double::sum);
+            }
+        }
     }
 
     /** Everything but the JVM and process metrics; a parser filtering with this does less work per page. */
