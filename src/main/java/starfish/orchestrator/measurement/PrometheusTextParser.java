@@ -17,15 +17,15 @@ import java.util.function.Predicate;
  * values (\" \\ \n), NaN and ±Inf values, optional timestamps. A malformed line throws naming its line number.
  *
  * <p>A validator exposes the same series on every scrape, so the part of a line before its value (name and labels)
- * is parsed once per thread and remembered: later pages cost a lookup per line, and their samples share the same
- * name and series strings (whose hashes are computed once). Safe to use from several threads.
+ * is parsed once per thread and remembered: later pages cost a lookup per line, and their samples share one
+ * MetricSample.Series (whose strings' hashes are computed once). Safe to use from several threads.
  */
 public final class PrometheusTextParser {
     /** Enough for every series of hundreds of validators; beyond it (labels that never repeat) it starts again. */
     private static final int MAX_REMEMBERED_SERIES = 100_000;
     /** Stands for the sample of a line whose metric is not kept. */
-    private static final MetricSample DROPPED = new MetricSample(new MetricSample.Series("", Map.of(), "", Double.NaN),
-            Double.NaN, OptionalLong.empty());
+    private static final MetricSample DROPPED = new MetricSample(
+            new MetricSample.Series("", Map.of(), "", Double.NaN), Double.NaN, OptionalLong.empty());
 
     private final Predicate<String> keepMetric;
     private final Set<String> seriesWithout;
