@@ -2,6 +2,7 @@ package starfish.orchestrator.benchmark;
 
 import java.net.URI;
 import java.util.List;
+import starfish.orchestrator.protocol.MetricsQuery;
 import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.ValidatorLaunch;
 import starfish.orchestrator.testbed.Instance;
@@ -19,9 +20,11 @@ record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine,
         return hosts.get(authority);
     }
 
+    /** Asks for the protocol's own metrics only: the orchestrator drops the JVM's, and they are most of a page. */
     URI metricsUrl(int authority) {
         return URI.create("http://" + host(authority).publicIp() + ":"
-                + protocol.metricsPort(authority, size(), basePort) + "/metrics");
+                + protocol.metricsPort(authority, size(), basePort) + "/metrics"
+                + MetricsQuery.of(protocol.metricNames()));
     }
 
     static String session(int authority) {

@@ -1,16 +1,27 @@
 package starfish.orchestrator.measurement;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * A classic histogram at one scrape: cumulative counts per upper bound (ascending, the last is +Inf), sum, count.
  * Values are in the metric's unit (seconds for latencies).
+ *
+ * <p>The buckets are held as two arrays of doubles, whatever list they are given as: the summary after every round
+ * subtracts each validator's first snapshot of a run from its last, and objects per bucket spread that first
+ * snapshot, long since moved to the old generation, over as many cache misses as it has buckets.
  */
 public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) {
+
+    public HistogramSnapshot {
+        buckets = buckets instanceof Buckets arrays ? arrays : Buckets.copyOf(buckets);
+    }
 
     /** `cumulativeCount` observations were at most `upperBound`. */
     public record Bucket(double upperBound, double cumulativeCount) {
@@ -18,31 +29,36 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
 
     /** What was observed between `earlier` and this snapshot. */
     public HistogramSnapshot minus(HistogramSnapshot earlier) {
-        List<Bucket> delta = new ArrayList<>(buckets.size());
-        for (int i = 0; i < buckets.size(); i++) {
-            Bucket bucket = buckets.get(i);
-            delta.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() - earlier.countAtMost(i, bucket.upperBound())));
+        Buckets mine = (Buckets) buckets;
+        double[] counts = new double[mine.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = mine.counts[i] - earlier.countAtMost(i, mine.upperBounds[i]);
         }
-        return new HistogramSnapshot(delta, sum - earlier.sum, count - earlier.count);
+        return new HistogramSnapshot(new Buckets(mine.upperBounds, counts), sum - earlier.sum, count - earlier.count);
     }
 
     /** Bucket-wise sum of two histograms with the same bounds (missing bounds count as zero). */
     public HistogramSnapshot plus(HistogramSnapshot other) {
-        List<Bucket> merged = new ArrayList<>(buckets.size());
-        for (int i = 0; i < buckets.size(); i++) {
-            Bucket bucket = buckets.get(i);
-            merged.add(new Bucket(bucket.upperBound(), bucket.cumulativeCount() + other.countAtMost(i, bucket.upperBound())));
+        Buckets mine = (Buckets) buckets;
+        double[] counts = new double[mine.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = mine.counts[i] + other.countAtMost(i, mine.upperBounds[i]);
         }
-        return new HistogramSnapshot(merged, sum + other.sum, count + other.count);
+        return new HistogramSnapshot(new Buckets(mine.upperBounds, counts), sum + other.sum, count + other.count);
     }
 
     /** `index` is where the bound usually sits (same bounds on every scrape): checked first, searched otherwise. */
     private double countAtMost(int index, double upperBound) {
-        if (index < buckets.size() && buckets.get(index).upperBound() == upperBound) {
-            return buckets.get(index).cumulativeCount();
+        Buckets mine = (Buckets) buckets;
+        if (index < mine.size() && mine.upperBounds[index] == upperBound) {
+            return mine.counts[index];
         }
-        return buckets.stream().filter(b -> b.upperBound() == upperBound).mapToDouble(Bucket::cumulativeCount)
-                .findFirst().orElse(0);
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.upperBounds[i] == upperBound) {
+                return mine.counts[i];
+            }
+        }
+        return 0;
     }
 
     /** From the `<name>_bucket`, `<name>_sum` and `<name>_count` series of an unlabelled histogram. */
@@ -52,15 +68,44 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         return builder.build();
     }
 
+    /** Buckets as parallel arrays, read-only; a Bucket is made on each get (for JSON and HistogramStatistics). */
+    private static final class Buckets extends AbstractList<Bucket> implements RandomAccess {
+        private final double[] upperBounds;
+        private final double[] counts;
+
+        Buckets(double[] upperBounds, double[] counts) {
+            this.upperBounds = upperBounds;
+            this.counts = counts;
+        }
+
+        static Buckets copyOf(List<Bucket> buckets) {
+            return new Buckets(buckets.stream().mapToDouble(Bucket::upperBound).toArray(),
+                    buckets.stream().mapToDouble(Bucket::cumulativeCount).toArray());
+        }
+
+        @Override
+        public Bucket get(int index) {
+            return new Bucket(upperBounds[index], counts[index]);
+        }
+
+        @Override
+        public int size() {
+            return counts.length;
+        }
+    }
+
     /**
-     * Collects one unlabelled histogram's samples while a page is read once: bucket lines labelled only by `le`,
-     * and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out.
+     * Collects one unlabelled histogram's samples while a page is read once: bucket lines labelled only by a
+     * numeric `le`, and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out.
      */
     static final class Builder {
         private final String bucketName;
         private final String sumName;
         private final String countName;
-        private final List<Bucket> buckets = new ArrayList<>();
+        /** Room for the validator's 36 latency buckets without regrowing. */
+        private double[] upperBounds = new double[64];
+        private double[] counts = new double[64];
+        private int size;
         private double sum;
         private double count = Double.NaN;
 
@@ -73,8 +118,8 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         void accept(MetricSample sample) {
             String name = sample.name();
             Map<String, String> labels = sample.labels();
-            if (name.equals(bucketName) && labels.size() == 1 && labels.containsKey("le")) {
-                buckets.add(new Bucket(PrometheusTextParser.parseValue(labels.get("le")), sample.value()));
+            if (name.equals(bucketName) && labels.size() == 1 && !Double.isNaN(sample.id().upperBound())) {
+                add(sample.id().upperBound(), sample.value());
             } else if (labels.isEmpty() && name.equals(sumName)) {
                 sum = sample.value();
             } else if (labels.isEmpty() && name.equals(countName)) {
@@ -82,14 +127,35 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
             }
         }
 
+        private void add(double upperBound, double cumulativeCount) {
+            if (size == counts.length) {
+                upperBounds = Arrays.copyOf(upperBounds, 2 * size);
+                counts = Arrays.copyOf(counts, 2 * size);
+            }
+            upperBounds[size] = upperBound;
+            counts[size++] = cumulativeCount;
+        }
+
         Optional<HistogramSnapshot> build() {
-            if (buckets.isEmpty()) {
+            if (size == 0) {
                 return Optional.empty();
             }
-            List<Bucket> ascending = new ArrayList<>(buckets);
-            ascending.sort(Comparator.comparingDouble(Bucket::upperBound));
-            double total = Double.isNaN(count) ? ascending.get(ascending.size() - 1).cumulativeCount() : count;
-            return Optional.of(new HistogramSnapshot(List.copyOf(ascending), sum, total));
+            Buckets ascending = ascending();
+            double total = Double.isNaN(count) ? ascending.counts[size - 1] : count;
+            return Optional.of(new HistogramSnapshot(ascending, sum, total));
+        }
+
+        /** Exporters write buckets in ascending order; any other order is sorted. */
+        private Buckets ascending() {
+            Buckets inOrder = new Buckets(Arrays.copyOf(upperBounds, size), Arrays.copyOf(counts, size));
+            for (int i = 1; i < size; i++) {
+                if (upperBounds[i - 1] > upperBounds[i]) {
+                    List<Bucket> sorted = new ArrayList<>(inOrder);
+                    sorted.sort(Comparator.comparingDouble(Bucket::upperBound));
+                    return Buckets.copyOf(sorted);
+                }
+            }
+            return inOrder;
         }
     }
 }

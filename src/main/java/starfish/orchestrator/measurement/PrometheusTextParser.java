@@ -17,12 +17,15 @@ import java.util.function.Predicate;
  * values (\" \\ \n), NaN and ±Inf values, optional timestamps. A malformed line throws naming its line number.
  *
  * <p>A validator exposes the same series on every scrape, so the part of a line before its value (name and labels)
- * is parsed once per thread and remembered: later pages cost a lookup per line, and their samples share the same
- * name and series strings (whose hashes are computed once). Safe to use from several threads.
+ * is parsed once per thread and remembered: later pages cost a lookup per line, and their samples share one
+ * MetricSample.Series (whose strings' hashes are computed once). Safe to use from several threads.
  */
 public final class PrometheusTextParser {
     /** Enough for every series of hundreds of validators; beyond it (labels that never repeat) it starts again. */
     private static final int MAX_REMEMBERED_SERIES = 100_000;
+    /** Stands for the sample of a line whose metric is not kept. */
+    private static final MetricSample DROPPED = new MetricSample(
+            new MetricSample.Series("", Map.of(), "", Double.NaN), Double.NaN, OptionalLong.empty());
 
     private final Predicate<String> keepMetric;
     private final Set<String> seriesWithout;
@@ -33,13 +36,15 @@ public final class PrometheusTextParser {
     private static final class Memory {
         final TextRegionCache<SeriesPrefix> prefixes = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
         final TextRegionCache<Optional<TypeLine>> typeLines = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
+        /** Pages of a run carry about as many samples each: sized so, the list is not regrown line by line. */
+        int lastSampleCount = 16;
     }
 
     private record TypeLine(String name, String type) {
     }
 
-    /** A line's name, labels and series key, and whether its metric is kept at all. */
-    private record SeriesPrefix(String name, Map<String, String> labels, String series, boolean kept) {
+    /** A line's series, and whether its metric is kept at all. */
+    private record SeriesPrefix(MetricSample.Series series, boolean kept) {
     }
 
     /** Keeps every sample. */
@@ -66,9 +71,9 @@ public final class PrometheusTextParser {
      * bytes; only a line prefix seen for the first time is decoded.
      */
     public PrometheusText parse(byte[] page) {
-        List<MetricSample> samples = new ArrayList<>();
-        Map<String, String> types = new LinkedHashMap<>();
         Memory known = memory.get();
+        List<MetricSample> samples = new ArrayList<>(known.lastSampleCount + 1);
+        Map<String, String> types = new LinkedHashMap<>();
         int lineNumber = 0;
         for (int start = 0; start < page.length; ) {
             int end = Utf8Page.lineEnd(page, start);
@@ -87,52 +92,83 @@ public final class PrometheusTextParser {
                 continue;
             }
             try {
-                int prefixEnd = Utf8Page.prefixEnd(page, from, lineEnd);
-                SeriesPrefix prefix = prefix(known.prefixes, page, from, prefixEnd);
-                if (prefix.kept()) {
-                    samples.add(sample(prefix, page, from, prefixEnd, lineEnd));
+                MetricSample sample = knownSample(known.prefixes, page, from, lineEnd);
+                if (sample == null) {
+                    sample = newSample(known.prefixes, page, from, lineEnd);
+                }
+                if (sample != DROPPED) {
+                    samples.add(sample);
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("metrics line " + lineNumber + " is not Prometheus text ("
                         + e.getMessage() + "): " + Utf8Page.text(page, from, lineEnd), e);
             }
         }
+        known.lastSampleCount = samples.size();
         return new PrometheusText(Collections.unmodifiableList(samples), Collections.unmodifiableMap(types));
     }
 
-    private SeriesPrefix prefix(TextRegionCache<SeriesPrefix> known, byte[] page, int from, int to) {
-        int hash = TextRegionCache.hash(page, from, to);
-        SeriesPrefix prefix = known.get(page, from, to, hash);
-        if (prefix == null) {
-            String key = Utf8Page.text(page, from, to);
-            LineReader reader = new LineReader(key);
-            String name = reader.name();
-            prefix = keepMetric.test(name) ? reader.labelsAndSeries(name, seriesWithout)
-                    : new SeriesPrefix(name, Map.of(), name, false);
-            known.put(Arrays.copyOfRange(page, from, to), hash, prefix);
+    /**
+     * The sample of a line whose name and labels were seen before, found from the line's end: a value and an
+     * optional timestamp hold no space, so the prefix ends before the last token or the one before it. A remembered
+     * prefix is a whole name and label block, so a match is the split the full reading would make, without scanning
+     * the prefix for the end of its label block. Null when neither candidate is remembered.
+     */
+    private static MetricSample knownSample(TextRegionCache<SeriesPrefix> known, byte[] page, int from, int end) {
+        int lastStart = Utf8Page.tokenStart(page, from, end);
+        int beforeLast = Utf8Page.trimEnd(page, from, lastStart);
+        SeriesPrefix prefix = remembered(known, page, from, beforeLast);
+        if (prefix != null) {
+            return sample(prefix, page, lastStart, end, end, end);
         }
-        return prefix;
+        int valueStart = Utf8Page.tokenStart(page, from, beforeLast);
+        int beforeValue = Utf8Page.trimEnd(page, from, valueStart);
+        prefix = remembered(known, page, from, beforeValue);
+        return prefix == null ? null : sample(prefix, page, valueStart, beforeLast, lastStart, end);
     }
 
-    /** The value and optional timestamp after `prefix`, read in place when the value is a plain decimal. */
-    private static MetricSample sample(SeriesPrefix prefix, byte[] page, int lineStart, int prefixEnd, int lineEnd) {
-        int valueStart = Utf8Page.skipSpaces(page, prefixEnd, lineEnd);
-        int valueEnd = Utf8Page.tokenEnd(page, valueStart, lineEnd);
+    private static SeriesPrefix remembered(TextRegionCache<SeriesPrefix> known, byte[] page, int from, int to) {
+        return to == from ? null : known.get(page, from, to, TextRegionCache.hash(page, from, to));
+    }
+
+    /** A line read from its start, its prefix parsed and remembered. */
+    private MetricSample newSample(TextRegionCache<SeriesPrefix> known, byte[] page, int from, int end) {
+        int prefixEnd = Utf8Page.prefixEnd(page, from, end);
+        String key = Utf8Page.text(page, from, prefixEnd);
+        LineReader reader = new LineReader(key);
+        String name = reader.name();
+        SeriesPrefix prefix = keepMetric.test(name) ? reader.labelsAndSeries(name, seriesWithout)
+                : new SeriesPrefix(series(name, Map.of(), name), false);
+        known.put(Arrays.copyOfRange(page, from, prefixEnd), TextRegionCache.hash(page, from, prefixEnd), prefix);
+        if (!prefix.kept()) {
+            return DROPPED;
+        }
+        int valueStart = Utf8Page.skipSpaces(page, prefixEnd, end);
+        int valueEnd = Utf8Page.tokenEnd(page, valueStart, end);
         if (valueStart == valueEnd) {
             throw new IllegalArgumentException("missing value");
+        }
+        int timestampStart = Utf8Page.skipSpaces(page, valueEnd, end);
+        int timestampEnd = Utf8Page.tokenEnd(page, timestampStart, end);
+        if (timestampEnd < end) {
+            throw new IllegalArgumentException("unexpected text at column " + (timestampEnd - from + 1));
+        }
+        return sample(prefix, page, valueStart, valueEnd, timestampStart, timestampEnd);
+    }
+
+    /** The sample of `prefix` with its value and (possibly empty) timestamp; DROPPED when its metric is not kept. */
+    private static MetricSample sample(SeriesPrefix prefix, byte[] page, int valueStart, int valueEnd,
+                                       int timestampStart, int timestampEnd) {
+        if (!prefix.kept()) {
+            return DROPPED;
         }
         double value = Utf8Page.plainDecimal(page, valueStart, valueEnd);
         if (Double.isNaN(value)) {
             value = parseValue(Utf8Page.text(page, valueStart, valueEnd));
         }
-        int timestampStart = Utf8Page.skipSpaces(page, valueEnd, lineEnd);
-        int timestampEnd = Utf8Page.tokenEnd(page, timestampStart, lineEnd);
-        if (timestampEnd < lineEnd) {
-            throw new IllegalArgumentException("unexpected text at column " + (timestampEnd - lineStart + 1));
-        }
         OptionalLong timestamp = timestampStart == timestampEnd ? OptionalLong.empty()
                 : OptionalLong.of(Long.parseLong(Utf8Page.text(page, timestampStart, timestampEnd)));
-        return new MetricSample(prefix.name(), prefix.labels(), prefix.series(), value, timestamp);
+        return new MetricSample(prefix.series(), value, timestamp);
     }
 
     private static int skipWhitespace(String text, int from, int end) {
@@ -164,6 +200,19 @@ public final class PrometheusTextParser {
         String name = line.substring(nameStart, nameEnd);
         String type = line.substring(nameEnd).strip();
         return keepMetric.test(name) && !type.isEmpty() ? Optional.of(new TypeLine(name, type)) : Optional.empty();
+    }
+
+    private static MetricSample.Series series(String name, Map<String, String> labels, String key) {
+        return new MetricSample.Series(name, labels, key, upperBound(labels.get("le")));
+    }
+
+    /** NaN without an `le` label or with one that is no number: only histogram buckets give it a meaning. */
+    private static double upperBound(String le) {
+        try {
+            return le == null ? Double.NaN : parseValue(le);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static double parseValue(String text) {
@@ -207,20 +256,20 @@ public final class PrometheusTextParser {
         SeriesPrefix labelsAndSeries(String name, Set<String> seriesWithout) {
             if (peek() != '{') {
                 expectEnd();
-                return new SeriesPrefix(name, Map.of(), name, true);
+                return new SeriesPrefix(series(name, Map.of(), name), true);
             }
             Map<String, String> labels = labels();
             expectEnd();
             if (labels.isEmpty()) {
-                return new SeriesPrefix(name, labels, name, true);
+                return new SeriesPrefix(series(name, labels, name), true);
             }
             if (labels.keySet().stream().anyMatch(seriesWithout::contains)) {
                 Map<String, String> kept = new LinkedHashMap<>(labels);
                 kept.keySet().removeAll(seriesWithout);
-                return new SeriesPrefix(name, labels, MetricSample.seriesKey(name, kept), true);
+                return new SeriesPrefix(series(name, labels, MetricSample.seriesKey(name, kept)), true);
             }
-            String series = canonical ? text : MetricSample.seriesKey(name, labels);
-            return new SeriesPrefix(name, labels, series, true);
+            String key = canonical ? text : MetricSample.seriesKey(name, labels);
+            return new SeriesPrefix(series(name, labels, key), true);
         }
 
         private void expectEnd() {

@@ -1,5 +1,8 @@
 package starfish.orchestrator.measurement;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,9 @@ import java.util.Arrays;
  */
 final class TextRegionCache<V> {
     private static final int INITIAL_SLOTS = 256;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** An odd constant with well-spread bits (the 64-bit golden ratio), so that every input bit reaches the top. */
+    private static final long MIX = 0x9E3779B97F4A7C15L;
 
     private final int capacity;
     private byte[][] keys = new byte[INITIAL_SLOTS][];
@@ -20,12 +26,20 @@ final class TextRegionCache<V> {
         this.capacity = capacity;
     }
 
+    /**
+     * Reads eight bytes at a time: a byte-wise 31 * h + b is a chain of dependent multiplications, one per byte,
+     * and it cost about as much as the rest of reading a known line.
+     */
     static int hash(byte[] bytes, int from, int to) {
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + bytes[i];
+        long hash = to - from;
+        int at = from;
+        for (; at + Long.BYTES <= to; at += Long.BYTES) {
+            hash = (hash ^ (long) LONGS.get(bytes, at)) * MIX;
         }
-        return hash;
+        for (; at < to; at++) {
+            hash = (hash ^ bytes[at]) * MIX;
+        }
+        return (int) (hash ^ (hash >>> 32));
     }
 
     /** The value remembered for `bytes` from `from` to `to`, whose hash is `hash`; null if none. */

@@ -1,6 +1,5 @@
 package starfish.orchestrator.measurement;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,25 +27,64 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
         return Optional.ofNullable(histograms.get(name));
     }
 
-    /** Keeps the protocol's own metrics; JVM and process metrics stay out of the results file. */
+    /**
+     * Keeps the protocol's own metrics; JVM and process metrics stay out of the results file. A page lists each
+     * family's samples together, so what a sample name stands for (its family, whether that is kept and a
+     * histogram) is worked out once per run of samples with that name, not per sample.
+     */
     public static ValidatorScrape of(double elapsedSeconds, PrometheusText text) {
-        Map<String, Double> values = new LinkedHashMap<>();
+        SeriesSums values = new SeriesSums();
         Map<String, HistogramSnapshot.Builder> histogramBuilders = new LinkedHashMap<>();
-        Map<String, String> families = new HashMap<>();
+        String name = null;
+        boolean kept = false;
+        HistogramSnapshot.Builder histogram = null;
         for (MetricSample sample : text.samples()) {
-            String family = families.computeIfAbsent(sample.name(), name -> familyOf(name, text));
-            if (!isProtocolMetric(family)) {
-                continue;
+            if (!sample.name().equals(name)) {
+                name = sample.name();
+                String family = familyOf(name, text);
+                kept = isProtocolMetric(family);
+                histogram = kept && "histogram".equals(text.types().get(family))
+                        ? histogramBuilders.computeIfAbsent(family, HistogramSnapshot.Builder::new) : null;
             }
-            if ("histogram".equals(text.types().get(family))) {
-                histogramBuilders.computeIfAbsent(family, HistogramSnapshot.Builder::new).accept(sample);
-            } else if (Double.isFinite(sample.value())) {
-                values.merge(sample.series(), sample.value(), Double::sum);
+            if (histogram != null) {
+                histogram.accept(sample);
+            } else if (kept && Double.isFinite(sample.value())) {
+                values.add(sample.series(), sample.value());
             }
         }
         Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
         histogramBuilders.forEach((family, builder) -> builder.build().ifPresent(h -> histograms.put(family, h)));
-        return new ValidatorScrape(elapsedSeconds, values, histograms);
+        return new ValidatorScrape(elapsedSeconds, values.finish(), histograms);
+    }
+
+    /**
+     * Values added up by series key. The samples summed over a label (a series per authority) come one after the
+     * other, so a run of them is added up in a double and put once, not boxed and merged sample by sample.
+     */
+    private static final class SeriesSums {
+        private final Map<String, Double> sums = new LinkedHashMap<>();
+        private String series;
+        private double sum;
+
+        void add(String key, double value) {
+            if (!key.equals(series)) {
+                flush();
+                series = key;
+                sum = 0;
+            }
+            sum += value;
+        }
+
+        Map<String, Double> finish() {
+            flush();
+            return sums;
+        }
+
+        private void flush() {
+            if (series != null) {
+                sums.merge(series, sum, Double::sum);
+            }
+        }
     }
 
     /** Everything but the JVM and process metrics; a parser filtering with this does less work per page. */

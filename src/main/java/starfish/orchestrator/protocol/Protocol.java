@@ -37,6 +37,12 @@ public interface Protocol {
     /** The port where `authority` serves Prometheus metrics. */
     int metricsPort(int authority, int committee, int basePort);
 
+    /**
+     * The validator's own metrics (not the JVM's), which the orchestrator asks for by name on every scrape
+     * (MetricsQuery) so that it reads a page without the JVM metrics it drops anyway.
+     */
+    List<String> metricNames();
+
     /** The validator's committed sequence file, relative to the working directory. */
     String committedLogPath(int authority);
 

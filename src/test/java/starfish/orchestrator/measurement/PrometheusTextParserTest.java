@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,8 +177,21 @@ class PrometheusTextParserTest {
                 "committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"}",
                 "committed_leaders_total{authority=\"2\",commit_type=\"a\"b\"}");
         assertThat(second.samples()).extracting(MetricSample::value).containsExactly(5.0, 4.0);
-        assertThat(second.samples().get(0).series()).isSameAs(first.samples().get(0).series());
+        assertThat(second.samples().get(0).id()).isSameAs(first.samples().get(0).id());
         assertThat(second.samples().get(1).labels()).containsEntry("commit_type", "a\"b");
+    }
+
+    @Test
+    void aLineWhosePrefixWasSeenBeforeIsSplitFromItsEndWithOrWithoutATimestamp() {
+        parser.parse("temperature{room=\"a b\"} 1 1700000000000\nup 1\n");
+
+        PrometheusText again = parser.parse("temperature{room=\"a b\"}   2\nup 3 1700000000001");
+
+        assertThat(again.samples()).extracting(MetricSample::series, MetricSample::value, MetricSample::timestampMs)
+                .containsExactly(tuple("temperature{room=\"a b\"}", 2.0, OptionalLong.empty()),
+                        tuple("up", 3.0, OptionalLong.of(1_700_000_000_001L)));
+        assertThatThrownBy(() -> parser.parse("up 1\nup 1 2 3\n")).hasMessageContaining("metrics line 2");
+        assertThatThrownBy(() -> parser.parse("up\n")).hasMessageContaining("missing value");
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.protocol.JavaLauncher;
+import starfish.orchestrator.protocol.MetricsQuery;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.protocol.ValidatorLaunch;
 import starfish.orchestrator.runner.LocalRunner;
@@ -30,12 +32,14 @@ import starfish.protocol.Consensus;
 
 /**
  * A real validator (the `node` CLI in a child JVM, started the way the orchestrator starts it) must expose what the
- * dashboard queries, in text that promtool accepts.
+ * dashboard queries, in text that promtool accepts, and answer the orchestrator's request for its own metrics only.
  */
 class LiveValidatorMetricsIT {
     @TempDir
     static Path workingDir;
     private static String exposition;
+    /** The page the orchestrator asks for, right after `exposition`. */
+    private static String protocolMetricsPage;
 
     @BeforeAll
     static void scrapeALiveValidator() throws Exception {
@@ -56,6 +60,9 @@ class LiveValidatorMetricsIT {
                         return scraped.get().contains("committed_leaders_total{");
                     });
             exposition = scraped.get();
+            URI protocolMetrics = URI.create(metrics + MetricsQuery.of(protocol.metricNames()));
+            protocolMetricsPage = http.send(HttpRequest.newBuilder(protocolMetrics).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         }
     }
 
@@ -73,6 +80,16 @@ class LiveValidatorMetricsIT {
                 .collect(Collectors.toSet());
 
         assertThat(validatorNames).isNotEmpty().isSubsetOf(ExposedMetricNames.of(exposition));
+    }
+
+    @Test
+    void theOrchestratorsRequestGetsEveryProtocolMetricOfTheFullPageAndNoJvmMetric() {
+        Set<String> full = ExposedMetricNames.of(exposition);
+        assertThat(full).anyMatch(name -> name.startsWith("jvm_"));
+
+        assertThat(ExposedMetricNames.of(protocolMetricsPage))
+                .containsAll(full.stream().filter(ValidatorScrape::isProtocolMetric).toList())
+                .allMatch(ValidatorScrape::isProtocolMetric);
     }
 
     /** A base port P with P (consensus) and P + 1 (metrics) free on loopback. */

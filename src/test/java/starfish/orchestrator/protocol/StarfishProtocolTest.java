@@ -3,11 +3,20 @@ package starfish.orchestrator.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.MetricNameFilter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.node.metrics.NodeMetrics;
+import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.LocalRunner;
@@ -39,6 +48,23 @@ class StarfishProtocolTest {
             assertThat(tuned).contains(" --node-parameters-path node-parameters.yml"
                     + " --client-parameters-path client-parameters.yml");
         }
+    }
+
+    @Test
+    void theScrapeAsksForEveryMetricOfTheValidatorAndNoneOfTheJvm() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        new NodeMetrics(registry, 4);
+        // the filter the exporter builds from the request's name[] parameters
+        Predicate<String> requested = MetricNameFilter.builder().nameMustBeEqualTo(protocol.metricNames()).build();
+
+        assertThat(metricNames(registry.scrape(requested))).isNotEmpty().isEqualTo(metricNames(registry.scrape())
+                .stream().filter(ValidatorScrape::isProtocolMetric).collect(Collectors.toSet()));
+    }
+
+    private static Set<String> metricNames(MetricSnapshots snapshots) {
+        return snapshots.stream().map(snapshot -> snapshot.getMetadata().getPrometheusName())
+                .collect(Collectors.toSet());
     }
 
     @Test

@@ -1,0 +1,37 @@
+package starfish.orchestrator.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import starfish.orchestrator.measurement.HistogramSnapshot.Bucket;
+
+class HistogramSnapshotTest {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    @Test
+    void bucketsWrittenOutOfOrderAreSortedByTheirBound() {
+        PrometheusText page = new PrometheusTextParser().parse("""
+                latency_bucket{le="+Inf"} 5
+                latency_bucket{le="0.1"} 2
+                latency_bucket{le="0.5"} 4
+                latency_sum 1.5
+                latency_count 5
+                """);
+
+        assertThat(HistogramSnapshot.from(page, "latency")).hasValue(new HistogramSnapshot(
+                List.of(new Bucket(0.1, 2), new Bucket(0.5, 4), new Bucket(INF, 5)), 1.5, 5));
+    }
+
+    @Test
+    void aBoundOnlyOneSnapshotHasCountsAsZeroInTheOther() {
+        HistogramSnapshot later = new HistogramSnapshot(List.of(new Bucket(0.1, 3), new Bucket(0.5, 7),
+                new Bucket(INF, 9)), 4.0, 9);
+        HistogramSnapshot earlier = new HistogramSnapshot(List.of(new Bucket(0.5, 2), new Bucket(INF, 3)), 1.0, 3);
+
+        assertThat(later.minus(earlier).buckets()).containsExactly(new Bucket(0.1, 3), new Bucket(0.5, 5),
+                new Bucket(INF, 6));
+        assertThat(earlier.plus(later)).isEqualTo(new HistogramSnapshot(List.of(new Bucket(0.5, 9),
+                new Bucket(INF, 12)), 5.0, 12));
+    }
+}
