@@ -46,17 +46,24 @@ public record JavaLauncher(String java, String program, Optional<ClassDataArchiv
     }
 
     /**
-     * A validator with a heap of at most `heapMiB`, backed by transparent huge pages; with `pretouch`, the whole heap
-     * is reserved and touched before the validator starts. On the 2-core development VM a fresh page costs about
-     * 3 ms per MiB to fault in (the host backs guest memory lazily), so a validator under heavy load that grows
-     * its heap during the run spends half the CPU in page faults: at 100,000 tx/s p50 was 72-91 ms with a
-     * pretouched heap and 3-5 s without. Pretouching 1 GiB costs about 1.6 s of boot, so light loads skip it.
+     * A validator with a heap of at most `heapMiB`, backed by transparent huge pages. Measured on the 2-core
+     * development VM, where a fresh page costs about 3 ms of kernel CPU per MiB to fault in (the host backs guest
+     * memory lazily):
+     * <ul>
+     * <li>under a `heavyLoad`, the whole heap is reserved and touched at boot: a validator growing its heap during a
+     * 100,000 tx/s run spent half the CPU in page faults (p50 72-103 ms pretouched, 3-5 s without);</li>
+     * <li>under a light load, only C1 compiles: C2's compilations at boot (about 1 s of CPU per validator, four
+     * validators on two cores) cost more than its faster code saves at a few thousand tx/s. Start to the first
+     * scrape went from 5.0-6.4 s to 4.0-4.3 s, p50 at 1,000 tx/s from 61 to 59 ms (15 to 8 ms with
+     * `idle_round_interval_ms: 2`).</li>
+     * </ul>
      * A validator out of memory exits: otherwise its core thread dies and the process lingers, still scraped.
      * `recordsClassData`: this validator records the class-data archive when there is no current one.
      */
-    public String validator(int heapMiB, boolean pretouch, boolean recordsClassData) {
-        String heap = pretouch ? "-Xms" + heapMiB + "m -Xmx" + heapMiB + "m -XX:+AlwaysPreTouch" : "-Xmx" + heapMiB + "m";
-        return join(java, heap, "-XX:+UseTransparentHugePages -XX:+ExitOnOutOfMemoryError",
+    public String validator(int heapMiB, boolean heavyLoad, boolean recordsClassData) {
+        String jvm = heavyLoad ? "-Xms" + heapMiB + "m -Xmx" + heapMiB + "m -XX:+AlwaysPreTouch"
+                : "-Xmx" + heapMiB + "m -XX:TieredStopAtLevel=1";
+        return join(java, jvm, "-XX:+UseTransparentHugePages -XX:+ExitOnOutOfMemoryError",
                 classData(recordsClassData), program);
     }
 

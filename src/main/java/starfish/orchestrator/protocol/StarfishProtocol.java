@@ -24,8 +24,11 @@ public final class StarfishProtocol implements Protocol {
             "proposed_block_size_bytes", "committed_sequence_length", "committed_sequence_digest_info",
             "rejected_messages_total", "equivocating_blocks_total");
 
-    /** From this own load (tx/s) on, a validator fills its heap during the run anyway: it pays for it at boot. */
-    static final int PRETOUCH_LOAD = 5_000;
+    /**
+     * From this own load (tx/s) on, a validator's JVM is set up for throughput (see JavaLauncher.validator): it
+     * fills its heap during the run anyway, so it touches it at boot, and its hot code is worth C2's compilations.
+     */
+    static final int HEAVY_LOAD = 5_000;
 
     /** The validator that records the class-data archive when there is none (see ClassDataArchive). */
     private static final int CLASS_DATA_RECORDER = 0;
@@ -88,7 +91,7 @@ public final class StarfishProtocol implements Protocol {
     public String runCommand(ValidatorLaunch launch) {
         int i = launch.authority();
         StringBuilder command = new StringBuilder(launcher.validator(launch.heapMiB(),
-                launch.load() >= PRETOUCH_LOAD, i == CLASS_DATA_RECORDER))
+                launch.load() >= HEAVY_LOAD, i == CLASS_DATA_RECORDER))
                 .append(" node run --authority ").append(i)
                 .append(" --committee-path ").append(COMMITTEE_FILE)
                 .append(" --public-config-path ").append(PUBLIC_CONFIG_FILE)

@@ -36,8 +36,8 @@ class StarfishProtocolTest {
     void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             String bare = runner.execute(host, protocol.runCommand(launch)).stdout().strip();
-            assertThat(bare).isEqualTo("-Xmx512m -XX:+UseTransparentHugePages -XX:+ExitOnOutOfMemoryError"
-                    + " starfish.Main node run --authority 2 --committee-path committee.json"
+            assertThat(bare).isEqualTo("-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseTransparentHugePages"
+                    + " -XX:+ExitOnOutOfMemoryError starfish.Main node run --authority 2 --committee-path committee.json"
                     + " --public-config-path public-config.json --private-config-path private-config-2.json"
                     + " --consensus starfish-pull --load 250 --storage-path storage-2"
                     + " --byzantine-strategy chain-bomb --mimic-extra-latency");
@@ -68,12 +68,13 @@ class StarfishProtocolTest {
     }
 
     @Test
-    void aHeavilyLoadedValidatorTouchesItsWholeHeapAtBoot(@TempDir Path dir) throws Exception {
+    void aHeavilyLoadedValidatorTouchesItsWholeHeapAtBootAndCompilesWithC2(@TempDir Path dir) throws Exception {
         ValidatorLaunch heavy = new ValidatorLaunch(0, 4, Consensus.MYSTICETI, ByzantineStrategy.HONEST,
-                StarfishProtocol.PRETOUCH_LOAD, false, 1024);
+                StarfishProtocol.HEAVY_LOAD, false, 1024);
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             assertThat(runner.execute(host, protocol.runCommand(heavy)).stdout())
-                    .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages");
+                    .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages")
+                    .doesNotContain("TieredStopAtLevel");
         }
     }
 
