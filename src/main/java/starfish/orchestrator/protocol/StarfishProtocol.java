@@ -22,7 +22,7 @@ public final class StarfishProtocol implements Protocol {
             "transaction_committed_latency", "block_committed_latency", "committed_leaders_total",
             "leader_timeout_total", "bytes_sent_total", "bytes_received_total", "benchmark_duration", "missing_blocks",
             "proposed_block_size_bytes", "committed_sequence_length", "committed_sequence_digest_info",
-            "rejected_messages_total", "equivocating_blocks_total");
+            "rejected_messages_total", "equivocating_blocks_total", "pending_transactions", "dropped_transactions_total");
 
     /**
      * From this own load (tx/s) on, a validator's JVM is set up for throughput (see JavaLauncher.validator): it

@@ -54,7 +54,7 @@ class StarfishProtocolTest {
     void theScrapeAsksForEveryMetricOfTheValidatorAndNoneOfTheJvm() {
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
-        new NodeMetrics(registry, 4);
+        new NodeMetrics(registry, 4).watchPool(() -> 0, () -> 0);
         // the filter the exporter builds from the request's name[] parameters
         Predicate<String> requested = MetricNameFilter.builder().nameMustBeEqualTo(protocol.metricNames()).build();
 
