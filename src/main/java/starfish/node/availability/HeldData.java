@@ -53,7 +53,7 @@ final class HeldData {
 
     /** Encodes own transactions; the encoding is kept for the block that commits to its root. */
     Digest commit(Transactions transactions) {
-        ShardedPayload encoded = ShardedPayloadCheck.encode(coder, transactions);
+        ShardedPayload encoded = ShardedPayload.encode(coder, transactions.bytes());
         Digest root = new Digest(encoded.root());
         ownEncodings.put(root, encoded);
         return root;
@@ -70,7 +70,7 @@ final class HeldData {
             if (encoded == null) {
                 encoded = verifiedEncodings.apply(block.payloadCommitment());
             }
-            hold(block, encoded != null ? encoded : ShardedPayloadCheck.encode(coder, transactions), transactions);
+            hold(block, encoded != null ? encoded : ShardedPayload.encode(coder, transactions.bytes()), transactions);
         } else if (payload instanceof ShardPayload shardPayload && shardPayload.shard() != null) {
             Map<Integer, Shard> shards = partial.computeIfAbsent(reference, r -> new HashMap<>());
             Shard shard = shardPayload.shard().shard();

@@ -47,7 +47,8 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
     public void check(Block block) throws InvalidBlockException {
         byte[] root = block.payloadCommitment().bytes();
         if (block.payload() instanceof Transactions transactions) {
-            ShardedPayload encoded = transactions.isWellFormed() ? encode(coder, transactions) : null;
+            ShardedPayload encoded = transactions.isWellFormed()
+                    ? ShardedPayload.encode(coder, transactions.bytes()) : null;
             if (encoded == null || !Arrays.equals(encoded.root(), root)) {
                 throw new InvalidBlockException(RejectionReason.MERKLE_MISMATCH, "data does not encode to the Merkle root of " + block);
             }
@@ -59,9 +60,5 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
                         + " does not match the Merkle root of " + block);
             }
         }
-    }
-
-    static ShardedPayload encode(ReedSolomonCoder coder, Transactions transactions) {
-        return ShardedPayload.encode(coder, transactions.bytes());
     }
 }

@@ -391,7 +391,6 @@ public final class Orchestrator {
         listener.phaseFinished(phase, Optional.empty());
     }
 
-
     private static void pauseUntil(long startNanos, Duration offset) {
         long remaining = startNanos + offset.toNanos() - System.nanoTime();
         if (remaining > 0) {
