@@ -56,7 +56,7 @@ class AcknowledgedSequencerTest {
         Block b0 = round1.get(0);
         Block b1 = round1.get(1);
         held.offer(b0); // full data from its author
-        ShardedPayload b1Shards = ShardedPayloadCheck.encode(coder, b1.transactions());
+        ShardedPayload b1Shards = ShardedPayload.encode(coder, b1.transactions().bytes());
         held.offer(b1.withPayload(new ShardPayload(b1Shards.provenShard(0)))); // one forwarded shard only
 
         List<BlockReference> parents = round1.stream().map(Block::reference).toList();
@@ -107,7 +107,7 @@ class AcknowledgedSequencerTest {
 
     private Block block(int author, long round, List<BlockReference> parents, List<BlockReference> acks,
             Transactions transactions) {
-        ShardedPayload encoded = ShardedPayloadCheck.encode(coder, transactions);
+        ShardedPayload encoded = ShardedPayload.encode(coder, transactions.bytes());
         return signers.get(author).sign(round, round, parents, acks, transactions, new Digest(encoded.root()));
     }
 

@@ -65,11 +65,11 @@ class StarfishDataIT {
             ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(5);
             Transactions promised = transactions(1);
             Transactions delivered = transactions(2);
-            ShardedPayload encoded = ShardedPayloadCheck.encode(coder, promised);
+            ShardedPayload encoded = ShardedPayload.encode(coder, promised.bytes());
             Block signed = new BlockSigner(0, cluster.keys.get(0)).sign(1, System.currentTimeMillis(),
                     BlockSigner.genesis(cluster.committee).stream().map(Block::reference).toList(), List.of(),
                     promised, new Digest(encoded.root()));
-            ShardedPayload other = ShardedPayloadCheck.encode(coder, delivered);
+            ShardedPayload other = ShardedPayload.encode(coder, delivered.bytes());
 
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
                     cluster.committee.authority(1).consensusPort())) {
