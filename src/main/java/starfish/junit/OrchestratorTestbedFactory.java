@@ -22,7 +22,7 @@ final class OrchestratorTestbedFactory implements TestbedFactory {
     @Override
     public MonitoringHandle monitoring(Settings settings, TestbedProvider testbed) {
         return settings.monitoring()
-                ? Monitoring.start(settings, testbed, RunOptions.defaults(), System.out::println)
+                ? Monitoring.start(settings, testbed, false, System.out::println)
                 : new NoMonitoring();
     }
 

@@ -8,9 +8,9 @@ import starfish.orchestrator.protocol.ValidatorLaunch;
 import starfish.orchestrator.testbed.Instance;
 import starfish.protocol.ByzantineStrategy;
 
-/** The committee of one run: validator i runs on hosts.get(i), with ports from basePort and a heap of heapMiB. */
+/** The committee of one run: validator i runs on hosts.get(i), with ports from basePort. */
 record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine, Protocol protocol,
-                    BenchmarkParameters parameters, int heapMiB) {
+                    BenchmarkParameters parameters) {
 
     int size() {
         return hosts.size();
@@ -41,6 +41,6 @@ record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine,
         ByzantineStrategy behaviour = byzantine.contains(authority)
                 ? parameters.byzantineStrategy() : ByzantineStrategy.HONEST;
         return new ValidatorLaunch(authority, size(), parameters.consensus(), behaviour, share,
-                parameters.mimicExtraLatency(), heapMiB);
+                parameters.mimicExtraLatency());
     }
 }

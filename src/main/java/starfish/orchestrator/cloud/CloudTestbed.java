@@ -3,6 +3,7 @@ package starfish.orchestrator.cloud;
 import java.nio.file.Path;
 import java.util.Optional;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
@@ -11,6 +12,11 @@ public interface CloudTestbed extends TestbedProvider {
 
     /** How the orchestrator reaches the instances: the login user of the provider's image, the key, the runner. */
     SshAccess ssh();
+
+    @Override
+    default HostTraits traits() {
+        return HostTraits.CLOUD;
+    }
 
     @Override
     default CommandRunner commandRunner() {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import starfish.orchestrator.settings.Repository;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.protocol.ByzantineStrategy;
 
 /** Our validator (`starfish node ...`), per the validator/orchestrator contract. */
@@ -34,9 +35,20 @@ public final class StarfishProtocol implements Protocol {
     private static final int CLASS_DATA_RECORDER = 0;
 
     private final JavaLauncher launcher;
+    private final ValidatorHeap heap;
 
-    public StarfishProtocol(JavaLauncher launcher) {
+    StarfishProtocol(JavaLauncher launcher, ValidatorHeap heap) {
         this.launcher = launcher;
+        this.heap = heap;
+    }
+
+    /**
+     * Our validator on hosts like `hosts`: from this JVM's classpath where they run the orchestrator's own build,
+     * else from the jar that update (or an uploaded local build) put in their working directory.
+     */
+    public static StarfishProtocol on(HostTraits hosts) {
+        return new StarfishProtocol(hosts.runOrchestratorBuild() ? JavaLauncher.currentClasspath()
+                : JavaLauncher.jar(JAR), ValidatorHeap.of(hosts.shareMemory()));
     }
 
     @Override
@@ -90,7 +102,7 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public String runCommand(ValidatorLaunch launch) {
         int i = launch.authority();
-        StringBuilder command = new StringBuilder(launcher.validator(launch.heapMiB(),
+        StringBuilder command = new StringBuilder(launcher.validator(heap.mebibytes(launch.committee()),
                 launch.load() >= HEAVY_LOAD, i == CLASS_DATA_RECORDER))
                 .append(" node run --authority ").append(i)
                 .append(" --committee-path ").append(COMMITTEE_FILE)

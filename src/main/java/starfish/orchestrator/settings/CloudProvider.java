@@ -1,18 +1,11 @@
 package starfish.orchestrator.settings;
 
-/** Where the testbed's instances come from; YAML spelling is the lower-case name. */
+/**
+ * Where the testbed's instances come from; YAML spelling is the lower-case name. What its hosts are like is the
+ * provider's HostTraits, not a question to ask this name.
+ */
 public enum CloudProvider {
     LOCAL, NETNS, AWS, VULTR;
-
-    /** Validator processes on this machine's loopback rather than hosts reached over SSH. */
-    public boolean isLocal() {
-        return this == LOCAL;
-    }
-
-    /** Every host is on this machine (loopback processes or network namespaces): validators share its memory. */
-    public boolean sharesThisMachine() {
-        return this == LOCAL || this == NETNS;
-    }
 
     public String yamlName() {
         return name().toLowerCase();

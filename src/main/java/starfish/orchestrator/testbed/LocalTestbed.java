@@ -90,6 +90,11 @@ public final class LocalTestbed implements TestbedProvider {
     }
 
     @Override
+    public HostTraits traits() {
+        return HostTraits.LOOPBACK;
+    }
+
+    @Override
     public LocalRunner commandRunner() {
         return runner;
     }

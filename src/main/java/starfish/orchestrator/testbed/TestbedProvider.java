@@ -38,6 +38,9 @@ public interface TestbedProvider extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** What the flow needs to know about this testbed's hosts. */
+    HostTraits traits();
+
     /** Runs commands on this testbed's instances. */
     CommandRunner commandRunner();
 

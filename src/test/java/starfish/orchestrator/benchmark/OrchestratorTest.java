@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -24,7 +24,7 @@ import starfish.protocol.ByzantineStrategy;
 /** The checks the flow makes before it starts anything, and the steps each RunOptions flag keeps or skips. */
 class OrchestratorTest {
     private static final Repository REPOSITORY = new Repository("https://example.org/starfish.git", "main");
-    private static final List<String> UPDATE = new StarfishProtocol(JavaLauncher.jar(StarfishProtocol.JAR))
+    private static final List<String> UPDATE = StarfishProtocol.on(HostTraits.CLOUD)
             .updateCommands(REPOSITORY);
 
     @TempDir
@@ -43,40 +43,7 @@ class OrchestratorTest {
                         + " needs 7; run `testbed deploy --instances 3` (instances per region) or `testbed start`");
     }
 
-    @Test
-    void onNetnsTheHintCountsTheHostsEachRegionMustHave() {
-        Settings netns = new SettingsLoader(Map.<String, String>of()::get).parse("""
-                cloud_provider: netns
-                regions: [lab]
-                """, "s.yml");
-
-        // a netns deploy tops every region up to the count it is given, rather than adding that many
-        assertThatThrownBy(() -> CommitteeHosts.validators(netns, List.of(remote("a", "lab")), 4))
-                .hasMessageContaining("needs 5; run `testbed deploy --instances 5`");
-    }
-
-    @Test
-    void validatorsRunAfterTheMonitoringHostAndTheDedicatedClientHosts() {
-        List<Instance> active = List.of(remote("a", "eu-west-1"), remote("b", "us-east-1"), remote("c", "us-east-1"),
-                remote("d", "eu-west-1"), remote("e", "us-east-1"), remote("f", "eu-west-1"));
-
-        // b is the monitoring host (first of the first region), a the client host, f is left over
-        assertThat(CommitteeHosts.validators(aws(1), active, 3)).extracting(Instance::id)
-                .containsExactly("c", "d", "e");
-        assertThat(CommitteeHosts.validators(aws(0), active, 5)).extracting(Instance::id)
-                .containsExactly("a", "c", "d", "e", "f");
-        assertThat(CommitteeHosts.needed(aws(1), 3)).isEqualTo(5);
-    }
-
-    @Test
-    void theLocalTestbedRunsAValidatorOnEveryVirtualHost() {
-        List<Instance> active = List.of(host(0), host(1), host(2));
-
-        assertThat(CommitteeHosts.validators(Settings.defaults(), active, 2)).containsExactly(host(0), host(1));
-        assertThat(CommitteeHosts.needed(Settings.defaults(), 3)).isEqualTo(3);
-    }
-
-    /** AWS settings whose first region is us-east-1. */
+    /** AWS settings with `dedicatedClients` client hosts. */
     private static Settings aws(int dedicatedClients) {
         return new SettingsLoader(Map.<String, String>of()::get).parse("""
                 cloud_provider: aws
@@ -87,10 +54,6 @@ class OrchestratorTest {
                 ssh_public_key_file: k.pub
                 dedicated_clients: %d
                 """.formatted(dedicatedClients), "s.yml");
-    }
-
-    private static Instance remote(String id, String region) {
-        return new Instance(id, region, "198.18.0.1", "10.0.0.1", InstanceStatus.ACTIVE);
     }
 
     @Test
@@ -143,7 +106,7 @@ class OrchestratorTest {
     void theLoadIsSplitExactlyAcrossValidators() {
         BenchmarkParameters parameters = BenchmarkParameters.builder().committee(4).load(1_002).build();
         List<Instance> hosts = List.of(host(0), host(1), host(2), host(3));
-        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters, 512);
+        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters);
 
         assertThat(List.of(set.launch(0).load(), set.launch(1).load(), set.launch(2).load(), set.launch(3).load()))
                 .containsExactly(251, 251, 250, 250);
@@ -212,6 +175,11 @@ class OrchestratorTest {
 
         @Override
         public void destroy() {
+        }
+
+        @Override
+        public HostTraits traits() {
+            return HostTraits.CLOUD;
         }
 
         @Override

@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import starfish.node.metrics.NodeMetrics;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
-import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.protocol.Consensus;
 
 /**
@@ -42,7 +42,7 @@ class LargeRunSummaryCostIT {
     private static final int SCRAPES = 120;
     private static final int WARM_UP_SCRAPES = 30;
     private static final Predicate<String> REQUESTED = MetricNameFilter.builder()
-            .nameMustBeEqualTo(new StarfishProtocol(JavaLauncher.currentClasspath()).metricNames()).build();
+            .nameMustBeEqualTo(StarfishProtocol.on(HostTraits.LOOPBACK).metricNames()).build();
 
     @Test
     void scrapingAndSummarisingAHundredValidatorsForTenMinutes() throws IOException {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.measurement.ValidatorScrape;
-import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.MetricsQuery;
 import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.protocol.ValidatorLaunch;
 import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.testbed.Instance;
@@ -44,13 +44,13 @@ class LiveValidatorMetricsIT {
     @BeforeAll
     static void scrapeALiveValidator() throws Exception {
         Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
-        StarfishProtocol protocol = new StarfishProtocol(JavaLauncher.currentClasspath());
+        StarfishProtocol protocol = StarfishProtocol.on(HostTraits.LOOPBACK);
         int basePort = twoFreePorts();
         URI metrics = URI.create("http://127.0.0.1:" + protocol.metricsPort(0, 1, basePort) + "/metrics");
         try (LocalRunner runner = new LocalRunner(instance -> workingDir)) {
             runner.execute(host, protocol.genesisCommand(List.of("127.0.0.1"), basePort));
             runner.startDetached(host, "node-0", protocol.runCommand(new ValidatorLaunch(0, 1, Consensus.MYSTICETI,
-                    ByzantineStrategy.HONEST, 200, false, 256)), "node-0.log");
+                    ByzantineStrategy.HONEST, 200, false)), "node-0.log");
             AtomicReference<String> scraped = new AtomicReference<>("");
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

@@ -52,7 +52,7 @@ class NetnsMonitoringIT {
         try {
             testbed.destroy();
             List<Instance> hosts = testbed.deploy(2, Optional.empty());
-            try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, UPLOAD_LOCAL_BUILD,
+            try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, UPLOAD_LOCAL_BUILD.useInternalIpAddresses(),
                     line -> printed.append(line).append('\n'))) {
                 new Orchestrator(settings, testbed, UPLOAD_LOCAL_BUILD, new BenchmarkListener() { })
                         .monitoredBy(monitoring)

@@ -27,10 +27,11 @@ import starfish.protocol.Consensus;
 
 class StarfishProtocolTest {
     // `echo` in place of the JVM: the shell expands the command exactly as a host would, and prints the arguments
-    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"));
+    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"),
+            new ValidatorHeap(true, 4 * 1024)); // 512 MiB each for a committee of 4
     private final Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
     private final ValidatorLaunch launch = new ValidatorLaunch(2, 4, Consensus.STARFISH_PULL,
-            ByzantineStrategy.CHAIN_BOMB, 250, true, 512);
+            ByzantineStrategy.CHAIN_BOMB, 250, true);
 
     @Test
     void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
@@ -70,7 +71,9 @@ class StarfishProtocolTest {
     @Test
     void aHeavilyLoadedValidatorTouchesItsWholeHeapAtBootAndCompilesWithC2(@TempDir Path dir) throws Exception {
         ValidatorLaunch heavy = new ValidatorLaunch(0, 4, Consensus.MYSTICETI, ByzantineStrategy.HONEST,
-                StarfishProtocol.HEAVY_LOAD, false, 1024);
+                StarfishProtocol.HEAVY_LOAD, false);
+        StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"),
+                new ValidatorHeap(false, 4 * 1024));
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             assertThat(runner.execute(host, protocol.runCommand(heavy)).stdout())
                     .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages")
