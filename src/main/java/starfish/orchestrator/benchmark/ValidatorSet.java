@@ -7,6 +7,7 @@ import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.ValidatorLaunch;
 import starfish.orchestrator.testbed.Instance;
 import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.ValidatorMetric;
 
 /** The committee of one run: validator i runs on hosts.get(i), with ports from basePort. */
 record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine, Protocol protocol,
@@ -20,11 +21,11 @@ record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine,
         return hosts.get(authority);
     }
 
-    /** Asks for the protocol's own metrics only: the orchestrator drops the JVM's, and they are most of a page. */
+    /** Asks for the contract's metrics only: the orchestrator drops the JVM's, and they are most of a page. */
     URI metricsUrl(int authority) {
         return URI.create("http://" + host(authority).publicIp() + ":"
                 + protocol.metricsPort(authority, size(), basePort) + "/metrics"
-                + MetricsQuery.of(protocol.metricNames()));
+                + MetricsQuery.of(ValidatorMetric.names()));
     }
 
     static String session(int authority) {

@@ -5,7 +5,8 @@ import starfish.orchestrator.settings.Repository;
 
 /**
  * What the orchestrator needs to know about a codebase under benchmark: the shell commands that install, build,
- * configure and run it, and where it exposes metrics and its committed sequence. Commands run in an instance's
+ * configure and run it, and where it exposes metrics (those of starfish.protocol.ValidatorMetric) and its committed
+ * sequence. Commands run in an instance's
  * working directory. Another validator implementation is another class, not a fork of the benchmark flow.
  */
 public interface Protocol {
@@ -36,12 +37,6 @@ public interface Protocol {
 
     /** The port where `authority` serves Prometheus metrics. */
     int metricsPort(int authority, int committee, int basePort);
-
-    /**
-     * The validator's own metrics (not the JVM's), which the orchestrator asks for by name on every scrape
-     * (MetricsQuery) so that it reads a page without the JVM metrics it drops anyway.
-     */
-    List<String> metricNames();
 
     /** The validator's committed sequence file, relative to the working directory. */
     String committedLogPath(int authority);

@@ -18,13 +18,6 @@ public final class StarfishProtocol implements Protocol {
     private static final String COMMITTEE_FILE = "committee.json";
     private static final String PUBLIC_CONFIG_FILE = "public-config.json";
 
-    /** Every metric NodeMetrics registers, as exposed: well over half of a validator's page is JVM metrics. */
-    private static final List<String> METRIC_NAMES = List.of("sequenced_transactions_total",
-            "transaction_committed_latency", "block_committed_latency", "committed_leaders_total",
-            "leader_timeout_total", "bytes_sent_total", "bytes_received_total", "benchmark_duration", "missing_blocks",
-            "proposed_block_size_bytes", "committed_sequence_length", "committed_sequence_digest_info",
-            "rejected_messages_total", "equivocating_blocks_total", "pending_transactions", "dropped_transactions_total");
-
     /**
      * From this own load (tx/s) on, a validator's JVM is set up for throughput (see JavaLauncher.validator): it
      * fills its heap during the run anyway, so it touches it at boot, and its hot code is worth C2's compilations.
@@ -140,11 +133,6 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public int metricsPort(int authority, int committee, int basePort) {
         return basePort + committee + authority;
-    }
-
-    @Override
-    public List<String> metricNames() {
-        return METRIC_NAMES;
     }
 
     @Override

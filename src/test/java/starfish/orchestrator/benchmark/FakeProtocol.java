@@ -57,13 +57,6 @@ record FakeProtocol(int failingAuthority) implements Protocol {
         return basePort + committee + authority;
     }
 
-    /** Every metric FakeValidator serves: the flow asks for them by name, as it does a real validator's. */
-    @Override
-    public List<String> metricNames() {
-        return List.of("sequenced_transactions_total", "bytes_sent_total", "committed_sequence_length",
-                "transaction_committed_latency");
-    }
-
     @Override
     public String nodeParametersPath() {
         return "node-parameters.yml";

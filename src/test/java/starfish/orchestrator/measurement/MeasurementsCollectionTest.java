@@ -15,6 +15,7 @@ import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 class MeasurementsCollectionTest {
     private static final BenchmarkParameters PARAMETERS = BenchmarkParameters.builder()
@@ -24,8 +25,8 @@ class MeasurementsCollectionTest {
     private static ValidatorScrape scrape(double t, double sequenced) {
         HistogramSnapshot latency = new HistogramSnapshot(List.of(new HistogramSnapshot.Bucket(0.5, sequenced),
                 new HistogramSnapshot.Bucket(Double.POSITIVE_INFINITY, sequenced)), sequenced * 0.3, sequenced);
-        return new ValidatorScrape(t, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, sequenced,
-                MetricNames.COMMITTED_SEQUENCE_LENGTH, t), Map.of(MetricNames.TRANSACTION_LATENCY, latency));
+        return new ValidatorScrape(t, Map.of(ValidatorMetric.SEQUENCED_TRANSACTIONS.exposedName(), sequenced,
+                ValidatorMetric.COMMITTED_SEQUENCE_LENGTH.exposedName(), t), Map.of(ValidatorMetric.TRANSACTION_LATENCY.exposedName(), latency));
     }
 
     @Test

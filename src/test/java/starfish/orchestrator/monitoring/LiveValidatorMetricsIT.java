@@ -29,6 +29,7 @@ import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 /**
  * A real validator (the `node` CLI in a child JVM, started the way the orchestrator starts it) must expose what the
@@ -60,7 +61,7 @@ class LiveValidatorMetricsIT {
                         return scraped.get().contains("committed_leaders_total{");
                     });
             exposition = scraped.get();
-            URI protocolMetrics = URI.create(metrics + MetricsQuery.of(protocol.metricNames()));
+            URI protocolMetrics = URI.create(metrics + MetricsQuery.of(ValidatorMetric.names()));
             protocolMetricsPage = http.send(HttpRequest.newBuilder(protocolMetrics).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MetricNameFilter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +29,7 @@ import starfish.orchestrator.testbed.Instance;
 import starfish.orchestrator.testbed.InstanceStatus;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 class StarfishProtocolTest {
     // `echo` in place of the JVM: the shell expands the command exactly as a host would, and prints the arguments
@@ -57,10 +63,36 @@ class StarfishProtocolTest {
         JvmMetrics.builder().register(registry);
         new NodeMetrics(registry, 4).watchPool(() -> 0, () -> 0);
         // the filter the exporter builds from the request's name[] parameters
-        Predicate<String> requested = MetricNameFilter.builder().nameMustBeEqualTo(protocol.metricNames()).build();
+        Predicate<String> requested = MetricNameFilter.builder().nameMustBeEqualTo(ValidatorMetric.names()).build();
 
         assertThat(metricNames(registry.scrape(requested))).isNotEmpty().isEqualTo(metricNames(registry.scrape())
                 .stream().filter(ValidatorScrape::isProtocolMetric).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void theValidatorRegistersEveryContractMetricWithTheContractsType() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        new NodeMetrics(registry, 4).watchPool(() -> 0, () -> 0);
+        for (ValidatorMetric metric : ValidatorMetric.values()) {
+            MetricSnapshots exposed = registry.scrape(MetricNameFilter.builder()
+                    .nameMustBeEqualTo(metric.exposedName()).build());
+            assertThat(exposed.size()).as(metric.exposedName()).isEqualTo(1);
+            assertThat(typeOf(exposed.get(0))).as(metric.exposedName()).isEqualTo(metric.type());
+        }
+        assertThat(registry.scrape().size()).isEqualTo(ValidatorMetric.values().length);
+    }
+
+    private static ValidatorMetric.Type typeOf(MetricSnapshot snapshot) {
+        if (snapshot instanceof CounterSnapshot) {
+            return ValidatorMetric.Type.COUNTER;
+        } else if (snapshot instanceof GaugeSnapshot) {
+            return ValidatorMetric.Type.GAUGE;
+        } else if (snapshot instanceof HistogramSnapshot) {
+            return ValidatorMetric.Type.HISTOGRAM;
+        } else if (snapshot instanceof InfoSnapshot) {
+            return ValidatorMetric.Type.INFO;
+        }
+        throw new AssertionError("a type outside the contract: " + snapshot.getMetadata().getName());
     }
 
     private static Set<String> metricNames(MetricSnapshots snapshots) {
