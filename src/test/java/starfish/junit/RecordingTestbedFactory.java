@@ -20,8 +20,8 @@ import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.HostTraits;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**

@@ -39,7 +39,7 @@ import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.orchestrator.testbed.CommitteeHosts;
 import starfish.orchestrator.testbed.FileTrees;
 import starfish.orchestrator.testbed.HostTraits;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import starfish.orchestrator.protocol.MetricsQuery;
 import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.ValidatorLaunch;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.ValidatorMetric;
 

@@ -30,7 +30,7 @@ import starfish.orchestrator.sweep.LoadSearch;
 import starfish.orchestrator.sweep.SearchReport;
 import starfish.orchestrator.sweep.SearchResult;
 import starfish.orchestrator.sweep.SearchTolerance;
-import starfish.orchestrator.testbed.TestbedProviders;
+import starfish.orchestrator.providers.TestbedProviders;
 import starfish.orchestrator.testbed.TestbedSession;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.testbed.HostTraits;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /** A testbed of rented hosts reached over SSH; whose status lists the ssh command of each instance. */

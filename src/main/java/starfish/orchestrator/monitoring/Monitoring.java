@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.CommitteeHosts;
 import starfish.orchestrator.testbed.HostTraits;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**

@@ -22,8 +22,8 @@ import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.testbed.FileTrees;
 import starfish.orchestrator.testbed.HostTraits;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**

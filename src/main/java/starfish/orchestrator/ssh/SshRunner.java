@@ -25,7 +25,7 @@ import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.runner.FanOut;
 import starfish.orchestrator.settings.SecretRedaction;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Runs commands on remote instances over SSH (sshj): one reused connection per host, a bounded parallel fan-out,

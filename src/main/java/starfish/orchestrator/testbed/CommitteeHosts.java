@@ -2,6 +2,7 @@ package starfish.orchestrator.testbed;
 
 import java.util.ArrayList;
 import java.util.List;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.settings.Settings;
 
 /**

@@ -2,6 +2,7 @@ package starfish.orchestrator.testbed;
 
 import java.util.List;
 import java.util.Optional;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.runner.CommandRunner;
 
 /**

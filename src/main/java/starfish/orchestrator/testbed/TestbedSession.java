@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.settings.Settings;
 
 /**

@@ -16,8 +16,8 @@ import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.HostTraits;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.protocol.ByzantineStrategy;
 

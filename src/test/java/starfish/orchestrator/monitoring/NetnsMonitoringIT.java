@@ -23,7 +23,7 @@ import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.netns.NetnsTestbed;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Monitoring over SSH on two netns hosts: node_exporter on both, Prometheus on the first, a one-validator benchmark
