@@ -23,8 +23,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     public Integer call() {
         return CliErrors.run(spec.commandLine().getErr(), () -> {
             MeasurementsCollection measurements = MeasurementsCollection.load(path);
-            spec.commandLine().getOut().print(SummaryTable.render(measurements.parameters(BenchmarkParameters.class), measurements.summary(),
-                    path));
+            BenchmarkParameters parameters = measurements.parameters(BenchmarkParameters.class);
+            spec.commandLine().getOut().print(SummaryTable.render(parameters, measurements.summary(), path));
             spec.commandLine().getOut().flush();
             return 0;
         });
