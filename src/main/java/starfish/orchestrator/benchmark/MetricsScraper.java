@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import starfish.orchestrator.measurement.PrometheusText;
-import starfish.orchestrator.measurement.PrometheusTextParser;
 import starfish.orchestrator.measurement.ValidatorScrape;
+import starfish.orchestrator.prometheus.MetricsPageParser;
+import starfish.orchestrator.prometheus.PrometheusText;
 
 /**
  * Fetches and parses a validator's /metrics over plain HTTP, every validator on a thread of its own. It uses
@@ -26,7 +26,7 @@ final class MetricsScraper {
         thread.setDaemon(true);
         return thread;
     });
-    private final PrometheusTextParser parser = ValidatorScrape.parser();
+    private final MetricsPageParser parser = ValidatorScrape.parser();
 
     CompletableFuture<PrometheusText> scrape(URI url) {
         return CompletableFuture.supplyAsync(() -> {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import starfish.node.metrics.NodeMetrics;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.prometheus.PrometheusTextParser;
 import starfish.protocol.Consensus;
 import starfish.protocol.ValidatorMetric;
 
