@@ -2,9 +2,9 @@ package starfish.orchestrator.benchmark;
 
 import java.net.URI;
 import java.util.List;
-import starfish.orchestrator.protocol.MetricsQuery;
-import starfish.orchestrator.protocol.Protocol;
-import starfish.orchestrator.protocol.ValidatorLaunch;
+import starfish.orchestrator.validator.MetricsQuery;
+import starfish.orchestrator.validator.Protocol;
+import starfish.orchestrator.validator.ValidatorLaunch;
 import starfish.orchestrator.host.Instance;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.ValidatorMetric;

@@ -18,7 +18,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.xfer.FileSystemFile;
-import starfish.orchestrator.protocol.ShellQuoting;
+import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;

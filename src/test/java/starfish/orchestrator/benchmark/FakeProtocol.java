@@ -2,9 +2,9 @@ package starfish.orchestrator.benchmark;
 
 import java.nio.file.Path;
 import java.util.List;
-import starfish.orchestrator.protocol.Protocol;
-import starfish.orchestrator.protocol.ShellQuoting;
-import starfish.orchestrator.protocol.ValidatorLaunch;
+import starfish.orchestrator.validator.Protocol;
+import starfish.orchestrator.runner.ShellQuoting;
+import starfish.orchestrator.validator.ValidatorLaunch;
 import starfish.orchestrator.settings.Repository;
 
 /**

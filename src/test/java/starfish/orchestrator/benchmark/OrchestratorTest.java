@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.validator.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.settings.Settings;

@@ -1,9 +1,10 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.testbed.HostTraits;
 import starfish.protocol.ByzantineStrategy;

@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;

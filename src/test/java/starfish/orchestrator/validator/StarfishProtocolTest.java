@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.metrics.NodeMetrics;
-import starfish.orchestrator.measurement.ValidatorScrape;
-import starfish.orchestrator.settings.Repository;
-import starfish.orchestrator.runner.CommandFailedException;
-import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
+import starfish.orchestrator.measurement.ValidatorScrape;
+import starfish.orchestrator.runner.CommandFailedException;
+import starfish.orchestrator.runner.LocalRunner;
+import starfish.orchestrator.runner.ShellQuoting;
+import starfish.orchestrator.settings.Repository;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 import starfish.protocol.ValidatorMetric;
