@@ -52,7 +52,6 @@ public final class Orchestrator {
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     // a poll of a validator that does not listen yet costs a refused connection: short polls end boot sooner
     private static final Duration BOOT_POLL = Duration.ofMillis(50);
-    private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -199,11 +198,12 @@ public final class Orchestrator {
     }
 
     private void uploadLocalBuild(CommandRunner runner, List<Instance> hosts) {
-        if (!Files.isRegularFile(LOCAL_BUILD)) {
-            throw new IllegalStateException(LOCAL_BUILD.toAbsolutePath() + " does not exist; build it with"
-                    + " `mvn -q package -DskipTests` before --upload-local-build");
+        Protocol.LocalBuild build = protocol.localBuild();
+        if (!Files.isRegularFile(build.file())) {
+            throw new IllegalStateException(build.file().toAbsolutePath() + " does not exist; build it with `"
+                    + build.buildCommand() + "` before --upload-local-build");
         }
-        hosts.forEach(host -> runner.upload(host, LOCAL_BUILD, protocol.artifactPath()));
+        hosts.forEach(host -> runner.upload(host, build.file(), protocol.artifactPath()));
     }
 
     private List<String> genesisAddresses(List<Instance> hosts) {

@@ -1,5 +1,6 @@
 package starfish.orchestrator.validator;
 
+import java.nio.file.Path;
 import java.util.List;
 import starfish.orchestrator.settings.Repository;
 
@@ -19,6 +20,13 @@ public interface Protocol {
 
     /** Where the built artifact lives on a host (also the target of an uploaded local build). */
     String artifactPath();
+
+    /** This machine's build of the codebase, which --upload-local-build puts at artifactPath on every host. */
+    LocalBuild localBuild();
+
+    /** A build on this machine: the file, and the command that makes it (for the error when it is missing). */
+    record LocalBuild(Path file, String buildCommand) {
+    }
 
     /** Writes the committee and key files for validators at `ips` (index = authority) into the working directory. */
     String genesisCommand(List<String> ips, int basePort);

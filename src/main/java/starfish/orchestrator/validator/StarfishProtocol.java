@@ -1,5 +1,6 @@
 package starfish.orchestrator.validator;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -78,6 +79,11 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public String artifactPath() {
         return JAR;
+    }
+
+    @Override
+    public LocalBuild localBuild() {
+        return new LocalBuild(Path.of("target", JAR), "mvn -q package -DskipTests");
     }
 
     @Override

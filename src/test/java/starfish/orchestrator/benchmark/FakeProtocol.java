@@ -25,6 +25,11 @@ record FakeProtocol(int failingAuthority) implements Protocol {
     }
 
     @Override
+    public LocalBuild localBuild() {
+        return new LocalBuild(Path.of("target", "starfish.jar"), "mvn -q package -DskipTests");
+    }
+
+    @Override
     public String artifactPath() {
         return "fake.jar";
     }
