@@ -238,6 +238,5 @@ public final class VultrTestbed implements CloudTestbed {
     @Override
     public void close() {
         ssh.close();
-        api.close();
     }
 }
