@@ -33,7 +33,7 @@ class OrchestratorTest {
     @Test
     void aRemoteTestbedWithTooFewActiveInstancesSaysWhatTheCommitteeNeedsAndHowToGetIt() {
         Instance stopped = new Instance("i-2", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED);
-        TestbedProvider twoHosts = new RemoteTestbed(List.of(remoteHost(1), stopped), () -> {
+        TestbedProvider twoHosts = new RemoteTestbed(List.of(remoteHost(1), stopped), HostTraits.CLOUD, () -> {
             throw new AssertionError("nothing may run before the committee is known to fit");
         });
 
@@ -62,6 +62,19 @@ class OrchestratorTest {
 
         assertThat(commands).containsSubsequence(UPDATE);
         assertThat(genesis(commands)).contains("--ips 198.18.0.1 198.18.0.2 198.18.0.3 198.18.0.4 ");
+    }
+
+    @Test
+    void hostsSharingThisMachinesFilesGetGenesisWrittenOnceAndCopiedOthersWriteTheirOwn() {
+        List<String> cloud = commandsUntilBoot(RunOptions.defaults(), HostTraits.CLOUD);
+        List<String> namespaces = commandsUntilBoot(RunOptions.defaults(), HostTraits.NAMESPACES);
+
+        assertThat(genesis(cloud)).isNotEmpty();
+        assertThat(cloud).doesNotContain("upload committee.json");
+        assertThat(genesis(namespaces)).isNotEmpty();
+        // written on the first validator's host, copied to the three others
+        assertThat(namespaces).filteredOn("upload committee.json"::equals).hasSize(3);
+        assertThat(namespaces).filteredOn("upload private-config-3.json"::equals).hasSize(3);
     }
 
     @Test
@@ -128,9 +141,13 @@ class OrchestratorTest {
      * monitoring host, validators run on hosts 1 to 4.
      */
     private List<String> commandsUntilBoot(RunOptions options) {
+        return commandsUntilBoot(options, HostTraits.CLOUD);
+    }
+
+    private List<String> commandsUntilBoot(RunOptions options, HostTraits traits) {
         RecordingRunner runner = new RecordingRunner();
         TestbedProvider testbed = new RemoteTestbed(List.of(remoteHost(0), remoteHost(1), remoteHost(2),
-                remoteHost(3), remoteHost(4)), () -> runner);
+                remoteHost(3), remoteHost(4)), traits, () -> runner);
 
         assertThatThrownBy(() -> new Orchestrator(remoteSettings(), testbed, options, new BenchmarkListener() { })
                 .run(BenchmarkParameters.builder().committee(4).build()))
@@ -158,7 +175,7 @@ class OrchestratorTest {
     }
 
     /** A remote testbed whose instances are reached through `runner`. */
-    private record RemoteTestbed(List<Instance> instances, Supplier<CommandRunner> runner)
+    private record RemoteTestbed(List<Instance> instances, HostTraits traits, Supplier<CommandRunner> runner)
             implements TestbedProvider {
         @Override
         public List<Instance> deploy(int perRegion, Optional<String> region) {
@@ -175,11 +192,6 @@ class OrchestratorTest {
 
         @Override
         public void destroy() {
-        }
-
-        @Override
-        public HostTraits traits() {
-            return HostTraits.CLOUD;
         }
 
         @Override
