@@ -37,23 +37,10 @@ class OrchestratorTest {
             throw new AssertionError("nothing may run before the committee is known to fit");
         });
 
-        assertThatThrownBy(() -> new Orchestrator(aws(2), twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
-                .run(BenchmarkParameters.builder().committee(4).build()))
-                .hasMessage("the testbed has 1 active instances; committee 4 + dedicated_clients 2 + 1 monitoring host"
-                        + " needs 7; run `testbed deploy --instances 3` (instances per region) or `testbed start`");
-    }
-
-    /** AWS settings with `dedicatedClients` client hosts. */
-    private static Settings aws(int dedicatedClients) {
-        return new SettingsLoader(Map.<String, String>of()::get).parse("""
-                cloud_provider: aws
-                testbed_id: t
-                regions: [us-east-1, eu-west-1]
-                specs: m5d.large
-                ssh_private_key_file: k
-                ssh_public_key_file: k.pub
-                dedicated_clients: %d
-                """.formatted(dedicatedClients), "s.yml");
+        assertThatThrownBy(() -> new Orchestrator(remoteSettings(), twoHosts, RunOptions.defaults(),
+                new BenchmarkListener() { }).run(BenchmarkParameters.builder().committee(4).build()))
+                .hasMessage("the testbed has 1 active instances; committee 4 + dedicated_clients 0 + 1 monitoring host"
+                        + " needs 5; run `testbed deploy --instances 4` (instances per region) or `testbed start`");
     }
 
     @Test
