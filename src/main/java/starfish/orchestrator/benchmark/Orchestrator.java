@@ -109,7 +109,7 @@ public final class Orchestrator {
                 parameters, ValidatorHeap.mebibytes(settings.cloudProvider(), hosts.size()));
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
         Path logsDir = settings.logsDir().resolve(runId);
-        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), parameters);
+        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
                 SettingsRenderer.toMap(settings), validators.byzantine());
         CommandRunner runner = testbed.commandRunner();

@@ -89,9 +89,12 @@ public final class MeasurementsCollection {
         return copy;
     }
 
-    /** `results_dir/<commit or "local">/measurements-<slug>.json`. */
-    public static Path fileFor(Path resultsDir, String commit, BenchmarkParameters parameters) {
-        return resultsDir.resolve(commit).resolve("measurements-" + parameters.slug() + ".json");
+    /**
+     * `results_dir/<commit or "local">/measurements-<run id>.json`: the run id starts with the run's start time, so
+     * a rerun with the same parameters keeps the earlier file.
+     */
+    public static Path fileFor(Path resultsDir, String commit, String runId) {
+        return resultsDir.resolve(commit).resolve("measurements-" + runId + ".json");
     }
 
     /** Writes the file atomically (temporary file, then move), so a reader never sees half of it. */
