@@ -18,6 +18,11 @@ final class MetricText {
         return number(txPerSecond) + " tx/s";
     }
 
+    /** A fraction as a whole percentage: 0.153 is {@code 15%}. */
+    static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+
     static String number(double value) {
         String text = String.format(Locale.ROOT, "%.2f", value);
         return text.replaceAll("\\.?0+$", "");

@@ -42,6 +42,7 @@ final class TestKit {
         Map<String, String> all = new HashMap<>(more);
         all.put(TestKitOnly.PARAMETER, "true");
         all.put("allure.results.directory", allureResults.toString());
+        all.putIfAbsent(BenchmarkProperties.HISTORY, allureResults.resolve("benchmark-history").toString());
         return all;
     }
 

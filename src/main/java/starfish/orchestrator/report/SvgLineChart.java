@@ -32,7 +32,8 @@ public final class SvgLineChart {
         double maxY = niceCeiling(max(series, Point::y));
         StringBuilder svg = new StringBuilder()
                 .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-                        + "height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT))
+                        + "height=\"%d\" viewBox=\"0 0 %1$d %2$d\" style=\"max-width:100%%;height:auto\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT))
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
                 .append(text(WIDTH / 2.0, 20, "middle", title));
         for (int i = 0; i <= GRID_LINES; i++) {
