@@ -19,7 +19,7 @@ import starfish.protocol.Consensus;
 /**
  * Runs built in the test method: with {@link Benchmarks}, any JUnit source can drive them. Here validators mimic
  * the latency of a ten-region deployment, so p50 must stay above a floor that no run without the added delay
- * reaches (the same run without it: p50 about 60 ms). Rows for other protocols and for Byzantine validators
+ * reaches (measured: 282 ms with it on a busy machine, about 60 ms without). Rows for other protocols and for Byzantine validators
  * ({@code arguments(STARFISH, 300, 1, CHAIN_BOMB)}) can join {@link #runs()}.
  */
 @GeoBenchmark
@@ -31,7 +31,7 @@ class GeoLatencyBenchmark {
 
     @ParameterizedTest(name = "{0} · {1} tx/s · byzantine {2} ({3}) · mimicked geo-latency")
     @MethodSource("runs")
-    @Thresholds(minP50Latency = "150ms", maxP50Latency = "1s", maxP99Latency = "3s", minThroughputRatio = 0.9,
+    @Thresholds(minP50Latency = "180ms", maxP50Latency = "1s", maxP99Latency = "3s", minThroughputRatio = 0.9,
             maxRegression = "25%")
     void mimickedGeoLatency(Consensus consensus, int load, int byzantineNodes, ByzantineStrategy strategy,
             Benchmarks benchmarks) {

@@ -55,7 +55,8 @@ public final class RunTable {
     }
 
     public static String html(List<RunRow> rows) {
-        StringBuilder html = new StringBuilder("<table class=\"starfish-runs\" style=\"border-collapse:collapse\">\n<tr>");
+        StringBuilder html = new StringBuilder(
+                "<table class=\"starfish-runs\" style=\"border-collapse:collapse;white-space:nowrap;font-size:90%\">\n<tr>");
         COLUMNS.forEach(c -> html.append("<th style=\"padding:2px 8px;border-bottom:1px solid #999\">")
                 .append(Html.escape(c.header())).append("</th>"));
         html.append("</tr>\n");
