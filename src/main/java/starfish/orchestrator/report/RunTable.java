@@ -56,13 +56,13 @@ public final class RunTable {
 
     public static String html(List<RunRow> rows) {
         StringBuilder html = new StringBuilder(
-                "<table class=\"starfish-runs\" style=\"border-collapse:collapse;white-space:nowrap;font-size:90%\">\n<tr>");
-        COLUMNS.forEach(c -> html.append("<th style=\"padding:2px 8px;border-bottom:1px solid #999\">")
+                "<table class=\"starfish-runs\" style=\"border-collapse:collapse;white-space:nowrap;font-size:85%\">\n<tr>");
+        COLUMNS.forEach(c -> html.append("<th style=\"padding:2px 5px;border-bottom:1px solid #999\">")
                 .append(Html.escape(c.header())).append("</th>"));
         html.append("</tr>\n");
         for (RunRow row : rows) {
             html.append("<tr>");
-            COLUMNS.forEach(c -> html.append("<td style=\"padding:2px 8px;text-align:")
+            COLUMNS.forEach(c -> html.append("<td style=\"padding:2px 5px;text-align:")
                     .append(c.numeric() ? "right" : "left").append(color(c, row)).append("\">")
                     .append(Html.escape(c.value().apply(row))).append("</td>"));
             html.append("</tr>\n");
