@@ -16,6 +16,8 @@ public final class SvgLineChart {
     private static final int TOP = 36;
     private static final int BOTTOM = 44;
     private static final int GRID_LINES = 5;
+    /** A series of a few points (the runs of a sweep) shows each as a dot; a long time series only its line. */
+    private static final int MARKED_POINTS = 12;
 
     public record Point(double x, double y) {
     }
@@ -60,8 +62,15 @@ public final class SvgLineChart {
         for (Point p : series.points()) {
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf(p.x(), maxX), yOf(p.y(), maxY)));
         }
-        return "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + series.color() + "\" points=\""
-                + points.toString().trim() + "\"/>\n";
+        StringBuilder svg = new StringBuilder("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"")
+                .append(series.color()).append("\" points=\"").append(points.toString().trim()).append("\"/>\n");
+        if (series.points().size() <= MARKED_POINTS) {
+            for (Point p : series.points()) {
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
+                        xOf(p.x(), maxX), yOf(p.y(), maxY), series.color()));
+            }
+        }
+        return svg.toString();
     }
 
     private static double xOf(double x, double maxX) {
