@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qameta.allure.Allure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.protocol.Consensus;
 
 /** Runs scenarios through a Launcher with Allure's listener, as surefire does, and reads the result files. */
 class AllureReportTest {
@@ -33,6 +35,11 @@ class AllureReportTest {
         @BenchmarkTest(loads = 200, duration = "5s")
         @Thresholds(maxP99Latency = "500ms")
         void violatesAThreshold() {
+        }
+
+        @Test
+        void takesStepsOfItsOwn(Benchmarks benchmarks) {
+            Allure.step("a user's step", () -> benchmarks.run(Run.of(Consensus.STARFISH).load(300).duration("5s")));
         }
     }
 
@@ -100,7 +107,7 @@ class AllureReportTest {
     void writesAPageWithEveryRunOfTheClassSideBySide() throws IOException {
         JsonNode page = result("All runs side by side");
 
-        assertThat(page.path("descriptionHtml").asText()).contains("Reported: 2 run(s)").contains(">100<")
+        assertThat(page.path("descriptionHtml").asText()).contains("Reported: 3 run(s)").contains(">100<")
                 .contains(">200<").contains(">90.0<").contains(">180.0<").contains(">passed<").contains(">failed<");
         assertThat(namesToValues(page.path("labels"))).containsKey("suite");
     }
@@ -112,6 +119,15 @@ class AllureReportTest {
                     .anyMatch(name -> name.startsWith("mysticeti-4-100-honest-0-nogeo-5s@local-"))
                     .anyMatch(name -> name.startsWith("mysticeti-4-200-honest-0-nogeo-5s@local-"));
         }
+    }
+
+    @Test
+    void keepsTheStepsAScenarioTakesWithAllureStep() throws IOException {
+        JsonNode result = result("takesStepsOfItsOwn(Benchmarks)");
+
+        assertThat(result.path("status").asText()).isEqualTo("passed");
+        assertThat(stream(result.path("steps")).map(s -> s.path("name").asText())).contains("a user's step");
+        assertThat(result.path("descriptionHtml").asText()).contains("starfish · n=4 · 300 tx/s");
     }
 
     @Test
