@@ -8,10 +8,10 @@ import starfish.protocol.Consensus;
 
 /**
  * Mysticeti under a growing load on four validators: throughput must follow the offered load and latency stay
- * bounded. The limits leave room for a busy two-core machine (see the README for measured values).
+ * near today's figures (p50 62 ms, p99 99 ms at 1,000 tx/s on a quiet machine); the README explains the margin.
  */
 @GeoBenchmark
-@Thresholds(maxP50Latency = "3s", maxP99Latency = "10s", minThroughputRatio = 0.7)
+@Thresholds(maxP50Latency = "300ms", maxP99Latency = "1s", minThroughputRatio = 0.9, maxRegression = "25%")
 class LoadSweepBenchmark {
 
     @BenchmarkTest(consensus = Consensus.MYSTICETI, committee = 4, loads = {300, 1_000}, duration = "20s")

@@ -11,13 +11,16 @@ import starfish.junit.BenchmarkTest;
 import starfish.junit.GeoBenchmark;
 import starfish.junit.Thresholds;
 
-/** The four protocols side by side at a low load, where latency rather than capacity decides. */
+/**
+ * The four protocols side by side at a low load, where latency rather than capacity decides (quiet-machine p50
+ * 62-92 ms, p99 99-272 ms at 1,000 tx/s); the report's "All runs side by side" page compares them.
+ */
 @GeoBenchmark
 class ProtocolComparisonBenchmark {
 
     @BenchmarkTest(consensus = {MYSTICETI, STARFISH, STARFISH_PULL, CORDIAL_MINERS}, committee = 4, loads = 200,
             duration = "20s")
-    @Thresholds(maxP50Latency = "3s", minThroughputRatio = 0.7)
+    @Thresholds(maxP50Latency = "400ms", maxP99Latency = "1500ms", minThroughputRatio = 0.9, maxRegression = "25%")
     void lowLoad(BenchmarkResult result) {
         BenchmarkAssertions.assertThat(result).isSafe().isLive();
     }

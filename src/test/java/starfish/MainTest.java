@@ -14,7 +14,8 @@ class MainTest {
     @Test
     void theNodeCommandLineHoldsOnlyTheNodeCommands() {
         assertThat(Main.nodeCommandLine().getSubcommands()).containsOnlyKeys("node");
-        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "summarize", "node");
+        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "summarize",
+                "ceiling", "node");
     }
 
     @Test

@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import starfish.junit.history.RunHistory;
 import starfish.orchestrator.settings.DurationText;
 
 /**
  * The switches a user gives on the command line ({@code -Dtestbed.settings=PATH}, {@code -Dbenchmark.duration=20s},
- * {@code -Dtestbed.keep=true}). Read as JUnit configuration parameters, which fall back to system properties.
+ * {@code -Dtestbed.keep=true}, {@code -Dbenchmark.history=DIR}). Read as JUnit configuration parameters, which fall
+ * back to system properties.
  */
-record BenchmarkProperties(Optional<Path> settingsFile, Optional<Duration> durationCap, boolean keepTestbed) {
+record BenchmarkProperties(Optional<Path> settingsFile, Optional<Duration> durationCap, boolean keepTestbed,
+        Path historyDirectory) {
     static final String SETTINGS = "testbed.settings";
+    static final String HISTORY = "benchmark.history";
     static final String DURATION = "benchmark.duration";
     static final String KEEP = "testbed.keep";
 
@@ -21,7 +25,9 @@ record BenchmarkProperties(Optional<Path> settingsFile, Optional<Duration> durat
         Optional<Duration> cap = context.getConfigurationParameter(DURATION).filter(s -> !s.isBlank())
                 .map(BenchmarkProperties::duration);
         boolean keep = context.getConfigurationParameter(KEEP).map(Boolean::parseBoolean).orElse(false);
-        return new BenchmarkProperties(settings, cap, keep);
+        Path history = Path.of(context.getConfigurationParameter(HISTORY).filter(s -> !s.isBlank())
+                .orElse(RunHistory.DEFAULT_DIRECTORY));
+        return new BenchmarkProperties(settings, cap, keep, history);
     }
 
     private static Duration duration(String text) {

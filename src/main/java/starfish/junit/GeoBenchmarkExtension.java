@@ -1,6 +1,7 @@
 package starfish.junit;
 
 import io.qameta.allure.util.PropertiesUtils;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import starfish.junit.allure.AllureEnvironment;
+import starfish.junit.history.MachineKind;
+import starfish.junit.history.RunHistory;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.CommitteeHosts;
@@ -29,7 +32,6 @@ import starfish.orchestrator.testbed.TestbedProvider;
 public final class GeoBenchmarkExtension implements BeforeAllCallback, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(GeoBenchmarkExtension.class);
     private static final int DEFAULT_COMMITTEE = 4;
-    private static final String COMMIT = "commit";
     private static final String ALLURE_RESULTS = "allure.results.directory";
 
     @Override
@@ -50,8 +52,9 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
         TestbedFactory factory = factory(context);
         TestbedProvider provider = factory.provider(settings);
         ProvisionedTestbed testbed = new ProvisionedTestbed(settings, provider, factory, properties.keepTestbed());
-        store.put(COMMIT, commit);
         store.put(ProvisionedTestbed.class, testbed); // before provisioning: a half-created testbed is destroyed too
+        store.put(BenchmarkClass.class, new BenchmarkClass(testClass.getSimpleName(), commit,
+                new RunHistory(properties.historyDirectory()), MachineKind.of(settings, provider.traits()), System.out));
         testbed.provision(instances(annotation, testClass, settings, provider.traits()));
         testbed.startMonitoring();
     }
@@ -74,10 +77,11 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
             throw new ExtensionConfigurationException(context.getDisplayName() + " runs benchmarks, but "
                     + context.getRequiredTestClass().getName() + " has no @GeoBenchmark; annotate the class with it");
         }
-        ThresholdLimits thresholds = ThresholdLimits.nearest(List.of(context.getRequiredTestMethod(),
-                context.getRequiredTestClass()));
-        return new Benchmarks(testbed, thresholds, BenchmarkProperties.of(context).durationCap(),
-                store.get(COMMIT, String.class));
+        Method method = context.getRequiredTestMethod();
+        ThresholdLimits thresholds = ThresholdLimits.nearest(List.of(method, context.getRequiredTestClass()));
+        return new Benchmarks(testbed, store.get(BenchmarkClass.class, BenchmarkClass.class),
+                method.getDeclaringClass().getSimpleName() + "." + method.getName(), thresholds,
+                BenchmarkProperties.of(context).durationCap(), context::publishReportEntry);
     }
 
     private static Settings settings(GeoBenchmark annotation, BenchmarkProperties properties) {

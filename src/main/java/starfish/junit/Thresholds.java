@@ -25,11 +25,24 @@ public @interface Thresholds {
 
     String maxP99Latency() default "";
 
+    /**
+     * A lower bound where a feature must show: with mimicked geo-latency, a p50 below the added delay means the
+     * latency was not applied.
+     */
+    String minP50Latency() default "";
+
     /** Sequenced transactions per second. */
     double minThroughput() default 0;
 
     /** Measured throughput divided by the offered load, e.g. 0.95. */
     double minThroughputRatio() default 0;
+
+    /**
+     * How much worse than its baseline a run may be, e.g. {@code "15%"}: throughput lower or p50 transaction latency
+     * higher than the median of the last comparable runs (same scenario, parameters and kind of machine) that met
+     * their thresholds, kept in the run history between builds. No limit until the history holds three such runs.
+     */
+    String maxRegression() default "";
 
     /** Fail when honest validators' committed sequences diverge. */
     boolean requireSafety() default true;

@@ -1,12 +1,10 @@
 package starfish.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qameta.allure.Allure;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +16,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import starfish.protocol.Consensus;
 
 /** Runs scenarios through a Launcher with Allure's listener, as surefire does, and reads the result files. */
 class AllureReportTest {
@@ -41,24 +36,17 @@ class AllureReportTest {
         @Thresholds(maxP99Latency = "500ms")
         void violatesAThreshold() {
         }
+
+        @Test
+        void takesStepsOfItsOwn(Benchmarks benchmarks) {
+            Allure.step("a user's step", () -> benchmarks.run(Run.of(Consensus.STARFISH).load(300).duration("5s")));
+        }
     }
 
     @BeforeAll
     static void runScenariosWithAllure() {
-        TestKit.withAllureWritingTo(results, () -> {
-            LauncherFactory.create(LauncherConfig.builder()
-                            .enableTestExecutionListenerAutoRegistration(false)
-                            .enablePostDiscoveryFilterAutoRegistration(false)
-                            .addTestExecutionListeners(new AllureJunitPlatform(Allure.getLifecycle()))
-                            .build())
-                    .execute(LauncherDiscoveryRequestBuilder.request()
-                            .selectors(selectClass(Reported.class))
-                            .filters(EngineFilter.includeEngines("junit-jupiter"))
-                            .configurationParameters(TestKit.parameters(results,
-                                    Map.of(TestbedFactory.PARAMETER, RecordingTestbedFactory.class.getName())))
-                            .build());
-            return null;
-        });
+        TestKit.reportToAllure(Reported.class, results,
+                Map.of(TestbedFactory.PARAMETER, RecordingTestbedFactory.class.getName()));
     }
 
     @Test
@@ -108,6 +96,41 @@ class AllureReportTest {
     }
 
     @Test
+    void showsEachRunsFiguresChartsAndTrendOnItsPage() throws IOException {
+        String page = result("mysticeti · n=4 · 100 tx/s").path("descriptionHtml").asText();
+
+        assertThat(page).contains("<table").contains("90.0").contains("300 ms").contains("700 ms").contains("safe")
+                .contains("<svg").contains("<polyline").contains("Trend").contains("No baseline yet");
+    }
+
+    @Test
+    void writesAPageWithEveryRunOfTheClassSideBySide() throws IOException {
+        JsonNode page = result("All runs side by side");
+
+        assertThat(page.path("descriptionHtml").asText()).contains("Reported: 3 run(s)").contains(">100<")
+                .contains(">200<").contains(">90.0<").contains(">180.0<").contains(">passed<").contains(">failed<");
+        assertThat(namesToValues(page.path("labels"))).containsKey("suite");
+    }
+
+    @Test
+    void appendsEachRunToTheHistory() throws IOException {
+        try (Stream<Path> files = Files.walk(results.resolve("benchmark-history"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("mysticeti-4-100-honest-0-nogeo-5s@local-"))
+                    .anyMatch(name -> name.startsWith("mysticeti-4-200-honest-0-nogeo-5s@local-"));
+        }
+    }
+
+    @Test
+    void keepsTheStepsAScenarioTakesWithAllureStep() throws IOException {
+        JsonNode result = result("takesStepsOfItsOwn(Benchmarks)");
+
+        assertThat(result.path("status").asText()).isEqualTo("passed");
+        assertThat(stream(result.path("steps")).map(s -> s.path("name").asText())).contains("a user's step");
+        assertThat(result.path("descriptionHtml").asText()).contains("starfish · n=4 · 300 tx/s");
+    }
+
+    @Test
     void writesTheEnvironmentAndTheFailureCategories() throws IOException {
         assertThat(Files.readString(results.resolve("environment.properties"))).contains("provider=local")
                 .contains("regions=local").contains("jdk=").contains("os=").contains("commit=");
@@ -117,11 +140,11 @@ class AllureReportTest {
     }
 
     /** Allure names a test template's invocation by its method and its display name. */
-    private static JsonNode result(String displayName) throws IOException {
+    private static JsonNode result(String nameEnd) throws IOException {
         try (Stream<Path> files = Files.list(results)) {
             List<JsonNode> matching = files.filter(f -> f.getFileName().toString().endsWith("-result.json"))
-                    .map(AllureReportTest::read).filter(r -> r.path("name").asText().endsWith(displayName)).toList();
-            assertThat(matching).as("Allure results of " + displayName).hasSize(1);
+                    .map(AllureReportTest::read).filter(r -> r.path("name").asText().endsWith(nameEnd)).toList();
+            assertThat(matching).as("Allure results named ... " + nameEnd).hasSize(1);
             return matching.get(0);
         }
     }

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
+import starfish.junit.history.HistoryEntry;
+import starfish.junit.history.MachineKind;
+import starfish.junit.history.RunHistory;
+import starfish.junit.history.ScenarioKey;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
@@ -42,10 +49,39 @@ class GeoBenchmarkExtensionTest {
         @ParameterizedTest
         @CsvSource({"mysticeti, chain-bomb", "starfish, equivocating-chains-bomb"})
         void underAttack(String consensus, String strategy, Benchmarks benchmarks) {
-            benchmarks.run(BenchmarkParameters.builder().consensus(Consensus.fromCliName(consensus)).committee(4)
-                    .load(50).byzantine(1, ByzantineStrategy.fromCliName(strategy)).duration(Duration.ofSeconds(5))
-                    .build());
+            benchmarks.run(Run.of(Consensus.fromCliName(consensus)).committee(4).load(50)
+                    .byzantine(1, ByzantineStrategy.fromCliName(strategy)).duration("5s"));
         }
+    }
+
+    @TestKitOnly
+    @GeoBenchmark
+    static class Regressed {
+        @BenchmarkTest(loads = 1_000, duration = "5s")
+        @Thresholds(maxRegression = "15%")
+        void steady() {
+        }
+    }
+
+    @Test
+    void failsARunWorseThanTheMedianOfItsLastComparableRunsAndNamesBoth() {
+        RunHistory history = new RunHistory(allureResults.resolve("history"));
+        ScenarioKey key = new ScenarioKey("Regressed.steady",
+                BenchmarkParameters.builder().load(1_000).duration(Duration.ofSeconds(5)).build().slug(),
+                MachineKind.of(Settings.defaults(), HostTraits.LOOPBACK));
+        for (String commit : List.of("a1", "b2", "c3")) {
+            history.append(key, new HistoryEntry("2026-12-06T23:00:00Z", commit, 1_200, 300, 700, true));
+        }
+
+        EngineExecutionResults results = TestKit.run(Regressed.class, allureResults,
+                Map.of(BenchmarkProperties.HISTORY, history.root().toString()));
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "[mysticeti · n=4 · 1000 tx/s] regression: throughput 900 tx/s is 25% below the baseline of "
+                        + "1200 tx/s (median of the last 3 runs, commits a1..c3; limit 15%)"))));
+        assertThat(history.entries(key)).hasSize(4).last()
+                .satisfies(run -> assertThat(run.passed()).isFalse())
+                .satisfies(run -> assertThat(run.tps()).isEqualTo(900));
     }
 
     @Test

@@ -5,10 +5,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -38,10 +43,28 @@ final class TestKit {
                 .execute());
     }
 
+    /** Through a Launcher with Allure's listener, as surefire and failsafe run scenarios: Allure result files. */
+    static void reportToAllure(Class<?> scenarios, Path allureResults, Map<String, String> parameters) {
+        withAllureWritingTo(allureResults, () -> {
+            LauncherFactory.create(LauncherConfig.builder()
+                            .enableTestExecutionListenerAutoRegistration(false)
+                            .enablePostDiscoveryFilterAutoRegistration(false)
+                            .addTestExecutionListeners(new AllureJunitPlatform(Allure.getLifecycle()))
+                            .build())
+                    .execute(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectClass(scenarios))
+                            .filters(EngineFilter.includeEngines("junit-jupiter"))
+                            .configurationParameters(parameters(allureResults, parameters))
+                            .build());
+            return null;
+        });
+    }
+
     static Map<String, String> parameters(Path allureResults, Map<String, String> more) {
         Map<String, String> all = new HashMap<>(more);
         all.put(TestKitOnly.PARAMETER, "true");
         all.put("allure.results.directory", allureResults.toString());
+        all.putIfAbsent(BenchmarkProperties.HISTORY, allureResults.resolve("benchmark-history").toString());
         return all;
     }
 

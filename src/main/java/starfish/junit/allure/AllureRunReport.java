@@ -17,18 +17,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 import starfish.orchestrator.benchmark.BenchmarkListener;
-import starfish.orchestrator.benchmark.BenchmarkOutcome;
+import starfish.junit.history.Baseline;
+import starfish.junit.history.HistoryEntry;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.report.RunRow;
 import starfish.orchestrator.report.SvgLineChart;
 import starfish.orchestrator.report.SvgLineChart.Point;
 import starfish.orchestrator.report.SvgLineChart.Series;
@@ -42,6 +46,11 @@ import starfish.orchestrator.settings.Settings;
  */
 public final class AllureRunReport implements BenchmarkListener {
     private static final int LOG_TAIL_LINES = 200;
+    private static final List<String> CHART_NAMES = List.of("throughput over time", "latency over time");
+    private static final Set<String> PLACEMENT_LABELS = Set.of(ResultsUtils.PARENT_SUITE_LABEL_NAME,
+            ResultsUtils.SUITE_LABEL_NAME, ResultsUtils.SUB_SUITE_LABEL_NAME, ResultsUtils.PACKAGE_LABEL_NAME,
+            ResultsUtils.TEST_CLASS_LABEL_NAME, ResultsUtils.EPIC_LABEL_NAME, ResultsUtils.FRAMEWORK_LABEL_NAME,
+            ResultsUtils.LANGUAGE_LABEL_NAME);
 
     private final AllureLifecycle lifecycle;
     private final Optional<String> testCase;
@@ -99,21 +108,41 @@ public final class AllureRunReport implements BenchmarkListener {
                 current.transactionLatencyMs().p99()));
     }
 
-    /** The summary table, the measurements file and the charts of a finished run. */
-    public void finished(BenchmarkOutcome outcome) {
+    /**
+     * A finished run: its figures, charts and trend on the test's page (appended, for tests that run several), and
+     * the summary table, the measurements file and the charts as attachments.
+     */
+    public void finished(RunRow row, Path measurementsFile, List<HistoryEntry> history, Optional<Baseline> baseline) {
         closeOpenSteps(Optional.empty());
-        attach("summary", "text/html", ".html", SummaryTable.html(outcome.parameters(), outcome.summary())
+        attach("summary", "text/html", ".html", SummaryTable.html(row.parameters(), row.summary())
                 .getBytes(StandardCharsets.UTF_8));
-        if (Files.isRegularFile(outcome.measurementsFile())) {
-            attach("measurements", "application/json", ".json", read(outcome.measurementsFile()));
+        if (Files.isRegularFile(measurementsFile)) {
+            attach("measurements", "application/json", ".json", read(measurementsFile));
         }
-        if (!samples.isEmpty()) {
-            attach("throughput over time", "image/svg+xml", ".svg", SvgLineChart.render("Throughput", "s", "tx/s",
-                    List.of(series("tps", "#1f77b4", Sample::tps))).getBytes(StandardCharsets.UTF_8));
-            attach("latency over time", "image/svg+xml", ".svg", SvgLineChart.render("Transaction latency", "s", "ms",
-                    List.of(series("p50", "#2ca02c", Sample::p50Ms), series("p99", "#d62728", Sample::p99Ms)))
-                    .getBytes(StandardCharsets.UTF_8));
+        List<String> charts = charts();
+        for (int i = 0; i < charts.size(); i++) {
+            attach(CHART_NAMES.get(i), "image/svg+xml", ".svg", charts.get(i).getBytes(StandardCharsets.UTF_8));
         }
+        String overview = RunOverview.html(row, charts, history, baseline);
+        testCase.ifPresent(uuid -> lifecycle.updateTestCase(uuid, test -> test.setDescriptionHtml(
+                Optional.ofNullable(test.getDescriptionHtml()).orElse("") + overview)));
+    }
+
+    /** The labels that place the running test in the report's suites, for a page beside it. */
+    public List<Label> placement() {
+        List<Label> labels = new ArrayList<>();
+        testCase.ifPresent(uuid -> lifecycle.updateTestCase(uuid, test -> test.getLabels().stream()
+                .filter(label -> PLACEMENT_LABELS.contains(label.getName())).forEach(labels::add)));
+        return labels;
+    }
+
+    private List<String> charts() {
+        if (samples.isEmpty()) {
+            return List.of();
+        }
+        return List.of(SvgLineChart.render("Throughput", "s", "tx/s", List.of(series("tps", "#1f77b4", Sample::tps))),
+                SvgLineChart.render("Transaction latency", "s", "ms",
+                        List.of(series("p50", "#2ca02c", Sample::p50Ms), series("p99", "#d62728", Sample::p99Ms))));
     }
 
     /**

@@ -110,8 +110,7 @@ public final class Orchestrator {
                 parameters);
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
         Path logsDir = settings.logsDir().resolve(runId);
-        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(),
-                parameters.slug());
+        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
                 SettingsRenderer.toMap(settings), validators.byzantine());
         CommandRunner runner = testbed.commandRunner();

@@ -8,11 +8,11 @@ import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.measurement.Summary;
 
-/** Prints each phase and one line per scrape. */
-final class ProgressPrinter implements BenchmarkListener {
+/** Prints each phase and one line per scrape: the CLI's progress, and the scenarios' on the console. */
+public final class ProgressPrinter implements BenchmarkListener {
     private final PrintWriter out;
 
-    ProgressPrinter(PrintWriter out) {
+    public ProgressPrinter(PrintWriter out) {
         this.out = out;
     }
 

@@ -89,9 +89,12 @@ public final class MeasurementsCollection {
         return copy;
     }
 
-    /** `results_dir/<commit or "local">/measurements-<slug>.json`, where the slug names the run's parameters. */
-    public static Path fileFor(Path resultsDir, String commit, String slug) {
-        return resultsDir.resolve(commit).resolve("measurements-" + slug + ".json");
+    /**
+     * `results_dir/<commit or "local">/measurements-<run id>.json`: the run id starts with the run's start time, so
+     * a rerun with the same parameters keeps the earlier file.
+     */
+    public static Path fileFor(Path resultsDir, String commit, String runId) {
+        return resultsDir.resolve(commit).resolve("measurements-" + runId + ".json");
     }
 
     /** Writes the file atomically (temporary file, then move), so a reader never sees half of it. */

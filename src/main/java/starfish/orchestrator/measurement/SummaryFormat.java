@@ -50,6 +50,11 @@ public final class SummaryFormat {
         return decimal(txPerSecond) + " tx/s";
     }
 
+    /** A fraction as a whole percentage: 0.153 is `15%`. */
+    public static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+
     /** At most two decimals, without trailing zeros: `0.95`, `1000`. */
     public static String decimal(double value) {
         String text = String.format(Locale.ROOT, "%.2f", value);

@@ -16,6 +16,8 @@ public final class SvgLineChart {
     private static final int TOP = 36;
     private static final int BOTTOM = 44;
     private static final int GRID_LINES = 5;
+    /** A series of a few points (the runs of a sweep) shows each as a dot; a long time series only its line. */
+    private static final int MARKED_POINTS = 12;
 
     public record Point(double x, double y) {
     }
@@ -32,7 +34,8 @@ public final class SvgLineChart {
         double maxY = niceCeiling(max(series, Point::y));
         StringBuilder svg = new StringBuilder()
                 .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-                        + "height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT))
+                        + "height=\"%d\" viewBox=\"0 0 %1$d %2$d\" style=\"max-width:100%%;height:auto\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT))
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
                 .append(text(WIDTH / 2.0, 20, "middle", title));
         for (int i = 0; i <= GRID_LINES; i++) {
@@ -59,8 +62,15 @@ public final class SvgLineChart {
         for (Point p : series.points()) {
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf(p.x(), maxX), yOf(p.y(), maxY)));
         }
-        return "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + series.color() + "\" points=\""
-                + points.toString().trim() + "\"/>\n";
+        StringBuilder svg = new StringBuilder("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"")
+                .append(series.color()).append("\" points=\"").append(points.toString().trim()).append("\"/>\n");
+        if (series.points().size() <= MARKED_POINTS) {
+            for (Point p : series.points()) {
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
+                        xOf(p.x(), maxX), yOf(p.y(), maxY), series.color()));
+            }
+        }
+        return svg.toString();
     }
 
     private static double xOf(double x, double maxX) {

@@ -1,9 +1,14 @@
 package starfish.orchestrator.validator;
 
 import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import starfish.orchestrator.runner.ShellQuoting;
 
@@ -19,18 +24,41 @@ public record JavaLauncher(String java, String program, Optional<ClassDataArchiv
     }
 
     /**
-     * The JVM and classpath running this orchestrator: works from the jar and under Maven before packaging.
-     * Entries become absolute because validators run in their virtual host's directory.
+     * The JVM and classpath running this orchestrator: works from the jar, under Maven before packaging, from an IDE
+     * and from a launcher that loads the project through a class loader of its own (the JUnit console launcher's
+     * {@code --class-path}). Entries become absolute because validators run in their virtual host's directory.
      */
     public static JavaLauncher currentClasspath() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path[] entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isEmpty())
-                .map(entry -> Path.of(entry).toAbsolutePath())
-                .toArray(Path[]::new);
+        Path[] entries = classpathOf(JavaLauncher.class.getClassLoader(), System.getProperty("java.class.path"));
         String classpath = Arrays.stream(entries).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         return new JavaLauncher(ShellQuoting.quote(java), "-cp " + ShellQuoting.quote(classpath) + " starfish.Main",
                 ClassDataArchive.forClasspath(entries));
+    }
+
+    /**
+     * The file entries of `loader` and its parents (a launcher's own class loader first), then `javaClassPath`'s:
+     * the JVM's class path alone misses what a launcher added, and the validator must find the same classes.
+     */
+    static Path[] classpathOf(ClassLoader loader, String javaClassPath) {
+        Set<Path> entries = new LinkedHashSet<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader urls) {
+                Arrays.stream(urls.getURLs()).filter(url -> url.getProtocol().equals("file"))
+                        .map(JavaLauncher::path).forEach(entries::add);
+            }
+        }
+        Arrays.stream(javaClassPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath()).forEach(entries::add);
+        return entries.toArray(Path[]::new);
+    }
+
+    private static Path path(URL url) {
+        try {
+            return Path.of(url.toURI()).toAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("class path entry is not a file: " + url, e);
+        }
     }
 
     /** The jar that update (or --upload-local-build) placed at `jarPath`, relative to the working directory. */

@@ -56,7 +56,7 @@ class BenchmarkCliIT {
         Path measurements = Path.of(results.group(1));
         assertThat(measurements).exists().isRegularFile();
         assertThat(measurements.getFileName().toString())
-                .isEqualTo("measurements-mysticeti-4-1000-honest-0-nogeo-20s.json");
+                .matches("measurements-\\d{8}-\\d{6}-mysticeti-4-1000-honest-0-nogeo-20s\\.json");
         assertThat(measurements.getParent().getFileName().toString()).isEqualTo("local");
 
         Path summarized = workingDir.resolve("summarize.out");

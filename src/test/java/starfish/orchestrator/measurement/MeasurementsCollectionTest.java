@@ -38,12 +38,13 @@ class MeasurementsCollectionTest {
             collection.add(authority, scrape(10, 2_100));
         }
         collection.setSafety(new SafetyVerdict(Safety.VIOLATED, "validators 1 and 2 diverge at committed index 7"));
-        Path file = MeasurementsCollection.fileFor(dir.resolve("results"), "local", PARAMETERS.slug());
+        Path file = MeasurementsCollection.fileFor(dir.resolve("results"), "local",
+                "20261206-230000-" + PARAMETERS.slug());
 
         collection.save(file);
         MeasurementsCollection loaded = MeasurementsCollection.load(file);
 
-        assertThat(file.getFileName().toString()).isEqualTo("measurements-" + PARAMETERS.slug() + ".json");
+        assertThat(file.getFileName().toString()).isEqualTo("measurements-20261206-230000-" + PARAMETERS.slug() + ".json");
         assertThat(loaded.parameters(BenchmarkParameters.class)).isEqualTo(PARAMETERS);
         assertThat(loaded.summary()).isEqualTo(collection.summary());
         assertThat(loaded.summary().tps()).isEqualTo(400.0);
