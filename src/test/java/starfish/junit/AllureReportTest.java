@@ -41,6 +41,14 @@ class AllureReportTest {
         @Thresholds(maxP99Latency = "500ms")
         void violatesAThreshold() {
         }
+
+        @BenchmarkTest(loads = RecordingTestbedFactory.VIOLATED_LOAD, duration = "5s")
+        void diverges() {
+        }
+
+        @BenchmarkTest(loads = RecordingTestbedFactory.UNKNOWN_LOAD, duration = "5s")
+        void losesACommittedLog() {
+        }
     }
 
     @BeforeAll
@@ -108,12 +116,30 @@ class AllureReportTest {
     }
 
     @Test
+    void failsADivergingRunNamingTheFirstDivergingIndex() throws IOException {
+        JsonNode result = result("mysticeti · n=4 · 666 tx/s");
+
+        assertThat(result.path("status").asText()).isEqualTo("failed");
+        assertThat(result.path("statusDetails").path("message").asText())
+                .contains("safety violated: validators 0 and 2 diverge at committed index 5");
+    }
+
+    @Test
+    void marksARunWithUnknownSafetyBrokenNeverPassed() throws IOException {
+        JsonNode result = result("mysticeti · n=4 · 667 tx/s");
+
+        assertThat(result.path("status").asText()).isEqualTo("broken");
+        assertThat(result.path("statusDetails").path("message").asText())
+                .contains("safety unknown: validator 1's committed log was not collected");
+    }
+
+    @Test
     void writesTheEnvironmentAndTheFailureCategories() throws IOException {
         assertThat(Files.readString(results.resolve("environment.properties"))).contains("provider=local")
                 .contains("regions=local").contains("jdk=").contains("os=").contains("commit=");
         JsonNode categories = JSON.readTree(results.resolve("categories.json").toFile());
         assertThat(stream(categories).map(c -> c.path("name").asText())).containsExactly("Safety violated",
-                "Threshold violated", "Testbed failure");
+                "Threshold violated", "Safety unknown", "Testbed failure");
     }
 
     /** Allure names a test template's invocation by its method and its display name. */

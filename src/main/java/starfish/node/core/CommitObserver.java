@@ -3,6 +3,7 @@ package starfish.node.core;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +25,18 @@ import starfish.node.metrics.NodeMetrics;
  * Records what consensus outputs: decision counts by type, latencies and sequenced transactions, and the
  * committed.log line per committed leader with a running digest over the whole sequence (every leader and every
  * block digest in linearized order), so that validators' sequences can be compared line by line.
- * After a restart the existing log is kept: lines the validator commits again are checked against it, not written
- * twice. The log stops (the metrics go on) once the validator's sequence can no longer match: when it skipped
- * history it could not fetch, or re-committed a line that differs from the one on disk.
+ * After a restart the existing log is kept (a line torn by an abrupt stop is cut off): lines the validator commits
+ * again are checked against it, not written twice. A re-committed line that differs from the one on disk is a
+ * safety violation: the validator appends `restart-diverged INDEX` and the line it would have written, which the
+ * orchestrator's safety check reports, and logs an error. The log stops there (the metrics go on), and also when
+ * the validator skipped history it could not fetch (its sequence has a gap from then on).
  */
 final class CommitObserver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitObserver.class);
     private static final long FLUSH_INTERVAL_NANOS = 500_000_000L;
+    /** The orchestrator's safety check reads this marker (SafetyCheck.RESTART_DIVERGED) as a violation. */
+    private static final String RESTART_DIVERGED = "restart-diverged";
 
     private final NodeMetrics metrics;
     private final List<String> previousLines;
@@ -45,7 +50,11 @@ final class CommitObserver implements AutoCloseable {
         this.metrics = metrics;
         Files.createDirectories(storagePath);
         Path file = storagePath.resolve("committed.log");
-        this.previousLines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.US_ASCII) : List.of();
+        this.previousLines = Files.exists(file) ? completeLines(file) : List.of();
+        if (previousLines.stream().anyMatch(line -> line.startsWith(RESTART_DIVERGED))) {
+            LOG.error("{} records that an earlier run re-committed a different sequence: not checking it again", file);
+            logging = false;
+        }
         this.log = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         if (!previousLines.isEmpty()) {
@@ -96,17 +105,51 @@ final class CommitObserver implements AutoCloseable {
             return;
         }
         if (sequenceLength < previousLines.size()) {
-            if (!previousLines.get((int) sequenceLength).equals(line)) {
-                stopLogging("committed index " + sequenceLength + " differs from the earlier run's line");
+            String onDisk = previousLines.get((int) sequenceLength);
+            if (!onDisk.equals(line)) {
+                LOG.error("safety violation: committed index {} is '{}' now but '{}' in the earlier run's log",
+                        sequenceLength, line, onDisk);
+                append(RESTART_DIVERGED + " " + sequenceLength + " " + line);
+                flush();
+                logging = false;
             }
             return;
         }
+        append(line);
+    }
+
+    private void append(String line) {
         try {
             log.write(line);
             log.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("writing committed.log failed", e);
         }
+    }
+
+    private void flush() {
+        try {
+            log.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing committed.log failed", e);
+        }
+    }
+
+    /** The complete lines of an earlier run's log; a last line torn by an abrupt stop is cut off the file. */
+    private static List<String> completeLines(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(end);
+            }
+            LOG.info("{}: cut off a last line torn by an abrupt stop ({} bytes)", file, bytes.length - end);
+        }
+        String text = new String(bytes, 0, end, StandardCharsets.US_ASCII);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private void stopLogging(String why) {

@@ -24,6 +24,7 @@ import starfish.orchestrator.faults.CrashFaults;
 import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
+import starfish.orchestrator.measurement.CommittedLog;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -363,14 +364,20 @@ public final class Orchestrator {
         return "committed-" + authority + ".log";
     }
 
-    private static Map<Integer, List<String>> committedLogs(ValidatorSet validators, Path logsDir) {
-        Map<Integer, List<String>> logs = new LinkedHashMap<>();
+    /** Every honest validator's collected committed log; one that is missing or unreadable says so. */
+    private static Map<Integer, CommittedLog> committedLogs(ValidatorSet validators, Path logsDir) {
+        Map<Integer, CommittedLog> logs = new LinkedHashMap<>();
         IntStream.range(0, validators.size()).filter(i -> !validators.byzantine().contains(i)).forEach(i -> {
             Path file = logsDir.resolve(committedLogName(i));
+            if (!Files.exists(file)) {
+                logs.put(i, new CommittedLog.Unavailable("validator " + i + "'s committed log was not collected ("
+                        + file + " is missing)"));
+                return;
+            }
             try {
-                logs.put(i, Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>());
+                logs.put(i, new CommittedLog.Lines(Files.readAllLines(file)));
             } catch (IOException e) {
-                LOG.warn("cannot read {}: {}", file, e.getMessage());
+                logs.put(i, new CommittedLog.Unavailable("cannot read " + file + ": " + e.getMessage()));
             }
         });
         return logs;

@@ -39,9 +39,12 @@ import starfish.protocol.Consensus;
         description = "Runs one benchmark per load on the testbed and prints a summary table for each.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every run finished and was safe", "1:a run failed", "2:the settings are invalid",
-                "3:a run finished but honest validators' committed sequences diverged"})
+                "3:a run finished but honest validators' committed sequences diverged",
+                "4:a run finished but its safety is unknown: an honest validator's committed log was missing or"
+                        + " unreadable"})
 public final class BenchmarkCommand implements Callable<Integer> {
     static final int SAFETY_VIOLATED = 3;
+    static final int SAFETY_UNKNOWN = 4;
 
     @Spec
     CommandSpec spec;
@@ -161,11 +164,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
             if (outcomes.size() > 1) {
                 out.println("latency-throughput graph: " + LatencyThroughputGraph.write(outcomes));
             }
-            if (outcomes.stream().anyMatch(o -> o.summary().safety() == Safety.VIOLATED)) {
-                exit = SAFETY_VIOLATED;
-            }
+            exit = exitCode(outcomes.stream().map(o -> o.summary().safety()).toList());
         }
         return exit;
+    }
+
+    /** A violation anywhere outweighs an unknown verdict elsewhere; both outweigh success. */
+    static int exitCode(List<Safety> verdicts) {
+        if (verdicts.contains(Safety.VIOLATED)) {
+            return SAFETY_VIOLATED;
+        }
+        return verdicts.contains(Safety.UNKNOWN) ? SAFETY_UNKNOWN : 0;
     }
 
     /** The settings' faults, unless the command line names its own. */
