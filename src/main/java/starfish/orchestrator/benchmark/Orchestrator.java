@@ -35,6 +35,7 @@ import starfish.orchestrator.protocol.JavaLauncher;
 import starfish.orchestrator.protocol.Protocol;
 import starfish.orchestrator.protocol.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
@@ -249,7 +250,11 @@ public final class Orchestrator {
         ValidatorControl control = new ValidatorControl() {
             @Override
             public void crash(int authority) {
-                runner.stopDetached(validators.host(authority), ValidatorSet.session(authority));
+                if (settings.faults().stop() == CrashStop.KILL) {
+                    runner.killDetached(validators.host(authority), ValidatorSet.session(authority));
+                } else {
+                    runner.stopDetached(validators.host(authority), ValidatorSet.session(authority));
+                }
             }
 
             @Override

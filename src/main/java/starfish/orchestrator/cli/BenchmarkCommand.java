@@ -22,6 +22,7 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.monitoring.Monitoring;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
+import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -91,6 +92,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Time between crash-recovery steps, like 30s (default: ${DEFAULT-VALUE}).",
             defaultValue = "30s")
     Duration crashInterval;
+
+    @Option(names = "--graceful-crash", description = "Crash faults stop validators with SIGTERM, so that they close"
+            + " their logs first, instead of SIGKILL (the default); also `stop: graceful` under `faults` in the settings.")
+    boolean gracefulCrash;
 
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
@@ -179,11 +184,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     /** The settings' faults, unless the command line names its own. */
     private Settings withFaultFlags(Settings settings) {
+        CrashStop stop = gracefulCrash ? CrashStop.GRACEFUL : settings.faults().stop();
         if (faults == null) {
             if (crashRecovery) {
                 throw new IllegalArgumentException("--crash-recovery needs --faults K (how many validators crash)");
             }
-            return settings;
+            return settings.withFaults(settings.faults().withStop(stop));
         }
         if (faults < 0) {
             throw new IllegalArgumentException("--faults must not be negative, was " + faults);
@@ -191,8 +197,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (crashRecovery && (crashInterval.isNegative() || crashInterval.isZero())) {
             throw new IllegalArgumentException("--crash-interval must be positive, was " + crashInterval);
         }
-        return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval)
-                : new Faults.Permanent(faults));
+        return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval, stop)
+                : new Faults.Permanent(faults, stop));
     }
 
     private BenchmarkParameters parameters(Settings settings, int load) {
