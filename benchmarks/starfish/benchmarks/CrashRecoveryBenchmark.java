@@ -14,7 +14,7 @@ import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.ValidatorScrape;
 
 /**
- * Crash faults from the settings file: one validator of four is killed and restarted every 5 s, with the default
+ * Crash faults from the settings file: one validator of four is killed and restarted every 6 s, with the default
  * history depth. The committee must keep committing, the restarted validator must commit past where it was when
  * it was killed, and its committed sequence must agree with the others'.
  */

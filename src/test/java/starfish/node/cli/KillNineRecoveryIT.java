@@ -3,11 +3,8 @@ package starfish.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.core.Validator;
+import starfish.node.dag.FileDamage;
 import starfish.orchestrator.measurement.CommittedLog;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.SafetyCheck;
@@ -67,7 +65,7 @@ class KillNineRecoveryIT {
             awaitLength(committee, 3, 20);
             committee.kill(3);
             Path wal = committee.storage(3).resolve(Validator.BLOCK_LOG);
-            flipByte(wal, Files.size(wal) / 2);
+            FileDamage.flipByte(wal, Files.size(wal) / 2);
 
             Process restarted = committee.start(3, LOAD);
 
@@ -95,14 +93,5 @@ class KillNineRecoveryIT {
                 return new CommittedLog.Unavailable(e.getMessage());
             }
         }));
-    }
-
-    private static void flipByte(Path file, long offset) throws Exception {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            channel.read(one, offset);
-            one.put(0, (byte) (one.get(0) ^ 0x5a)).rewind();
-            channel.write(one, offset);
-        }
     }
 }

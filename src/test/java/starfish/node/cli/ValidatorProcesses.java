@@ -104,7 +104,7 @@ final class ValidatorProcesses implements AutoCloseable {
     }
 
     /** A base port P such that P..P+2n-1 were all free a moment ago: the genesis files must name the ports. */
-    private static int freeBasePort(int n) {
+    static int freeBasePort(int n) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = LocalCluster.freePorts(1)[0];
             if (base + 2 * n < 65_535 && allFree(base, 2 * n)) {
@@ -125,7 +125,7 @@ final class ValidatorProcesses implements AutoCloseable {
         return true;
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }

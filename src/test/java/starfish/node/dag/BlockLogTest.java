@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -107,23 +106,20 @@ class BlockLogTest {
         }
     }
 
-    private static void flipByte(Path file, long offset) throws Exception {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            channel.read(one, offset);
-            one.put(0, (byte) (one.get(0) ^ 0x5a)).rewind();
-            channel.write(one, offset);
-        }
-    }
-
-    @Test
-    void corruptionBeforeTheTailIsRefusedWithAClearError() throws Exception {
+    /** A log of the five blocks, closed cleanly. */
+    private Path loggedBlocks() throws Exception {
         Path file = dir.resolve("blocks.wal");
         try (BlockLog log = BlockLog.open(file, 1, committee)) {
             blocks().forEach(log::append);
         }
+        return file;
+    }
+
+    @Test
+    void corruptionBeforeTheTailIsRefusedWithAClearError() throws Exception {
+        Path file = loggedBlocks();
         long middle = Files.size(file) / 2;
-        flipByte(file, middle);
+        FileDamage.flipByte(file, middle);
 
         assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("is corrupt at byte")
@@ -132,11 +128,8 @@ class BlockLogTest {
 
     @Test
     void aDamagedLengthBeforeTheTailIsRefusedNotTakenForATornTail() throws Exception {
-        Path file = dir.resolve("blocks.wal");
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
-            blocks().forEach(log::append);
-        }
-        flipByte(file, 8); // the high byte of the first record's length: it now reaches past the end of the file
+        Path file = loggedBlocks();
+        FileDamage.flipByte(file, 8); // the high byte of the first record's length: it now reaches past the end of the file
 
         assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining("at byte 8").hasMessageContaining("damaged record header");
@@ -144,12 +137,9 @@ class BlockLogTest {
 
     @Test
     void aLastRecordWrittenOnlyInPartIsCutOffWhateverItsBytes() throws Exception {
-        Path file = dir.resolve("blocks.wal");
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
-            blocks().forEach(log::append);
-        }
+        Path file = loggedBlocks();
         long size = Files.size(file);
-        flipByte(file, size - 3); // the last record's bytes, not all on disk before the crash
+        FileDamage.flipByte(file, size - 3); // the last record's bytes, not all on disk before the crash
 
         try (BlockLog log = BlockLog.open(file, 1, committee)) {
             assertThat(log.recovered()).hasSize(4);
@@ -160,10 +150,7 @@ class BlockLogTest {
 
     @Test
     void zerosLeftAfterTheLastRecordAreCutOff() throws Exception {
-        Path file = dir.resolve("blocks.wal");
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
-            blocks().forEach(log::append);
-        }
+        Path file = loggedBlocks();
         long size = Files.size(file);
         Files.write(file, new byte[4096], StandardOpenOption.APPEND);
 
