@@ -109,8 +109,10 @@ final class Core implements InboundHandler, AutoCloseable {
                 return;
             } catch (StorageFailure e) {
                 // nothing more is signed or sent: a block that is not on disk could be signed twice after a restart
-                LOG.error("the validator stops: {}", e.getMessage(), e);
-                running = false;
+                if (running) {
+                    LOG.error("the validator stops: {}", e.getMessage(), e);
+                    running = false;
+                } // else closing interrupted a write, which closes the file: the validator is stopping anyway
                 return;
             } catch (RuntimeException | IOException e) {
                 // a bug must not silently halt the validator: report it and carry on with the next events

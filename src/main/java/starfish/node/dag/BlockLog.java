@@ -132,7 +132,7 @@ public final class BlockLog implements AutoCloseable {
             }
         } catch (IOException e) {
             failed = true;
-            throw new StorageFailure("cannot write the write-ahead log " + file + " (" + e.getMessage()
+            throw new StorageFailure("cannot write the write-ahead log " + file + " (" + e
                     + "): the validator stops, since a block it signs could otherwise be lost", e);
         }
     }

@@ -380,7 +380,7 @@ public final class Orchestrator {
                 return;
             }
             try {
-                logs.put(i, new CommittedLog.Lines(Files.readAllLines(file)));
+                logs.put(i, CommittedLog.Lines.ofText(Files.readString(file)));
             } catch (IOException e) {
                 logs.put(i, new CommittedLog.Unavailable("cannot read " + file + ": " + e.getMessage()));
             }

@@ -68,6 +68,16 @@ class SafetyCheckTest {
     }
 
     @Test
+    void aLastLineCutInsideItsLastFieldIsDroppedSinceNoNewlineEndsIt() {
+        String killed = SEQUENCE.get(0) + "\n" + SEQUENCE.get(1).substring(0, SEQUENCE.get(1).length() - 1);
+
+        CommittedLog log = CommittedLog.Lines.ofText(killed);
+
+        assertThat(((CommittedLog.Lines) log).lines()).containsExactly(SEQUENCE.get(0));
+        assertThat(SafetyCheck.check(Map.of(0, lines(SEQUENCE), 1, log)).safety()).isEqualTo(Safety.OK);
+    }
+
+    @Test
     void aMissingLogMakesTheVerdictUnknownNeverOk() {
         SafetyVerdict verdict = SafetyCheck.check(Map.of(0, lines(SEQUENCE), 1, lines(SEQUENCE),
                 2, new CommittedLog.Unavailable("validator 2's committed log was not collected")));
