@@ -28,8 +28,10 @@ import starfish.node.metrics.NodeMetrics;
  * After a restart the existing log is kept (a line torn by an abrupt stop is cut off): lines the validator commits
  * again are checked against it, not written twice. A re-committed line that differs from the one on disk is a
  * safety violation: the validator appends `restart-diverged INDEX` and the line it would have written, which the
- * orchestrator's safety check reports, and logs an error. The log stops there (the metrics go on), and also when
- * the validator skipped history it could not fetch (its sequence has a gap from then on).
+ * orchestrator's safety check reports, and logs an error. The log stops there (the metrics go on).
+ * When the validator skips history it could not fetch, its sequence has a gap: the log says `gap` and goes on with
+ * one `leader ROUND AUTHOR DIGEST` line per committed leader, which the safety check compares with the leaders the
+ * others committed in the same slots.
  */
 final class CommitObserver implements AutoCloseable {
 
@@ -37,11 +39,14 @@ final class CommitObserver implements AutoCloseable {
     private static final long FLUSH_INTERVAL_NANOS = 500_000_000L;
     /** The orchestrator's safety check reads this marker (SafetyCheck.RESTART_DIVERGED) as a violation. */
     private static final String RESTART_DIVERGED = "restart-diverged";
+    /** The line that starts the leaders-only part of the log (SafetyCheck.GAP). */
+    private static final String GAP = "gap";
 
     private final NodeMetrics metrics;
     private final List<String> previousLines;
     private final BufferedWriter log;
     private boolean logging = true;
+    private boolean afterGap;
     private byte[] runningDigest = new byte[32];
     private long sequenceLength;
     private long lastFlushNanos = System.nanoTime();
@@ -55,6 +60,7 @@ final class CommitObserver implements AutoCloseable {
             LOG.error("{} records that an earlier run re-committed a different sequence: not checking it again", file);
             logging = false;
         }
+        afterGap = previousLines.contains(GAP);
         this.log = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         if (!previousLines.isEmpty()) {
@@ -88,16 +94,25 @@ final class CommitObserver implements AutoCloseable {
         metrics.sequencedTransactions.inc(transactionCount);
         String digestHex = HexFormat.of().formatHex(runningDigest);
         Block leader = subDag.leader();
-        record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
-                + digestHex + " " + transactionCount);
+        if (afterGap) {
+            append("leader " + leader.round() + " " + leader.author() + " " + leader.digest().hex());
+        } else {
+            record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
+                    + digestHex + " " + transactionCount);
+        }
         sequenceLength++;
         metrics.committedSequenceLength.set(sequenceLength);
         metrics.committedSequenceDigest.setLabelValues(digestHex);
     }
 
-    /** The validator skipped history it could not fetch: its sequence has a gap from here on. */
+    /** The validator skipped history it could not fetch: its sequence has a gap, only its leaders compare now. */
     void historyLost() {
-        stopLogging("this validator skipped history it could not fetch");
+        if (logging && !afterGap) {
+            LOG.warn("committed.log goes on with leaders only after {} lines: this validator skipped history it"
+                    + " could not fetch", Math.max(sequenceLength, previousLines.size()));
+            append(GAP);
+            afterGap = true;
+        }
     }
 
     private void record(String line) {
@@ -119,6 +134,9 @@ final class CommitObserver implements AutoCloseable {
     }
 
     private void append(String line) {
+        if (!logging) {
+            return;
+        }
         try {
             log.write(line);
             log.write('\n');
@@ -150,13 +168,6 @@ final class CommitObserver implements AutoCloseable {
         }
         String text = new String(bytes, 0, end, StandardCharsets.US_ASCII);
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-    }
-
-    private void stopLogging(String why) {
-        if (logging) {
-            logging = false;
-            LOG.warn("committed.log stops at {} lines: {}", Math.max(sequenceLength, previousLines.size()), why);
-        }
     }
 
     void flushIfDue(long nowNanos) throws IOException {

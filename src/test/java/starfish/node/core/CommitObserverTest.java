@@ -98,14 +98,22 @@ class CommitObserverTest {
     }
 
     @Test
-    void stopsTheLogOnceTheSequenceHasAGap() throws Exception {
+    void afterAGapLogsOnlyTheLeadersWhichTheSafetyCheckCompares() throws Exception {
         try (CommitObserver observer = observer()) {
             observer.committed(subDag(1, 5));
             observer.historyLost();
             observer.committed(subDag(7, 5));
         }
+        try (CommitObserver observer = observer()) { // a restart keeps to leaders once the sequence has a gap
+            observer.committed(subDag(8, 5));
+        }
 
-        assertThat(Files.readAllLines(storage.resolve("committed.log"))).hasSize(1);
+        List<String> lines = Files.readAllLines(storage.resolve("committed.log"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).isEqualTo(SafetyCheck.GAP);
+        assertThat(lines.get(2)).startsWith("leader 7 3 ");
+        assertThat(lines.get(3)).startsWith("leader 8 0 ");
+        assertThat(SafetyCheck.check(Map.of(0, new CommittedLog.Lines(lines))).safety()).isEqualTo(Safety.OK);
     }
 
     private CommitObserver observer() throws Exception {

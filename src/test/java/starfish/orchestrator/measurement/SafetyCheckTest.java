@@ -78,6 +78,18 @@ class SafetyCheckTest {
     }
 
     @Test
+    void afterAGapEveryLeaderIsComparedWithTheOnesTheOthersCommittedInItsSlot() {
+        List<String> skipped = List.of(SEQUENCE.get(0), SafetyCheck.GAP, "leader 3 3 aa03", "leader 4 0 aa04");
+        List<String> conflicting = List.of(SEQUENCE.get(0), SafetyCheck.GAP, "leader 4 0 bb04");
+
+        assertThat(SafetyCheck.check(Map.of(0, lines(SEQUENCE), 1, lines(skipped))).safety()).isEqualTo(Safety.OK);
+        SafetyVerdict verdict = SafetyCheck.check(Map.of(0, lines(SEQUENCE), 1, lines(skipped), 2, lines(conflicting)));
+        assertThat(verdict.safety()).isEqualTo(Safety.VIOLATED);
+        assertThat(verdict.detail()).contains("validators 0 and 2 committed different leaders in round 4 of authority 0")
+                .contains("aa04 vs bb04");
+    }
+
+    @Test
     void aMissingLogMakesTheVerdictUnknownNeverOk() {
         SafetyVerdict verdict = SafetyCheck.check(Map.of(0, lines(SEQUENCE), 1, lines(SEQUENCE),
                 2, new CommittedLog.Unavailable("validator 2's committed log was not collected")));
