@@ -18,6 +18,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -115,22 +117,16 @@ class AllureReportTest {
                 "booting\ncommitted leader 1\ncommitted leader 2");
     }
 
-    @Test
-    void failsADivergingRunNamingTheFirstDivergingIndex() throws IOException {
-        JsonNode result = result("mysticeti · n=4 · 666 tx/s");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "666 | failed | safety violated: validators 0 and 2 diverge at committed index 5",
+            "667 | broken | safety unknown: validator 1's committed log was not collected"})
+    void reportsAViolatedRunAsFailedAndAnUnknownOneAsBrokenNeverPassed(int load, String status, String message)
+            throws IOException {
+        JsonNode result = result("mysticeti · n=4 · " + load + " tx/s");
 
-        assertThat(result.path("status").asText()).isEqualTo("failed");
-        assertThat(result.path("statusDetails").path("message").asText())
-                .contains("safety violated: validators 0 and 2 diverge at committed index 5");
-    }
-
-    @Test
-    void marksARunWithUnknownSafetyBrokenNeverPassed() throws IOException {
-        JsonNode result = result("mysticeti · n=4 · 667 tx/s");
-
-        assertThat(result.path("status").asText()).isEqualTo("broken");
-        assertThat(result.path("statusDetails").path("message").asText())
-                .contains("safety unknown: validator 1's committed log was not collected");
+        assertThat(result.path("status").asText()).isEqualTo(status);
+        assertThat(result.path("statusDetails").path("message").asText()).contains(message);
     }
 
     @Test

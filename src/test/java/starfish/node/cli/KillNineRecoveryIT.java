@@ -33,11 +33,7 @@ class KillNineRecoveryIT {
     @Test
     void aKilledValidatorRestartsWithoutEquivocatingCatchesUpAndAgrees() throws Exception {
         try (ValidatorProcesses committee = new ValidatorProcesses(directory, 4)) {
-            for (int i = 0; i < 4; i++) {
-                committee.start(i, LOAD);
-            }
-            awaitLength(committee, 3, 20);
-            committee.kill(3);
+            killLastAfterTwentyCommits(committee);
             double atKill = committee.metric(0, LENGTH);
             awaitLength(committee, 0, atKill + 20);
 
@@ -59,11 +55,7 @@ class KillNineRecoveryIT {
     @Test
     void aValidatorWhoseLogIsDamagedBeforeItsTailRefusesToStart() throws Exception {
         try (ValidatorProcesses committee = new ValidatorProcesses(directory, 4)) {
-            for (int i = 0; i < 4; i++) {
-                committee.start(i, LOAD);
-            }
-            awaitLength(committee, 3, 20);
-            committee.kill(3);
+            killLastAfterTwentyCommits(committee);
             Path wal = committee.storage(3).resolve(Validator.BLOCK_LOG);
             FileDamage.flipByte(wal, Files.size(wal) / 2);
 
@@ -77,6 +69,15 @@ class KillNineRecoveryIT {
                 assertThat(committee.metric(i, "equivocating_blocks_total{authority=\"3\"}")).isZero();
             }
         }
+    }
+
+    /** Starts all four under load and kills validator 3 once it has committed 20 leaders, in whatever it does. */
+    private static void killLastAfterTwentyCommits(ValidatorProcesses committee) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            committee.start(i, LOAD);
+        }
+        awaitLength(committee, 3, 20);
+        committee.kill(3);
     }
 
     private static void awaitLength(ValidatorProcesses committee, int authority, double atLeast) {
