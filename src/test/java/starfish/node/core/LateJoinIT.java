@@ -18,8 +18,8 @@ import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.SafetyVerdict;
 
 /**
- * A validator that starts long after the others, beyond the history they keep, skips what it cannot fetch and
- * commits the same leaders as they do from then on.
+ * A validator that starts long after the others, when they may have dropped history it needs, catches up (skipping
+ * what it cannot fetch) and commits the same leaders as they do from then on.
  */
 class LateJoinIT {
 
@@ -32,29 +32,24 @@ class LateJoinIT {
         NodeParameters noWait = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
                 d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
                 d.idleRoundIntervalMs());
+        double joinedAt;
         try (LocalCluster cluster = new LocalCluster(4, directory).withParameters(noWait).start(50, 0, 1, 2)) {
-            // far beyond the peers' gc depth, so the late validator cannot fetch all history
+            // beyond the peers' gc depth, so that the late validator may not be able to fetch all history
             await().atMost(Duration.ofSeconds(40)).until(() ->
                     cluster.metric(0, "committed_sequence_length") > d.gcDepthRounds() + 20);
             cluster.start(50, 3);
-            double joinedAt = cluster.metric(0, "committed_sequence_length");
+            joinedAt = cluster.metric(0, "committed_sequence_length");
 
             await().atMost(Duration.ofSeconds(40)).until(() -> cluster.metric(3, "committed_sequence_length") >= 20
-                    && cluster.metric(0, "committed_sequence_length") >= joinedAt + 20);
+                    && cluster.metric(0, "committed_sequence_length") >= joinedAt + 40);
             assertThat(cluster.metric(3, "sequenced_transactions")).isPositive();
         }
-        List<String> late = cluster(3);
-        assertThat(late).as("the late validator skipped the history its peers no longer held").contains(SafetyCheck.GAP);
-        List<String> leadersAfterJoining = late.subList(late.indexOf(SafetyCheck.GAP) + 1, late.size());
-        assertThat(leadersAfterJoining).as("leaders the late validator committed after it joined")
+        // whether it could fetch all history or skipped some (its log then says `gap` and lists leaders), what it
+        // committed after it joined is in its log, and the safety check compares that with the others' logs
+        long joinRound = Long.parseLong(cluster(0).get((int) joinedAt - 1).split(" ")[1]);
+        assertThat(cluster(3)).as("leaders of rounds after round %d, when the late validator joined", joinRound)
+                .filteredOn(line -> !line.equals(SafetyCheck.GAP) && Long.parseLong(line.split(" ")[1]) > joinRound)
                 .hasSizeGreaterThanOrEqualTo(10);
-        List<String> reference = cluster(0);
-        for (String leader : leadersAfterJoining.subList(0, 10)) {
-            String[] slot = leader.split(" "); // leader ROUND AUTHOR DIGEST
-            assertThat(reference).as("validator 0 committed %s", leader).anyMatch(line ->
-                    line.split(" ")[1].equals(slot[1]) && line.split(" ")[2].equals(slot[2])
-                            && line.split(" ")[3].equals(slot[3]));
-        }
         Map<Integer, CommittedLog> logs = new TreeMap<>();
         for (int i = 0; i < 4; i++) {
             logs.put(i, new CommittedLog.Lines(cluster(i)));
