@@ -19,8 +19,9 @@ import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -44,7 +45,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
 
     @Override
     public TestbedProvider provider(Settings settings) {
-        return new RecordingProvider();
+        return new RecordingProvider(settings);
     }
 
     @Override
@@ -56,7 +57,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
     public static final class FailingDeploy extends RecordingTestbedFactory {
         @Override
         public TestbedProvider provider(Settings settings) {
-            return new RecordingProvider() {
+            return new RecordingProvider(settings) {
                 @Override
                 public List<Instance> deploy(int perRegion, Optional<String> region) {
                     super.deploy(perRegion, region);
@@ -124,8 +125,18 @@ public class RecordingTestbedFactory implements TestbedFactory {
         }
     }
 
+    /** Stands in for the provider that the settings name, with that provider's host traits. */
     private static class RecordingProvider implements TestbedProvider {
         private final List<Instance> instances = new ArrayList<>();
+        private final HostTraits traits;
+
+        RecordingProvider(Settings settings) {
+            this.traits = switch (settings.cloudProvider()) {
+                case LOCAL -> HostTraits.LOOPBACK;
+                case NETNS -> HostTraits.NAMESPACES;
+                case AWS, VULTR -> HostTraits.CLOUD;
+            };
+        }
 
         @Override
         public List<Instance> deploy(int perRegion, Optional<String> region) {
@@ -156,6 +167,11 @@ public class RecordingTestbedFactory implements TestbedFactory {
         public void destroy() {
             EVENTS.add("destroy");
             instances.clear();
+        }
+
+        @Override
+        public HostTraits traits() {
+            return traits;
         }
 
         @Override

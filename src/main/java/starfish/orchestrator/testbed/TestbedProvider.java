@@ -2,6 +2,7 @@ package starfish.orchestrator.testbed;
 
 import java.util.List;
 import java.util.Optional;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.runner.CommandRunner;
 
 /**
@@ -37,6 +38,9 @@ public interface TestbedProvider extends AutoCloseable {
     default Optional<String> sshCommand(Instance instance) {
         return Optional.empty();
     }
+
+    /** What the flow needs to know about this testbed's hosts. */
+    HostTraits traits();
 
     /** Runs commands on this testbed's instances. */
     CommandRunner commandRunner();
