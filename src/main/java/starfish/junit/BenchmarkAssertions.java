@@ -34,7 +34,7 @@ public final class BenchmarkAssertions {
 
     public BenchmarkAssertions isSafe() {
         if (result.safety() != Safety.OK) {
-            fail("safety violated: " + result.summary().safetyDetail());
+            fail("safety " + result.safety().jsonName() + ": " + result.summary().safetyDetail());
         }
         return this;
     }

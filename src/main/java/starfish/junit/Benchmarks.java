@@ -85,6 +85,11 @@ public final class Benchmarks {
             report.failed(outcome.logsDir(), Optional.empty());
             throw new AssertionFailedError("[" + parameters.displayName() + "] " + String.join("; ", violations));
         }
+        Optional<String> unknownSafety = thresholds.unknownSafety(result);
+        if (unknownSafety.isPresent()) {
+            report.failed(outcome.logsDir(), Optional.empty());
+            throw new SafetyUnknownException("[" + parameters.displayName() + "] " + unknownSafety.get());
+        }
         return result;
     }
 

@@ -107,6 +107,12 @@ record ThresholdLimits(
                 + "\" is not a percentage between 0% and 100%, e.g. \"15%\"");
     }
 
+    /** With safety required, an unknown verdict: nothing was seen to diverge, but the run cannot be called safe. */
+    Optional<String> unknownSafety(BenchmarkResult result) {
+        return requireSafety && result.safety() == Safety.UNKNOWN
+                ? Optional.of("safety unknown: " + result.summary().safetyDetail()) : Optional.empty();
+    }
+
     private static void latencyAtMost(List<String> violations, String statistic, Duration measured, Duration max) {
         if (measured.compareTo(max) > 0) {
             violations.add("threshold violated: " + statistic + " transaction latency " + SummaryFormat.millis(measured)

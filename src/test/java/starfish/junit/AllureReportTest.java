@@ -17,6 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.protocol.Consensus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /** Runs scenarios through a Launcher with Allure's listener, as surefire does, and reads the result files. */
 class AllureReportTest {
@@ -40,6 +46,14 @@ class AllureReportTest {
         @Test
         void takesStepsOfItsOwn(Benchmarks benchmarks) {
             Allure.step("a user's step", () -> benchmarks.run(Run.of(Consensus.STARFISH).load(300).duration("5s")));
+        }
+
+        @BenchmarkTest(loads = RecordingTestbedFactory.VIOLATED_LOAD, duration = "5s")
+        void diverges() {
+        }
+
+        @BenchmarkTest(loads = RecordingTestbedFactory.UNKNOWN_LOAD, duration = "5s")
+        void losesACommittedLog() {
         }
     }
 
@@ -95,6 +109,18 @@ class AllureReportTest {
                 "booting\ncommitted leader 1\ncommitted leader 2");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "666 | failed | safety violated: validators 0 and 2 diverge at committed index 5",
+            "667 | broken | safety unknown: validator 1's committed log was not collected"})
+    void reportsAViolatedRunAsFailedAndAnUnknownOneAsBrokenNeverPassed(int load, String status, String message)
+            throws IOException {
+        JsonNode result = result("mysticeti · n=4 · " + load + " tx/s");
+
+        assertThat(result.path("status").asText()).isEqualTo(status);
+        assertThat(result.path("statusDetails").path("message").asText()).contains(message);
+    }
+
     @Test
     void showsEachRunsFiguresChartsAndTrendOnItsPage() throws IOException {
         String page = result("mysticeti · n=4 · 100 tx/s").path("descriptionHtml").asText();
@@ -107,7 +133,7 @@ class AllureReportTest {
     void writesAPageWithEveryRunOfTheClassSideBySide() throws IOException {
         JsonNode page = result("All runs side by side");
 
-        assertThat(page.path("descriptionHtml").asText()).contains("Reported: 3 run(s)").contains(">100<")
+        assertThat(page.path("descriptionHtml").asText()).contains("Reported: 5 run(s)").contains(">100<")
                 .contains(">200<").contains(">90.0<").contains(">180.0<").contains(">passed<").contains(">failed<");
         assertThat(namesToValues(page.path("labels"))).containsKey("suite");
     }
@@ -136,7 +162,7 @@ class AllureReportTest {
                 .contains("regions=local").contains("jdk=").contains("os=").contains("commit=");
         JsonNode categories = JSON.readTree(results.resolve("categories.json").toFile());
         assertThat(stream(categories).map(c -> c.path("name").asText())).containsExactly("Safety violated",
-                "Threshold violated", "Testbed failure");
+                "Threshold violated", "Safety unknown", "Testbed failure");
     }
 
     /** Allure names a test template's invocation by its method and its display name. */

@@ -28,12 +28,15 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * A testbed that records what the extension does to it (deploy, runs, destroy, close) so the extension's life
  * cycle can be observed. Its runs go through the listener's phases and return a fixed summary: TPS is 90% of the
  * offered load, transaction latency avg 350 ms / p50 300 ms / p99 700 ms; each writes a measurements file and a
- * validator log under {@link #FILES}.
+ * validator log under {@link #FILES}. The safety verdict is ok, except at the loads {@link #VIOLATED_LOAD} (two
+ * validators diverge) and {@link #UNKNOWN_LOAD} (a committed log is missing).
  */
 public class RecordingTestbedFactory implements TestbedFactory {
     static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
     static final List<BenchmarkParameters> RUNS = Collections.synchronizedList(new ArrayList<>());
     static final Path FILES = temporaryDirectory();
+    static final int VIOLATED_LOAD = 666;
+    static final int UNKNOWN_LOAD = 667;
 
     static void reset() {
         EVENTS.clear();
@@ -88,7 +91,19 @@ public class RecordingTestbedFactory implements TestbedFactory {
     private static Summary summary(BenchmarkParameters parameters, double ratio) {
         return new Summary(parameters.load() * ratio, parameters.load() * ratio * 512,
                 new LatencyStats(350, 120, 300, 600, 700), new LatencyStats(250, 80, 200, 400, 500),
-                1_000_000, 1.5, Safety.OK, "", true, List.of(), 2);
+                1_000_000, 1.5, safety(parameters.load()), safetyDetail(parameters.load()), true, List.of(), 2);
+    }
+
+    private static Safety safety(int load) {
+        return load == VIOLATED_LOAD ? Safety.VIOLATED : load == UNKNOWN_LOAD ? Safety.UNKNOWN : Safety.OK;
+    }
+
+    private static String safetyDetail(int load) {
+        return switch (safety(load)) {
+            case VIOLATED -> "validators 0 and 2 diverge at committed index 5: 'a' vs 'b'";
+            case UNKNOWN -> "validator 1's committed log was not collected";
+            case OK -> "";
+        };
     }
 
     private static void write(Path file, String text) {

@@ -12,7 +12,7 @@ import starfish.orchestrator.settings.Settings;
 
 /**
  * The report-wide files in the results directory: environment.properties (where and what was benchmarked) and
- * categories.json (how failures are grouped: safety, thresholds, testbed).
+ * categories.json (how failures are grouped: safety violated or unknown, thresholds, testbed).
  */
 public final class AllureEnvironment {
     private static final String CATEGORIES = """
@@ -20,6 +20,7 @@ public final class AllureEnvironment {
               {"name": "Safety violated", "matchedStatuses": ["failed"], "messageRegex": "(?s).*safety violated.*"},
               {"name": "Threshold violated", "matchedStatuses": ["failed"],
                "messageRegex": "(?s).*threshold violated.*"},
+              {"name": "Safety unknown", "matchedStatuses": ["broken"], "messageRegex": "(?s).*safety unknown.*"},
               {"name": "Testbed failure", "matchedStatuses": ["broken"]}
             ]
             """;

@@ -2,6 +2,7 @@ package starfish.node.cli;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import starfish.node.config.ConfigException;
 import starfish.node.config.ConfigFiles;
 import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
+import starfish.node.dag.CorruptLogException;
 import starfish.node.metrics.JvmMetricsSelection;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
@@ -69,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | UnsupportedOperationException | ConfigException e) {
             System.err.println("node run: " + e.getMessage());
             return 2;
+        } catch (CorruptLogException e) {
+            System.err.println("node run: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -92,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         Validator validator;
         try {
             validator = Validator.start(config);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             metricsServer.close();
             throw e;
         }

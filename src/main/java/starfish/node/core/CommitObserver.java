@@ -3,6 +3,7 @@ package starfish.node.core;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +25,28 @@ import starfish.node.metrics.NodeMetrics;
  * Records what consensus outputs: decision counts by type, latencies and sequenced transactions, and the
  * committed.log line per committed leader with a running digest over the whole sequence (every leader and every
  * block digest in linearized order), so that validators' sequences can be compared line by line.
- * After a restart the existing log is kept: lines the validator commits again are checked against it, not written
- * twice. The log stops (the metrics go on) once the validator's sequence can no longer match: when it skipped
- * history it could not fetch, or re-committed a line that differs from the one on disk.
+ * After a restart the existing log is kept (a line torn by an abrupt stop is cut off): lines the validator commits
+ * again are checked against it, not written twice. A re-committed line that differs from the one on disk is a
+ * safety violation: the validator appends `restart-diverged INDEX` and the line it would have written, which the
+ * orchestrator's safety check reports, and logs an error. The log stops there (the metrics go on).
+ * When the validator skips history it could not fetch, its sequence has a gap: the log says `gap` and goes on with
+ * one `leader ROUND AUTHOR DIGEST` line per committed leader, which the safety check compares with the leaders the
+ * others committed in the same slots.
  */
 final class CommitObserver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitObserver.class);
     private static final long FLUSH_INTERVAL_NANOS = 500_000_000L;
+    /** The orchestrator's safety check reads this marker (SafetyCheck.RESTART_DIVERGED) as a violation. */
+    private static final String RESTART_DIVERGED = "restart-diverged";
+    /** The line that starts the leaders-only part of the log (SafetyCheck.GAP). */
+    private static final String GAP = "gap";
 
     private final NodeMetrics metrics;
     private final List<String> previousLines;
     private final BufferedWriter log;
     private boolean logging = true;
+    private boolean afterGap;
     private byte[] runningDigest = new byte[32];
     private long sequenceLength;
     private long lastFlushNanos = System.nanoTime();
@@ -45,7 +55,12 @@ final class CommitObserver implements AutoCloseable {
         this.metrics = metrics;
         Files.createDirectories(storagePath);
         Path file = storagePath.resolve("committed.log");
-        this.previousLines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.US_ASCII) : List.of();
+        this.previousLines = Files.exists(file) ? completeLines(file) : List.of();
+        if (previousLines.stream().anyMatch(line -> line.startsWith(RESTART_DIVERGED))) {
+            LOG.error("{} records that an earlier run re-committed a different sequence: not checking it again", file);
+            logging = false;
+        }
+        afterGap = previousLines.contains(GAP);
         this.log = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         if (!previousLines.isEmpty()) {
@@ -79,16 +94,25 @@ final class CommitObserver implements AutoCloseable {
         metrics.sequencedTransactions.inc(transactionCount);
         String digestHex = HexFormat.of().formatHex(runningDigest);
         Block leader = subDag.leader();
-        record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
-                + digestHex + " " + transactionCount);
+        if (afterGap) {
+            append("leader " + leader.round() + " " + leader.author() + " " + leader.digest().hex());
+        } else {
+            record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
+                    + digestHex + " " + transactionCount);
+        }
         sequenceLength++;
         metrics.committedSequenceLength.set(sequenceLength);
         metrics.committedSequenceDigest.setLabelValues(digestHex);
     }
 
-    /** The validator skipped history it could not fetch: its sequence has a gap from here on. */
+    /** The validator skipped history it could not fetch: its sequence has a gap, only its leaders compare now. */
     void historyLost() {
-        stopLogging("this validator skipped history it could not fetch");
+        if (logging && !afterGap) {
+            LOG.warn("committed.log goes on with leaders only after {} lines: this validator skipped history it"
+                    + " could not fetch", Math.max(sequenceLength, previousLines.size()));
+            append(GAP);
+            afterGap = true;
+        }
     }
 
     private void record(String line) {
@@ -96,9 +120,21 @@ final class CommitObserver implements AutoCloseable {
             return;
         }
         if (sequenceLength < previousLines.size()) {
-            if (!previousLines.get((int) sequenceLength).equals(line)) {
-                stopLogging("committed index " + sequenceLength + " differs from the earlier run's line");
+            String onDisk = previousLines.get((int) sequenceLength);
+            if (!onDisk.equals(line)) {
+                LOG.error("safety violation: committed index {} is '{}' now but '{}' in the earlier run's log",
+                        sequenceLength, line, onDisk);
+                append(RESTART_DIVERGED + " " + sequenceLength + " " + line);
+                flush();
+                logging = false;
             }
+            return;
+        }
+        append(line);
+    }
+
+    private void append(String line) {
+        if (!logging) {
             return;
         }
         try {
@@ -109,11 +145,29 @@ final class CommitObserver implements AutoCloseable {
         }
     }
 
-    private void stopLogging(String why) {
-        if (logging) {
-            logging = false;
-            LOG.warn("committed.log stops at {} lines: {}", Math.max(sequenceLength, previousLines.size()), why);
+    private void flush() {
+        try {
+            log.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing committed.log failed", e);
         }
+    }
+
+    /** The complete lines of an earlier run's log; a last line torn by an abrupt stop is cut off the file. */
+    private static List<String> completeLines(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(end);
+            }
+            LOG.info("{}: cut off a last line torn by an abrupt stop ({} bytes)", file, bytes.length - end);
+        }
+        String text = new String(bytes, 0, end, StandardCharsets.US_ASCII);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     void flushIfDue(long nowNanos) throws IOException {

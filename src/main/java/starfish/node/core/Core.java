@@ -14,6 +14,7 @@ import starfish.node.consensus.Linearizer;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockManager;
+import starfish.node.dag.StorageFailure;
 import starfish.node.dag.BlockStore;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.metrics.NodeMetrics;
@@ -105,6 +106,13 @@ final class Core implements InboundHandler, AutoCloseable {
                 runOnce();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (StorageFailure e) {
+                // nothing more is signed or sent: a block that is not on disk could be signed twice after a restart
+                if (running) {
+                    LOG.error("the validator stops: {}", e.getMessage(), e);
+                    running = false;
+                } // else closing interrupted a write, which closes the file: the validator is stopping anyway
                 return;
             } catch (RuntimeException | IOException e) {
                 // a bug must not silently halt the validator: report it and carry on with the next events

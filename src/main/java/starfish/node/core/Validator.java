@@ -48,7 +48,7 @@ public final class Validator implements AutoCloseable {
         NodeMetrics metrics = new NodeMetrics(config.registry(), committee.size());
         BlockStore store = new BlockStore();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
-        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self);
+        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee);
         store.persistTo(blockLog);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);

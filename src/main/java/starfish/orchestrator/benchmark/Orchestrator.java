@@ -24,6 +24,7 @@ import starfish.orchestrator.faults.CrashFaults;
 import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
+import starfish.orchestrator.measurement.CommittedLog;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -33,6 +34,7 @@ import starfish.orchestrator.monitoring.ScrapeTarget;
 import starfish.orchestrator.validator.Protocol;
 import starfish.orchestrator.validator.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
@@ -240,7 +242,11 @@ public final class Orchestrator {
         ValidatorControl control = new ValidatorControl() {
             @Override
             public void crash(int authority) {
-                runner.stopDetached(validators.host(authority), ValidatorSet.session(authority));
+                if (settings.faults().stop() == CrashStop.KILL) {
+                    runner.killDetached(validators.host(authority), ValidatorSet.session(authority));
+                } else {
+                    runner.stopDetached(validators.host(authority), ValidatorSet.session(authority));
+                }
             }
 
             @Override
@@ -355,14 +361,20 @@ public final class Orchestrator {
         return "committed-" + authority + ".log";
     }
 
-    private static Map<Integer, List<String>> committedLogs(ValidatorSet validators, Path logsDir) {
-        Map<Integer, List<String>> logs = new LinkedHashMap<>();
+    /** Every honest validator's collected committed log; one that is missing or unreadable says so. */
+    private static Map<Integer, CommittedLog> committedLogs(ValidatorSet validators, Path logsDir) {
+        Map<Integer, CommittedLog> logs = new LinkedHashMap<>();
         IntStream.range(0, validators.size()).filter(i -> !validators.byzantine().contains(i)).forEach(i -> {
             Path file = logsDir.resolve(committedLogName(i));
+            if (!Files.exists(file)) {
+                logs.put(i, new CommittedLog.Unavailable("validator " + i + "'s committed log was not collected ("
+                        + file + " is missing)"));
+                return;
+            }
             try {
-                logs.put(i, Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>());
+                logs.put(i, CommittedLog.Lines.ofText(Files.readString(file)));
             } catch (IOException e) {
-                LOG.warn("cannot read {}: {}", file, e.getMessage());
+                logs.put(i, new CommittedLog.Unavailable("cannot read " + file + ": " + e.getMessage()));
             }
         });
         return logs;

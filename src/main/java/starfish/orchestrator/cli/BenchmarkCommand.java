@@ -21,6 +21,7 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.monitoring.Monitoring;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
+import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
@@ -39,9 +40,12 @@ import starfish.protocol.Consensus;
         description = "Runs one benchmark per load on the testbed and prints a summary table for each.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every run finished and was safe", "1:a run failed", "2:the settings are invalid",
-                "3:a run finished but honest validators' committed sequences diverged"})
+                "3:a run finished but honest validators' committed sequences diverged",
+                "4:a run finished but its safety is unknown: an honest validator's committed log was missing or"
+                        + " unreadable"})
 public final class BenchmarkCommand implements Callable<Integer> {
     static final int SAFETY_VIOLATED = 3;
+    static final int SAFETY_UNKNOWN = 4;
 
     @Spec
     CommandSpec spec;
@@ -88,6 +92,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Time between crash-recovery steps, like 30s (default: ${DEFAULT-VALUE}).",
             defaultValue = "30s")
     Duration crashInterval;
+
+    @Option(names = "--graceful-crash", description = "Crash faults stop validators with SIGTERM, so that they close"
+            + " their logs first, instead of SIGKILL (the default); also `stop: graceful` under `faults` in the settings.")
+    boolean gracefulCrash;
 
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
@@ -163,20 +171,27 @@ public final class BenchmarkCommand implements Callable<Integer> {
             if (outcomes.size() > 1) {
                 out.println("latency-throughput graph: " + LatencyThroughputGraph.write(outcomes));
             }
-            if (outcomes.stream().anyMatch(o -> o.summary().safety() == Safety.VIOLATED)) {
-                exit = SAFETY_VIOLATED;
-            }
+            exit = exitCode(outcomes.stream().map(o -> o.summary().safety()).toList());
         }
         return exit;
     }
 
+    /** A violation anywhere outweighs an unknown verdict elsewhere; both outweigh success. */
+    static int exitCode(List<Safety> verdicts) {
+        if (verdicts.contains(Safety.VIOLATED)) {
+            return SAFETY_VIOLATED;
+        }
+        return verdicts.contains(Safety.UNKNOWN) ? SAFETY_UNKNOWN : 0;
+    }
+
     /** The settings' faults, unless the command line names its own. */
     private Settings withFaultFlags(Settings settings) {
+        CrashStop stop = gracefulCrash ? CrashStop.GRACEFUL : settings.faults().stop();
         if (faults == null) {
             if (crashRecovery) {
                 throw new IllegalArgumentException("--crash-recovery needs --faults K (how many validators crash)");
             }
-            return settings;
+            return settings.withFaults(settings.faults().withStop(stop));
         }
         if (faults < 0) {
             throw new IllegalArgumentException("--faults must not be negative, was " + faults);
@@ -184,8 +199,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (crashRecovery && (crashInterval.isNegative() || crashInterval.isZero())) {
             throw new IllegalArgumentException("--crash-interval must be positive, was " + crashInterval);
         }
-        return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval)
-                : new Faults.Permanent(faults));
+        return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval, stop)
+                : new Faults.Permanent(faults, stop));
     }
 
     private BenchmarkParameters parameters(Settings settings, int load) {

@@ -1,8 +1,11 @@
 package starfish.orchestrator.measurement;
 
-/** Whether all honest validators' committed sequences agree on their common prefix. JSON: "ok" / "violated". */
+/**
+ * Whether all honest validators' committed sequences agree on their common prefixes. JSON: "ok" / "violated" /
+ * "unknown" (a committed log was missing or unreadable, so the comparison is incomplete: never read as ok).
+ */
 public enum Safety {
-    OK, VIOLATED;
+    OK, VIOLATED, UNKNOWN;
 
     public String jsonName() {
         return name().toLowerCase();

@@ -25,6 +25,9 @@ public interface CommandRunner extends AutoCloseable {
     /** Stops what `startDetached` started under `session`; no error when nothing runs. */
     void stopDetached(Instance instance, String session);
 
+    /** Kills (SIGKILL, no grace) what `startDetached` started under `session`; no error when nothing runs. */
+    void killDetached(Instance instance, String session);
+
     /**
      * Stops one detached session on each instance, in parallel: each may take a second or two to shut down
      * cleanly, and one after another adds up. Throws naming every host that failed.

@@ -92,6 +92,17 @@ public final class LocalRunner implements CommandRunner {
         }
     }
 
+    @Override
+    public void killDetached(Instance instance, String session) {
+        Process process = detached.remove(key(instance, session));
+        if (process != null) {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            tree.forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(handle -> handle.onExit().join());
+        }
+    }
+
     /** Whether a detached session still runs (the shell or any of its descendants). */
     public boolean isRunning(Instance instance, String session) {
         Process process = detached.get(key(instance, session));

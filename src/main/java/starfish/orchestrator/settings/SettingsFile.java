@@ -38,7 +38,10 @@ record SettingsFile(
     record RepositoryEntry(String url, String commit) {
     }
 
-    /** `{type: permanent, faults: K}` or `{type: crash-recovery, max_faults: K, interval: 60s}`. */
-    record FaultsEntry(String type, Integer faults, Integer maxFaults, Duration interval) {
+    /**
+     * `{type: permanent, faults: K}` or `{type: crash-recovery, max_faults: K, interval: 60s}`, either with
+     * `stop: kill` (the default) or `stop: graceful`.
+     */
+    record FaultsEntry(String type, Integer faults, Integer maxFaults, Duration interval, String stop) {
     }
 }

@@ -256,15 +256,18 @@ public final class SettingsLoader {
                 return fallback;
             }
             String type = entry.type() == null ? "permanent" : entry.type();
+            CrashStop stop = entry.stop() == null ? CrashStop.KILL : CrashStop.parse(entry.stop()).orElseThrow(() ->
+                    new SettingsException(at("faults") + ", field 'faults.stop': '" + entry.stop()
+                            + "' is not a way to stop a validator; write kill or graceful"));
             return switch (type) {
-                case "permanent" -> new Faults.Permanent(nonNegative("faults.faults", or(entry.faults(), 0)));
+                case "permanent" -> new Faults.Permanent(nonNegative("faults.faults", or(entry.faults(), 0)), stop);
                 case "crash-recovery" -> {
                     if (entry.maxFaults() == null || entry.interval() == null) {
                         throw new SettingsException(at("faults") + ", field 'faults': crash-recovery needs max_faults"
                                 + " and interval, like {type: crash-recovery, max_faults: 1, interval: 60s}");
                     }
                     yield new Faults.CrashRecovery(nonNegative("faults.max_faults", entry.maxFaults()),
-                            entry.interval());
+                            entry.interval(), stop);
                 }
                 default -> throw new SettingsException(at("faults") + ", field 'faults.type': '" + type
                         + "' is not a fault type; write permanent or crash-recovery");

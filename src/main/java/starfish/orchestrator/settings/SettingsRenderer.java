@@ -73,6 +73,7 @@ public final class SettingsRenderer {
             map.put("max_faults", crash.maxFaults());
             map.put("interval", DurationText.format(crash.interval()));
         }
+        map.put("stop", faults.stop().settingsName());
         return map;
     }
 

@@ -47,6 +47,15 @@ final class DetachedScripts {
                 + "tmux kill-session -t " + name + " 2> /dev/null; rm -f " + pidFile(name) + "; true";
     }
 
+    /** SIGKILL to the command's process group at once, as a power cut would stop it; then the session is removed. */
+    static String kill(String session) {
+        String name = checked(session);
+        return "pid=$( (tmux list-panes -t " + name + " -F '#{pane_pid}' 2> /dev/null || cat " + pidFile(name)
+                + " 2> /dev/null) | head -n 1)\n"
+                + "if [ -n \"$pid\" ]; then kill -KILL -\"$pid\" 2> /dev/null; fi\n"
+                + "tmux kill-session -t " + name + " 2> /dev/null; rm -f " + pidFile(name) + "; true";
+    }
+
     private static String pidFile(String session) {
         return "." + session + ".pid";
     }

@@ -78,6 +78,11 @@ public final class SshRunner implements CommandRunner {
     }
 
     @Override
+    public void killDetached(Instance instance, String session) {
+        execute(instance, DetachedScripts.kill(session));
+    }
+
+    @Override
     public void upload(Instance instance, Path local, String remotePath) {
         String remote = sftpPath(remotePath);
         withSftp(instance, "upload " + local + " to " + remote, sftp -> {

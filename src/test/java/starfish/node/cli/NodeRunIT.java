@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.Main;
-import starfish.node.LocalCluster;
 
 /** The packaged jar as the orchestrator uses it: genesis, then `node run` processes serving /metrics over HTTP. */
 class NodeRunIT {
@@ -48,12 +47,12 @@ class NodeRunIT {
 
     @Test
     void runsACommitteeOfProcessesThatServeTheMetricsTheOrchestratorScrapes() throws Exception {
-        int basePort = freeBasePort(4);
+        int basePort = ValidatorProcesses.freeBasePort(4);
         assertThat(Main.commandLine().execute("node", "genesis", "--ips", "127.0.0.1", "127.0.0.1", "127.0.0.1",
                 "127.0.0.1", "--working-directory", directory.toString(), "--base-port", Integer.toString(basePort)))
                 .isZero();
         for (int i = 0; i < 4; i++) {
-            processes.add(new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", JAR.toString(), "node", "run",
+            processes.add(new ProcessBuilder(ValidatorProcesses.javaBinary(), "-Xmx512m", "-jar", JAR.toString(), "node", "run",
                     "--authority", Integer.toString(i),
                     "--committee-path", directory.resolve("committee.json").toString(),
                     "--public-config-path", directory.resolve("public-config.json").toString(),
@@ -88,8 +87,8 @@ class NodeRunIT {
     @Test
     void refusesAnUnknownProtocolWithTheNamesItKnows() throws Exception {
         Main.commandLine().execute("node", "genesis", "--ips", "127.0.0.1", "--working-directory",
-                directory.toString(), "--base-port", Integer.toString(freeBasePort(1)));
-        Process process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString(), "node", "run",
+                directory.toString(), "--base-port", Integer.toString(ValidatorProcesses.freeBasePort(1)));
+        Process process = new ProcessBuilder(ValidatorProcesses.javaBinary(), "-Xmx256m", "-jar", JAR.toString(), "node", "run",
                 "--authority", "0", "--committee-path", directory.resolve("committee.json").toString(),
                 "--public-config-path", directory.resolve("public-config.json").toString(),
                 "--private-config-path", directory.resolve("private-config-0.json").toString(),
@@ -111,31 +110,5 @@ class NodeRunIT {
     private static double value(String body, String name) {
         return body.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
                 l.substring(name.length() + 1).trim())).findFirst().orElse(0);
-    }
-
-    /** A base port P such that P..P+2n-1 were all free a moment ago. */
-    private static int freeBasePort(int n) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = LocalCluster.freePorts(1)[0];
-            if (base + 2 * n < 65_535 && allFree(base, 2 * n)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("found no free range of " + 2 * n + " ports");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.consensus.CommittedSubDag;
@@ -14,6 +16,10 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.Transactions;
 import starfish.node.metrics.NodeMetrics;
+import starfish.orchestrator.measurement.CommittedLog;
+import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.SafetyCheck;
+import starfish.orchestrator.measurement.SafetyVerdict;
 
 class CommitObserverTest {
     /** Leaders rotate over four authorities. */
@@ -55,14 +61,59 @@ class CommitObserverTest {
     }
 
     @Test
-    void stopsTheLogOnceTheSequenceHasAGap() throws Exception {
+    void aRestartThatReCommitsADifferentSequenceRecordsAViolationTheSafetyCheckReports() throws Exception {
+        try (CommitObserver observer = observer()) {
+            observer.committed(subDag(1, 5));
+            observer.committed(subDag(2, 3));
+        }
+        try (CommitObserver observer = observer()) {
+            observer.committed(subDag(1, 5));
+            observer.committed(subDag(3, 3));
+            observer.committed(subDag(4, 3));
+        }
+
+        List<String> lines = Files.readAllLines(storage.resolve("committed.log"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).startsWith(SafetyCheck.RESTART_DIVERGED + " 1 1 3 ");
+        SafetyVerdict verdict = SafetyCheck.check(Map.of(0, new CommittedLog.Lines(lines)));
+        assertThat(verdict.safety()).isEqualTo(Safety.VIOLATED);
+        assertThat(verdict.detail()).contains("validator 0 re-committed index 1 differently after a restart");
+    }
+
+    @Test
+    void aRestartCutsOffALineTornByAnAbruptStop() throws Exception {
+        try (CommitObserver observer = observer()) {
+            observer.committed(subDag(1, 5));
+        }
+        Files.writeString(storage.resolve("committed.log"), "1 2 1 ab", StandardOpenOption.APPEND);
+        try (CommitObserver observer = observer()) {
+            observer.committed(subDag(1, 5));
+            observer.committed(subDag(2, 3));
+        }
+
+        List<String> lines = Files.readAllLines(storage.resolve("committed.log"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("1 2 ").doesNotContain("ab1");
+        assertThat(SafetyCheck.check(Map.of(0, new CommittedLog.Lines(lines))).safety()).isEqualTo(Safety.OK);
+    }
+
+    @Test
+    void afterAGapLogsOnlyTheLeadersWhichTheSafetyCheckCompares() throws Exception {
         try (CommitObserver observer = observer()) {
             observer.committed(subDag(1, 5));
             observer.historyLost();
             observer.committed(subDag(7, 5));
         }
+        try (CommitObserver observer = observer()) { // a restart keeps to leaders once the sequence has a gap
+            observer.committed(subDag(8, 5));
+        }
 
-        assertThat(Files.readAllLines(storage.resolve("committed.log"))).hasSize(1);
+        List<String> lines = Files.readAllLines(storage.resolve("committed.log"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).isEqualTo(SafetyCheck.GAP);
+        assertThat(lines.get(2)).startsWith("leader 7 3 ");
+        assertThat(lines.get(3)).startsWith("leader 8 0 ");
+        assertThat(SafetyCheck.check(Map.of(0, new CommittedLog.Lines(lines))).safety()).isEqualTo(Safety.OK);
     }
 
     private CommitObserver observer() throws Exception {

@@ -1,6 +1,7 @@
 package starfish.node.dag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -51,20 +52,20 @@ class BlockLogTest {
     void recoversWhatAPreviousRunLoggedAndItsOwnLastBlock() throws Exception {
         Path file = dir.resolve("blocks.wal");
         List<Block> blocks = blocks();
-        try (BlockLog log = BlockLog.open(file, 1)) {
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
             assertThat(log.recovered()).isEmpty();
             assertThat(log.lastOwnBlock()).isEmpty();
             blocks.forEach(log::append);
             log.append(BlockSigner.genesis(committee).get(0)); // genesis is derived, never logged
         }
 
-        try (BlockLog log = BlockLog.open(file, 1)) {
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
             assertThat(log.recovered()).extracting(Block::reference)
                     .containsExactlyElementsOf(blocks.stream().map(Block::reference).toList());
             assertThat(log.lastOwnBlock()).get().extracting(Block::round).isEqualTo(2L);
             log.append(blocks.get(0)); // already on disk: not written twice
         }
-        try (BlockLog log = BlockLog.open(file, 1)) {
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
             assertThat(log.recovered()).hasSize(blocks.size());
         }
     }
@@ -73,11 +74,11 @@ class BlockLogTest {
     void ownBlocksReachTheFileBeforeTheLogIsClosed() throws Exception {
         Path file = dir.resolve("blocks.wal");
         List<Block> blocks = blocks();
-        BlockLog log = BlockLog.open(file, 1);
+        BlockLog log = BlockLog.open(file, 1, committee);
         blocks.forEach(log::append);
         // not closed, as in a crash: the own round-2 block and everything before it are on disk already
         Files.copy(file, dir.resolve("crashed.wal"));
-        try (BlockLog recovered = BlockLog.open(dir.resolve("crashed.wal"), 1)) {
+        try (BlockLog recovered = BlockLog.open(dir.resolve("crashed.wal"), 1, committee)) {
             assertThat(recovered.recovered()).hasSize(blocks.size());
         }
         log.close();
@@ -87,21 +88,116 @@ class BlockLogTest {
     void aRecordTornByACrashIsCutOff() throws Exception {
         Path file = dir.resolve("blocks.wal");
         List<Block> blocks = blocks();
-        try (BlockLog log = BlockLog.open(file, 1)) {
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
             blocks.forEach(log::append);
         }
         long intact = Files.size(file);
         Files.write(file, ByteBuffer.allocate(8).putInt(500).putInt(7).array(), StandardOpenOption.APPEND);
 
-        try (BlockLog log = BlockLog.open(file, 1)) {
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
             assertThat(log.recovered()).hasSize(blocks.size());
             Block round2 = blocks.get(4);
             log.append(new BlockSigner(1, keys.get(1)).sign(3, 3_000, List.of(round2.reference(),
                     blocks.get(0).reference(), blocks.get(2).reference()), List.of(), Transactions.EMPTY));
         }
         assertThat(Files.size(file)).isGreaterThan(intact);
-        try (BlockLog log = BlockLog.open(file, 1)) {
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
             assertThat(log.recovered()).hasSize(blocks.size() + 1);
+        }
+    }
+
+    /** A log of the five blocks, closed cleanly. */
+    private Path loggedBlocks() throws Exception {
+        Path file = dir.resolve("blocks.wal");
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+            blocks().forEach(log::append);
+        }
+        return file;
+    }
+
+    @Test
+    void corruptionBeforeTheTailIsRefusedWithAClearError() throws Exception {
+        Path file = loggedBlocks();
+        long middle = Files.size(file) / 2;
+        FileDamage.flipByte(file, middle);
+
+        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("is corrupt at byte")
+                .hasMessageContaining("refusing to start");
+    }
+
+    @Test
+    void aDamagedLengthBeforeTheTailIsRefusedNotTakenForATornTail() throws Exception {
+        Path file = loggedBlocks();
+        FileDamage.flipByte(file, 8); // the high byte of the first record's length: it now reaches past the end of the file
+
+        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("at byte 8").hasMessageContaining("damaged record header");
+    }
+
+    @Test
+    void aLastRecordWrittenOnlyInPartIsCutOffWhateverItsBytes() throws Exception {
+        Path file = loggedBlocks();
+        long size = Files.size(file);
+        FileDamage.flipByte(file, size - 3); // the last record's bytes, not all on disk before the crash
+
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+            assertThat(log.recovered()).hasSize(4);
+            assertThat(log.lastOwnBlock()).get().extracting(Block::round).isEqualTo(1L);
+        }
+        assertThat(Files.size(file)).isLessThan(size);
+    }
+
+    @Test
+    void zerosLeftAfterTheLastRecordAreCutOff() throws Exception {
+        Path file = loggedBlocks();
+        long size = Files.size(file);
+        Files.write(file, new byte[4096], StandardOpenOption.APPEND);
+
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+            assertThat(log.recovered()).hasSize(5);
+        }
+        assertThat(Files.size(file)).isEqualTo(size);
+    }
+
+    @Test
+    void aBlockThatIsNotValidlySignedIsRefused() throws Exception {
+        Path file = dir.resolve("blocks.wal");
+        Block good = blocks().get(0);
+        Block forged = new Block(good.reference(), good.creationTimeMs(), good.parents(), good.acknowledgements(),
+                good.payloadCommitment(), new byte[64], good.payload());
+        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+            log.append(forged);
+            log.append(blocks().get(1));
+        }
+
+        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("bad signature");
+    }
+
+    @Test
+    void aFileOfAnotherFormatIsRefused() throws Exception {
+        Path file = dir.resolve("blocks.wal");
+        Files.write(file, ByteBuffer.allocate(64).putInt(40).array());
+
+        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("not a write-ahead log of this version");
+    }
+
+    @Test
+    void aFailedWriteIsAStorageFailureAndNothingIsLoggedAfterIt() throws Exception {
+        Path file = dir.resolve("blocks.wal");
+        List<Block> blocks = blocks();
+        BlockLog log = BlockLog.open(file, 1, committee);
+        log.append(blocks.get(0));
+        log.close(); // the file is gone from under the log, as when the disk fails
+
+        assertThatThrownBy(() -> log.append(blocks.get(1))).isInstanceOf(StorageFailure.class)
+                .hasMessageContaining("cannot write the write-ahead log " + file).hasMessageContaining("stops");
+        assertThatThrownBy(() -> log.append(blocks.get(2))).isInstanceOf(StorageFailure.class)
+                .hasMessageContaining("failed earlier");
+        try (BlockLog reopened = BlockLog.open(file, 1, committee)) {
+            assertThat(reopened.recovered()).hasSize(1);
         }
     }
 }

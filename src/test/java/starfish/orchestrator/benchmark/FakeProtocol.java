@@ -9,10 +9,15 @@ import starfish.orchestrator.settings.Repository;
 
 /**
  * Runs FakeValidator from the test classpath. Like the real validator, it learns its ports from the genesis file.
- * `failingAuthority` (or -1 for none) gets a command that exits at once with an error on stderr.
+ * `failingAuthority` (or -1 for none) gets a command that exits at once with an error on stderr;
+ * `faultyAuthority` (or -1) runs with the test-only `fault` (see FakeValidator): it diverges or keeps no log.
  */
-record FakeProtocol(int failingAuthority) implements Protocol {
+record FakeProtocol(int failingAuthority, int faultyAuthority, String fault) implements Protocol {
     static final String GENESIS_FILE = "genesis.txt";
+
+    FakeProtocol(int failingAuthority) {
+        this(failingAuthority, -1, "none");
+    }
 
     @Override
     public List<String> installCommands() {
@@ -53,7 +58,8 @@ record FakeProtocol(int failingAuthority) implements Protocol {
         return ShellQuoting.quote(java) + " -Xmx64m -cp " + ShellQuoting.quote(System.getProperty("java.class.path"))
                 + " " + FakeValidator.class.getName() + " " + metricsPort(launch.authority(), launch.committee(), 0)
                 + " " + launch.load() * launch.committee() // every honest validator sequences the whole load
-                + " storage-" + launch.authority() + " " + launch.behaviour().cliName();
+                + " storage-" + launch.authority() + " " + launch.behaviour().cliName()
+                + " " + (launch.authority() == faultyAuthority ? fault : "none");
     }
 
     /** With basePort 0 this is the offset the fake adds to the base port read from the genesis file. */

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in validator process for flow tests: serves the contract's metrics over real HTTP, commits `load` tx/s
  * after a 1 s ramp-up (a Byzantine one claims ten times more), and appends a committed.log every honest copy agrees
- * on. Arguments: metrics port offset (added to the base port in genesis.txt), load, storage directory, and
- * "honest" or a strategy name.
+ * on. Arguments: metrics port offset (added to the base port in genesis.txt), load, storage directory,
+ * "honest" or a strategy name, and a test-only fault: "none", "diverge-from-N" (from committed index N its
+ * digests differ from every other copy's) or "no-log" (it writes no committed.log).
  */
 public final class FakeValidator {
 
@@ -28,6 +29,8 @@ public final class FakeValidator {
         int load = Integer.parseInt(args[1]);
         Path storage = Files.createDirectories(Path.of(args[2]));
         boolean byzantine = !args[3].equals("honest");
+        String fault = args[4];
+        long divergeFrom = fault.startsWith("diverge-from-") ? Long.parseLong(fault.substring(13)) : Long.MAX_VALUE;
         PrometheusRegistry registry = new PrometheusRegistry();
         Counter sequenced = Counter.builder().name("sequenced_transactions_total").register(registry);
         Counter bytesSent = Counter.builder().name("bytes_sent_total").register(registry);
@@ -37,7 +40,7 @@ public final class FakeValidator {
         HTTPServer.builder().inetAddress(InetAddress.getLoopbackAddress()).port(port).registry(registry)
                 .buildAndStart();
         System.out.println("fake validator serving metrics on " + port);
-        Path log = storage.resolve("committed.log");
+        Path log = storage.resolve(fault.equals("no-log") ? "not-committed.log" : "committed.log");
         int alreadyCommitted = Files.exists(log) ? Files.readAllLines(log).size() : 0; // a restart continues the log
         Writer committed = new FileWriter(log.toFile(), true);
         long start = System.nanoTime();
@@ -56,7 +59,8 @@ public final class FakeValidator {
             sequenceLength.inc();
             try {
                 int k = index[0]++;
-                committed.write(k + " " + k + " " + (k % 4) + " aa" + k + " dd" + k + " " + Math.round(batch) + "\n");
+                String digest = (k >= divergeFrom ? "ee" : "dd") + k;
+                committed.write(k + " " + k + " " + (k % 4) + " aa" + k + " " + digest + " " + Math.round(batch) + "\n");
                 committed.flush();
             } catch (IOException e) {
                 throw new IllegalStateException(e);

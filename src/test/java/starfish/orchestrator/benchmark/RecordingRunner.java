@@ -48,6 +48,10 @@ final class RecordingRunner implements CommandRunner {
     }
 
     @Override
+    public void killDetached(Instance instance, String session) {
+    }
+
+    @Override
     public void upload(Instance instance, Path local, String remotePath) {
         commands.add("upload " + remotePath);
     }

@@ -58,6 +58,11 @@ class FanOutTest {
         }
 
         @Override
+        public void killDetached(Instance instance, String session) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CommandOutput execute(Instance instance, String command) {
             throw new UnsupportedOperationException();
         }

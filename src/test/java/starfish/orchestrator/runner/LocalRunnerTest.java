@@ -90,6 +90,23 @@ class LocalRunnerTest {
     }
 
     @Test
+    void killDetachedStopsAtOnceWithoutLettingTheCommandCleanUp() throws Exception {
+        // a command that would take its time on SIGTERM: a graceful stop would wait for it, a kill does not
+        runner.startDetached(first, "stubborn", "trap 'echo cleaned up; exit 0' TERM; echo $$ > pid; echo started;"
+                + " while true; do sleep 0.1; done", "stubborn.log");
+        Path pid = root.resolve("local-0/pid");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+        ProcessHandle shell = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+
+        runner.killDetached(first, "stubborn");
+
+        assertThat(shell.isAlive()).isFalse();
+        assertThat(runner.isRunning(first, "stubborn")).isFalse();
+        assertThat(Files.readString(root.resolve("local-0/stubborn.log"))).contains("started")
+                .doesNotContain("cleaned up");
+    }
+
+    @Test
     void closeStopsEveryDetachedCommand() throws Exception {
         runner.startDetached(first, "a", "echo $$ > pid; exec sleep 300", "a.log");
         runner.startDetached(second, "b", "echo $$ > pid; exec sleep 300", "b.log");

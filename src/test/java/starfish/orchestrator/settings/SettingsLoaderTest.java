@@ -48,6 +48,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void crashFaultsKillByDefaultAndStopGracefullyOnlyWhenAsked() {
+        assertThat(loader.parse("faults: {type: permanent, faults: 1}\n", "s.yml").faults().stop())
+                .isEqualTo(CrashStop.KILL);
+        assertThat(loader.parse("faults: {type: crash-recovery, max_faults: 1, interval: 9s, stop: graceful}\n",
+                "s.yml").faults()).isEqualTo(new Faults.CrashRecovery(1, Duration.ofSeconds(9), CrashStop.GRACEFUL));
+        assertThatThrownBy(() -> loader.parse("faults: {type: permanent, faults: 1, stop: sigterm}\n", "s.yml"))
+                .hasMessageContaining("s.yml").hasMessageContaining("'faults.stop'")
+                .hasMessageContaining("write kill or graceful");
+    }
+
+    @Test
     void localNeedsNothingAndAnAbsentFileMeansLocalDefaults(@TempDir Path dir) {
         assertThat(loader.parse("cloud_provider: local\n", "s.yml")).isEqualTo(Settings.defaults());
         assertThat(loader.loadOrDefaults(dir.resolve("settings.yml"))).isEqualTo(Settings.defaults());

@@ -50,6 +50,26 @@ class DetachedScriptsTest {
         }
     }
 
+    @Test
+    void killEndsTheCommandWithoutLettingItCleanUp() throws Exception {
+        Path home = Files.createDirectory(dir.resolve("home"));
+        String withoutTmux = "PATH=" + toolsWithoutTmux() + "; export PATH\n";
+        try (LocalRunner runner = new LocalRunner(instance -> home)) {
+            runner.execute(host, withoutTmux + DetachedScripts.start("node-1",
+                    "trap 'echo cleaned up; exit 0' TERM; echo started; while true; do sleep 0.1; done",
+                    "logs/node-1.log"));
+            long pid = Long.parseLong(Files.readString(home.resolve(".node-1.pid")).strip());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(home.resolve("logs/node-1.log")).content().isEqualTo("started\n"));
+
+            runner.execute(host, withoutTmux + DetachedScripts.kill("node-1"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !isLive(pid));
+            assertThat(home.resolve(".node-1.pid")).doesNotExist();
+            assertThat(home.resolve("logs/node-1.log")).content().doesNotContain("cleaned up");
+        }
+    }
+
     /** A directory of the tools the scripts need, found on this machine's PATH, and nothing else. */
     private Path toolsWithoutTmux() throws IOException {
         Path bin = Files.createDirectory(dir.resolve("bin"));

@@ -1,0 +1,27 @@
+package starfish.orchestrator.measurement;
+
+import java.util.List;
+
+/** An honest validator's committed log as the safety check receives it: its lines, or why there are none. */
+public sealed interface CommittedLog {
+
+    /** The lines of `committed.log`, in file order. */
+    record Lines(List<String> lines) implements CommittedLog {
+        public Lines {
+            lines = List.copyOf(lines);
+        }
+
+        /**
+         * The lines a newline ends: what follows the last newline was being written when the validator was killed,
+         * and may be cut inside its last field, where it would still look complete.
+         */
+        public static Lines ofText(String text) {
+            String complete = text.substring(0, text.lastIndexOf('\n') + 1);
+            return new Lines(complete.isEmpty() ? List.of() : List.of(complete.split("\n")));
+        }
+    }
+
+    /** The log could not be collected or read; `reason` says which file and why. */
+    record Unavailable(String reason) implements CommittedLog {
+    }
+}
