@@ -18,7 +18,8 @@ import starfish.node.dissemination.Forwarding;
 import starfish.node.dissemination.PullHistory;
 import starfish.node.dissemination.PushCausalHistory;
 import starfish.node.dissemination.PushOwnBlocks;
-import starfish.node.net.Network;
+import starfish.node.net.RandomPeers;
+import starfish.node.net.Transport;
 import starfish.protocol.Consensus;
 
 /**
@@ -37,7 +38,9 @@ final class ProtocolComponents {
     private final ShardedPayloadCheck shardedCheck;
     private final StarfishDataPath starfishData;
 
-    ProtocolComponents(Consensus consensus, Committee committee, int self, NodeParameters parameters) {
+    /** `peers` picks whom the data path asks again for data still missing. */
+    ProtocolComponents(Consensus consensus, Committee committee, int self, NodeParameters parameters,
+            RandomPeers peers) {
         this.consensus = consensus;
         this.committee = committee;
         this.self = self;
@@ -46,7 +49,7 @@ final class ProtocolComponents {
         ReedSolomonCoder coder = sharded ? ReedSolomonCoder.forCommittee(committee.size()) : null;
         this.shardedCheck = sharded ? new ShardedPayloadCheck(coder) : null;
         this.starfishData = sharded ? new StarfishDataPath(committee, coder, shardedCheck, self,
-                parameters.gcDepthRounds(), parameters.syncRetryMs()) : null;
+                parameters.gcDepthRounds(), parameters.syncRetryMs(), peers) : null;
     }
 
     LeaderSchedule schedule() {
@@ -65,7 +68,7 @@ final class ProtocolComponents {
         return starfishData != null ? starfishData : DataPath.FULL_DATA;
     }
 
-    Dissemination dissemination(Network network, BlockStore store) {
+    Dissemination dissemination(Transport network, BlockStore store) {
         Forwarding forwarding = starfishData != null ? starfishData.forwarding() : Forwarding.AS_STORED;
         BlockResponder responder = new BlockResponder(network, store, parameters.maxFrameBytes(), forwarding);
         if (starfishData != null) {

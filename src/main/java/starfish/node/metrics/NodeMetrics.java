@@ -8,6 +8,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.function.LongSupplier;
+import starfish.node.runtime.Clock;
 
 /**
  * The validator's metrics, with exactly the names the orchestrator scrapes (CONTEXT.md), in one registry. Labelled
@@ -36,8 +37,13 @@ public final class NodeMetrics {
     private final PrometheusRegistry registry;
 
     public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
+        this(registry, committeeSize, Clock.SYSTEM);
+    }
+
+    /** `clock` times benchmark_duration: virtual seconds in a simulation. */
+    public NodeMetrics(PrometheusRegistry registry, int committeeSize, Clock clock) {
         this.registry = registry;
-        long startNanos = System.nanoTime();
+        long startNanos = clock.nanoTime();
         sequencedTransactions = Counter.builder().name("sequenced_transactions_total")
                 .help("Transactions in committed blocks").register(registry);
         transactionLatency = latencyHistogram("transaction_committed_latency",
@@ -53,7 +59,7 @@ public final class NodeMetrics {
         bytesReceived = Counter.builder().name("bytes_received_total").help("Bytes read from peers")
                 .register(registry);
         GaugeWithCallback.builder().name("benchmark_duration").help("Seconds since the validator started")
-                .callback(cb -> cb.call((System.nanoTime() - startNanos) / 1e9)).register(registry);
+                .callback(cb -> cb.call((clock.nanoTime() - startNanos) / 1e9)).register(registry);
         missingBlocks = Gauge.builder().name("missing_blocks").help("Referenced blocks not yet received, by author")
                 .labelNames("authority").register(registry);
         for (int authority = 0; authority < committeeSize; authority++) {

@@ -14,6 +14,7 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.Transactions;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.runtime.Clock;
 
 class CommitObserverTest {
     /** Leaders rotate over four authorities. */
@@ -66,7 +67,7 @@ class CommitObserverTest {
     }
 
     private CommitObserver observer() throws Exception {
-        return new CommitObserver(storage, new NodeMetrics(new PrometheusRegistry(), COMMITTEE_SIZE));
+        return new CommitObserver(storage, new NodeMetrics(new PrometheusRegistry(), COMMITTEE_SIZE), Clock.SYSTEM);
     }
 
     private static CommittedSubDag subDag(long round, int transactions) {
