@@ -46,7 +46,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * every interval, stop, cleanup. Validator logs are collected into settings.logsDir() even when the run fails, and
  * with settings.logProcessing() their ERROR and exception lines are counted.
  */
-public final class Orchestrator {
+public final class Orchestrator implements BenchmarkFlow {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     // a poll of a validator that does not listen yet costs a refused connection: short polls end boot sooner
@@ -89,18 +89,21 @@ public final class Orchestrator {
     }
 
     /** Points `monitoring` at each run's validators; without it, runs are not monitored. */
+    @Override
     public Orchestrator monitoredBy(MonitoringHandle monitoring) {
         this.monitoring = monitoring;
         return this;
     }
 
     /** Lets runs have more Byzantine validators than the committee tolerates (f); refused otherwise. */
+    @Override
     public Orchestrator allowUnsafeByzantine(boolean allow) {
         this.allowUnsafeByzantine = allow;
         return this;
     }
 
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
+    @Override
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
         List<Instance> hosts = activeHosts(parameters.committee());

@@ -34,6 +34,11 @@ public final class Monitoring {
             // netns hosts share this machine's packages, so only cloud hosts install any.
             case NETNS -> startRemote(settings, testbed, options, false, console);
             case AWS, VULTR -> startRemote(settings, testbed, options, true, console);
+            case SIMULATED -> {
+                console.accept("monitoring: none for the simulated testbed, whose validators run in virtual time;"
+                        + " its figures are in the measurements file");
+                yield new NoMonitoring();
+            }
         };
     }
 

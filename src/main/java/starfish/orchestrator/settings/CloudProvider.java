@@ -2,7 +2,7 @@ package starfish.orchestrator.settings;
 
 /** Where the testbed's instances come from; YAML spelling is the lower-case name. */
 public enum CloudProvider {
-    LOCAL, NETNS, AWS, VULTR;
+    LOCAL, NETNS, AWS, VULTR, SIMULATED;
 
     /** Validator processes on this machine's loopback rather than hosts reached over SSH. */
     public boolean isLocal() {
