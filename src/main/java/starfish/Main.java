@@ -5,9 +5,10 @@ import picocli.CommandLine.Command;
 import starfish.node.cli.NodeCommand;
 import starfish.orchestrator.cli.BenchmarkCommand;
 import starfish.orchestrator.cli.SummarizeCommand;
+import starfish.orchestrator.cli.SimulateCommand;
 import starfish.orchestrator.cli.TestbedCommand;
 
-/** The one executable: `java -jar target/starfish.jar <testbed|benchmark|summarize|node> ...`. */
+/** The one executable: `java -jar target/starfish.jar <testbed|benchmark|summarize|simulate|node> ...`. */
 @Command(name = "starfish", mixinStandardHelpOptions = true, version = "starfish 0.1.0",
         description = "Deploys DAG-BFT validators on a testbed, benchmarks them and reports the results.")
 public final class Main {
@@ -20,7 +21,8 @@ public final class Main {
 
     /** The configured command line, shared by main and tests. */
     public static CommandLine commandLine() {
-        return withSubcommands(TestbedCommand.class, BenchmarkCommand.class, SummarizeCommand.class, NodeCommand.class);
+        return withSubcommands(TestbedCommand.class, BenchmarkCommand.class, SummarizeCommand.class, SimulateCommand.class,
+                NodeCommand.class);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
+import starfish.node.crypto.SignatureCheck;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
 import starfish.node.net.Transport;
@@ -23,17 +24,20 @@ final class SimulatedHost implements NodeRuntime {
     private final SimulatedNetwork network;
     private final CostModel costs;
     private final SplittableRandom random;
+    private final SignatureCheck signatures;
     private InboundFrames inbound;
     private long incarnation;
     private boolean up;
     private long busyUntilNanos;
 
-    SimulatedHost(int authority, EventScheduler scheduler, SimulatedNetwork network, CostModel costs, long seed) {
+    SimulatedHost(int authority, EventScheduler scheduler, SimulatedNetwork network, CostModel costs,
+            SignatureCheck signatures, long seed) {
         this.authority = authority;
         this.scheduler = scheduler;
         this.network = network;
         this.costs = costs;
         this.random = new SplittableRandom(seed);
+        this.signatures = signatures;
         network.attach(this);
     }
 
@@ -98,6 +102,11 @@ final class SimulatedHost implements NodeRuntime {
     @Override
     public RandomGenerator random() {
         return random.split();
+    }
+
+    @Override
+    public SignatureCheck signatureCheck() {
+        return signatures;
     }
 
     @Override

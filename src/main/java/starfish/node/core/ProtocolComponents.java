@@ -9,6 +9,7 @@ import starfish.node.consensus.LeaderSchedule;
 import starfish.node.consensus.MysticetiSkipRule;
 import starfish.node.consensus.SkipRule;
 import starfish.node.consensus.StarfishSkipRule;
+import starfish.node.crypto.SignatureCheck;
 import starfish.node.dag.BlockStore;
 import starfish.node.dag.BlockVerifier;
 import starfish.node.data.ReedSolomonCoder;
@@ -60,8 +61,9 @@ final class ProtocolComponents {
         return starfishData != null ? new StarfishSkipRule(committee, store) : new MysticetiSkipRule(committee);
     }
 
-    BlockVerifier verifier() {
-        return shardedCheck != null ? new BlockVerifier(committee, shardedCheck) : new BlockVerifier(committee);
+    BlockVerifier verifier(SignatureCheck signatureCheck) {
+        return new BlockVerifier(committee, shardedCheck != null ? shardedCheck : BlockVerifier.FULL_DATA,
+                signatureCheck);
     }
 
     DataPath dataPath() {

@@ -66,7 +66,7 @@ public final class Validator implements AutoCloseable {
         ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters,
                 new RandomPeers(self, committee.size(), runtime.random()));
         Core[] coreRef = new Core[1];
-        Transport network = runtime.transport(config, new InboundFrames(protocol.verifier(), metrics,
+        Transport network = runtime.transport(config, new InboundFrames(protocol.verifier(runtime.signatureCheck()), metrics,
                 (peer, message) -> coreRef[0].onMessage(peer, message)), metrics);
         LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());

@@ -2,6 +2,7 @@ package starfish.node.runtime;
 
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
+import starfish.node.crypto.SignatureCheck;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
 import starfish.node.net.Transport;
@@ -20,6 +21,11 @@ public interface NodeRuntime {
 
     /** A generator of its own for one component; from one seed in a simulation, so that a run repeats. */
     RandomGenerator random();
+
+    /** How block signatures are checked. */
+    default SignatureCheck signatureCheck() {
+        return SignatureCheck.DIRECT;
+    }
 
     /** The transport to the committee; frames that arrive go to `inbound`. */
     Transport transport(ValidatorConfig config, InboundFrames inbound, NodeMetrics metrics);
