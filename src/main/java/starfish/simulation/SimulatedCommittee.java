@@ -1,8 +1,6 @@
 package starfish.simulation;
 
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,6 +17,7 @@ import starfish.node.config.Committee;
 import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SigningKey;
+import starfish.node.metrics.MetricsText;
 
 /**
  * A committee of real validators in this JVM on one event scheduler, in virtual time. Each validator has its own
@@ -122,13 +121,7 @@ public final class SimulatedCommittee implements AutoCloseable {
 
     /** The validator's metrics as Prometheus text, as its /metrics endpoint would serve them. */
     public String metricsText(int authority) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PrometheusTextFormatWriter.create().write(out, registries[authority].scrape());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return MetricsText.of(registries[authority]);
     }
 
     public Path committedLog(int authority) {
