@@ -89,8 +89,13 @@ final class Core implements InboundHandler, AutoCloseable {
         return started;
     }
 
-    /** Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. */
+    /**
+     * Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. Their data goes to
+     * the data path as well: after a restart the committee re-commits from the start, and peers no longer hold the
+     * data of blocks older than their history.
+     */
     void start(List<Block> initial) {
+        dataPath.received(initial);
         admit(manager.add(initial).accepted());
         requestDrain();
     }

@@ -26,8 +26,8 @@ record ExplorationScenario(long seed, Consensus consensus, int committee, Map<In
     record CrashStep(int authority, Duration at, Duration until) {
     }
 
-    private static final Duration TURBULENT = Duration.ofSeconds(6);
-    private static final Duration SETTLE = Duration.ofSeconds(8);
+    private static final Duration TURBULENT = Duration.ofSeconds(4);
+    private static final Duration SETTLE = Duration.ofSeconds(6);
     private static final int MIN_COMMITTEE = 4;
     private static final int MAX_COMMITTEE = 7;
 
