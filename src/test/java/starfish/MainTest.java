@@ -14,7 +14,7 @@ class MainTest {
     @Test
     void theNodeCommandLineHoldsOnlyTheNodeCommands() {
         assertThat(Main.nodeCommandLine().getSubcommands()).containsOnlyKeys("node");
-        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "summarize", "node");
+        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "summarize", "simulate", "node");
     }
 
     @Test

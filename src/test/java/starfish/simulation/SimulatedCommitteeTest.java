@@ -20,8 +20,12 @@ class SimulatedCommitteeTest {
     Path directory;
 
     private static SimulationSpec spec(Consensus consensus, long seed) {
+        return spec(consensus, seed, 0, CostModel.ZERO);
+    }
+
+    private static SimulationSpec spec(Consensus consensus, long seed, double uplinkMbps, CostModel costs) {
         return new SimulationSpec(consensus, 4, 400, Map.of(), new LinkModel(Optional.of(Duration.ofMillis(100)), 5),
-                0, CostModel.ZERO, NodeParameters.DEFAULTS, ClientParameters.DEFAULTS, seed);
+                uplinkMbps, costs, NodeParameters.DEFAULTS, ClientParameters.DEFAULTS, seed);
     }
 
     private List<List<String>> run(SimulationSpec spec, String name) {
@@ -52,5 +56,17 @@ class SimulatedCommitteeTest {
         List<List<String>> other = run(spec(Consensus.MYSTICETI, 8), "other");
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
+    }
+
+    /** Each validator sends about 1.2 Mbps of blocks: through a 0.5 Mbps uplink its frames queue up. */
+    @Test
+    void aNarrowUplinkAndProcessingCostsSlowTheCommitteeDown() {
+        int free = run(spec(Consensus.MYSTICETI, 3), "free").get(0).size();
+        int narrow = run(spec(Consensus.MYSTICETI, 3, 0.5, CostModel.ZERO), "narrow").get(0).size();
+        int busy = run(spec(Consensus.MYSTICETI, 3, 0, new CostModel(Duration.ofMillis(20), Duration.ZERO,
+                Duration.ZERO)), "busy").get(0).size();
+
+        assertThat(narrow).isLessThan(free / 2);
+        assertThat(busy).isLessThan(free);
     }
 }

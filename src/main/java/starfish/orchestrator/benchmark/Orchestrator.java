@@ -384,14 +384,7 @@ public final class Orchestrator implements BenchmarkFlow {
     }
 
     private void phase(BenchmarkPhase phase, Runnable step) {
-        listener.phaseStarted(phase);
-        try {
-            step.run();
-        } catch (RuntimeException | Error e) {
-            listener.phaseFinished(phase, Optional.of(e));
-            throw e;
-        }
-        listener.phaseFinished(phase, Optional.empty());
+        listener.phase(phase, step);
     }
 
     private static void pauseUntil(long startNanos, Duration offset) {

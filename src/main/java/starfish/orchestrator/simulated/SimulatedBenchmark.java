@@ -86,10 +86,10 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         LOG.info("simulated benchmark {} with seed {} (replay: the same settings with --seed {})",
                 parameters.displayName(), simulation.seed(), simulation.seed());
         try (SimulatedCommittee committee = new SimulatedCommittee(spec(parameters, byzantine), logsDir)) {
-            phase(BenchmarkPhase.BOOT, committee::startAll);
-            phase(BenchmarkPhase.MEASURE, () -> measure(committee, parameters, byzantine, measurements,
+            listener.phase(BenchmarkPhase.BOOT, committee::startAll);
+            listener.phase(BenchmarkPhase.MEASURE, () -> measure(committee, parameters, byzantine, measurements,
                     measurementsFile));
-            phase(BenchmarkPhase.STOP, committee::close);
+            listener.phase(BenchmarkPhase.STOP, committee::close);
             measurements.setSafety(SafetyCheck.check(committedLogs(committee, byzantine, logsDir)));
         }
         measurements.save(measurementsFile);
@@ -175,16 +175,5 @@ final class SimulatedBenchmark implements BenchmarkFlow {
             }
         }
         return logs;
-    }
-
-    private void phase(BenchmarkPhase phase, Runnable step) {
-        listener.phaseStarted(phase);
-        try {
-            step.run();
-        } catch (RuntimeException | Error e) {
-            listener.phaseFinished(phase, Optional.of(e));
-            throw e;
-        }
-        listener.phaseFinished(phase, Optional.empty());
     }
 }
