@@ -3,6 +3,7 @@ package starfish.junit;
 import java.time.Duration;
 import org.opentest4j.AssertionFailedError;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.SummaryFormat;
 
 /** Fluent checks of a {@link BenchmarkResult}: {@code assertThat(result).isSafe().hasThroughputAtLeast(900)}. */
 public final class BenchmarkAssertions {
@@ -18,7 +19,7 @@ public final class BenchmarkAssertions {
 
     public BenchmarkAssertions hasThroughputAtLeast(double txPerSecond) {
         if (result.tps() < txPerSecond) {
-            fail("throughput " + MetricText.rate(result.tps()) + " is below " + MetricText.rate(txPerSecond));
+            fail("throughput " + SummaryFormat.rate(result.tps()) + " is below " + SummaryFormat.rate(txPerSecond));
         }
         return this;
     }
@@ -47,8 +48,8 @@ public final class BenchmarkAssertions {
 
     private BenchmarkAssertions latencyBelow(String statistic, Duration measured, Duration limit) {
         if (measured.compareTo(limit) >= 0) {
-            fail(statistic + " transaction latency " + MetricText.millis(measured) + " is not below "
-                    + MetricText.millis(limit));
+            fail(statistic + " transaction latency " + SummaryFormat.millis(measured) + " is not below "
+                    + SummaryFormat.millis(limit));
         }
         return this;
     }

@@ -15,9 +15,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import starfish.junit.allure.AllureEnvironment;
-import starfish.orchestrator.benchmark.CommitteeHosts;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
+import starfish.orchestrator.testbed.CommitteeHosts;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -51,7 +52,7 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
         ProvisionedTestbed testbed = new ProvisionedTestbed(settings, provider, factory, properties.keepTestbed());
         store.put(COMMIT, commit);
         store.put(ProvisionedTestbed.class, testbed); // before provisioning: a half-created testbed is destroyed too
-        testbed.provision(instances(annotation, testClass, settings));
+        testbed.provision(instances(annotation, testClass, settings, provider.traits()));
         testbed.startMonitoring();
     }
 
@@ -86,7 +87,8 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
     }
 
     /** The annotation's count, else what the largest committee a {@code @BenchmarkTest} of the class asks for needs. */
-    private static int instances(GeoBenchmark annotation, Class<?> testClass, Settings settings) {
+    private static int instances(GeoBenchmark annotation, Class<?> testClass, Settings settings,
+                                 HostTraits hosts) {
         if (annotation.instances() > 0) {
             return annotation.instances();
         }
@@ -94,7 +96,7 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
                 .findAnnotatedMethods(testClass, BenchmarkTest.class, HierarchyTraversalMode.TOP_DOWN).stream()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, BenchmarkTest.class).stream())
                 .flatMapToInt(test -> Arrays.stream(test.committee())).max().orElse(DEFAULT_COMMITTEE);
-        return CommitteeHosts.needed(settings, committee);
+        return CommitteeHosts.needed(hosts, settings, committee);
     }
 
     private static TestbedFactory factory(ExtensionContext context) {

@@ -7,7 +7,7 @@ import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.TestbedProvider;
-import starfish.orchestrator.testbed.TestbedProviders;
+import starfish.orchestrator.providers.TestbedProviders;
 
 /** The real thing: the provider that {@code cloud_provider} names, and the orchestrator's benchmark flow. */
 final class OrchestratorTestbedFactory implements TestbedFactory {
@@ -21,7 +21,7 @@ final class OrchestratorTestbedFactory implements TestbedFactory {
     @Override
     public MonitoringHandle monitoring(Settings settings, TestbedProvider testbed) {
         return settings.monitoring()
-                ? Monitoring.start(settings, testbed, RunOptions.defaults(), System.out::println)
+                ? Monitoring.start(settings, testbed, false, System.out::println)
                 : new NoMonitoring();
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.platform.commons.support.AnnotationSupport;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.SummaryFormat;
 import starfish.orchestrator.settings.DurationText;
 
 /** The limits of a {@link Thresholds} annotation, parsed once, and the check of a result against them. */
@@ -46,13 +47,13 @@ record ThresholdLimits(
         maxP50Latency.ifPresent(max -> latencyAtMost(violations, "p50", latency.p50(), max));
         maxP99Latency.ifPresent(max -> latencyAtMost(violations, "p99", latency.p99(), max));
         if (minThroughput > 0 && result.tps() < minThroughput) {
-            violations.add("threshold violated: throughput " + MetricText.rate(result.tps())
-                    + " is below the minimum of " + MetricText.rate(minThroughput));
+            violations.add("threshold violated: throughput " + SummaryFormat.rate(result.tps())
+                    + " is below the minimum of " + SummaryFormat.rate(minThroughput));
         }
         if (minThroughputRatio > 0 && result.throughputRatio() < minThroughputRatio) {
-            violations.add("threshold violated: throughput ratio " + MetricText.number(result.throughputRatio())
-                    + " (" + MetricText.rate(result.tps()) + " of " + MetricText.rate(result.parameters().load())
-                    + " offered) is below the minimum of " + MetricText.number(minThroughputRatio));
+            violations.add("threshold violated: throughput ratio " + SummaryFormat.decimal(result.throughputRatio())
+                    + " (" + SummaryFormat.rate(result.tps()) + " of " + SummaryFormat.rate(result.parameters().load())
+                    + " offered) is below the minimum of " + SummaryFormat.decimal(minThroughputRatio));
         }
         if (requireSafety && result.safety() == Safety.VIOLATED) {
             violations.add("safety violated: " + result.summary().safetyDetail());
@@ -62,8 +63,8 @@ record ThresholdLimits(
 
     private static void latencyAtMost(List<String> violations, String statistic, Duration measured, Duration max) {
         if (measured.compareTo(max) > 0) {
-            violations.add("threshold violated: " + statistic + " transaction latency " + MetricText.millis(measured)
-                    + " exceeds the limit of " + MetricText.millis(max));
+            violations.add("threshold violated: " + statistic + " transaction latency " + SummaryFormat.millis(measured)
+                    + " exceeds the limit of " + SummaryFormat.millis(max));
         }
     }
 

@@ -19,8 +19,10 @@ import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.simulated.SimulatedTestbed;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -41,7 +43,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
 
     @Override
     public TestbedProvider provider(Settings settings) {
-        return new RecordingProvider();
+        return new RecordingProvider(settings);
     }
 
     @Override
@@ -53,7 +55,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
     public static final class FailingDeploy extends RecordingTestbedFactory {
         @Override
         public TestbedProvider provider(Settings settings) {
-            return new RecordingProvider() {
+            return new RecordingProvider(settings) {
                 @Override
                 public List<Instance> deploy(int perRegion, Optional<String> region) {
                     super.deploy(perRegion, region);
@@ -109,8 +111,19 @@ public class RecordingTestbedFactory implements TestbedFactory {
         }
     }
 
+    /** Stands in for the provider that the settings name, with that provider's host traits. */
     private static class RecordingProvider implements TestbedProvider {
         private final List<Instance> instances = new ArrayList<>();
+        private final HostTraits traits;
+
+        RecordingProvider(Settings settings) {
+            this.traits = switch (settings.cloudProvider()) {
+                case LOCAL -> HostTraits.LOOPBACK;
+                case NETNS -> HostTraits.NAMESPACES;
+                case AWS, VULTR -> HostTraits.CLOUD;
+                case SIMULATED -> new SimulatedTestbed().traits();
+            };
+        }
 
         @Override
         public List<Instance> deploy(int perRegion, Optional<String> region) {
@@ -141,6 +154,11 @@ public class RecordingTestbedFactory implements TestbedFactory {
         public void destroy() {
             EVENTS.add("destroy");
             instances.clear();
+        }
+
+        @Override
+        public HostTraits traits() {
+            return traits;
         }
 
         @Override

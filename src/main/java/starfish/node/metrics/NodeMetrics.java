@@ -1,5 +1,22 @@
 package starfish.node.metrics;
 
+import static starfish.protocol.ValidatorMetric.BENCHMARK_DURATION;
+import static starfish.protocol.ValidatorMetric.BLOCK_LATENCY;
+import static starfish.protocol.ValidatorMetric.BYTES_RECEIVED;
+import static starfish.protocol.ValidatorMetric.BYTES_SENT;
+import static starfish.protocol.ValidatorMetric.COMMITTED_LEADERS;
+import static starfish.protocol.ValidatorMetric.COMMITTED_SEQUENCE_DIGEST;
+import static starfish.protocol.ValidatorMetric.COMMITTED_SEQUENCE_LENGTH;
+import static starfish.protocol.ValidatorMetric.DROPPED_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.EQUIVOCATING_BLOCKS;
+import static starfish.protocol.ValidatorMetric.LEADER_TIMEOUTS;
+import static starfish.protocol.ValidatorMetric.MISSING_BLOCKS;
+import static starfish.protocol.ValidatorMetric.PENDING_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.PROPOSED_BLOCK_SIZE;
+import static starfish.protocol.ValidatorMetric.REJECTED_MESSAGES;
+import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.TRANSACTION_LATENCY;
+
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -11,7 +28,7 @@ import java.util.function.LongSupplier;
 import starfish.node.runtime.Clock;
 
 /**
- * The validator's metrics, with exactly the names the orchestrator scrapes (CONTEXT.md), in one registry. Labelled
+ * The validator's metrics, named as the validator/orchestrator contract (ValidatorMetric) says, in one registry. Labelled
  * series whose label values are known up front (missing blocks per authority, rejections per reason) exist at 0 from
  * the start, so that dashboards and rate() see them before the first event.
  */
@@ -44,49 +61,49 @@ public final class NodeMetrics {
     public NodeMetrics(PrometheusRegistry registry, int committeeSize, Clock clock) {
         this.registry = registry;
         long startNanos = clock.nanoTime();
-        sequencedTransactions = Counter.builder().name("sequenced_transactions_total")
+        sequencedTransactions = Counter.builder().name(SEQUENCED_TRANSACTIONS.exposedName())
                 .help("Transactions in committed blocks").register(registry);
-        transactionLatency = latencyHistogram("transaction_committed_latency",
+        transactionLatency = latencyHistogram(TRANSACTION_LATENCY.exposedName(),
                 "Commit time minus the transaction's embedded creation time", registry);
-        blockLatency = latencyHistogram("block_committed_latency",
+        blockLatency = latencyHistogram(BLOCK_LATENCY.exposedName(),
                 "Commit time minus the block's creation time", registry);
-        committedLeaders = Counter.builder().name("committed_leaders_total")
+        committedLeaders = Counter.builder().name(COMMITTED_LEADERS.exposedName())
                 .help("Decided leader slots by leader authority and commit type")
                 .labelNames("authority", "commit_type").register(registry);
-        leaderTimeouts = Counter.builder().name("leader_timeout_total")
+        leaderTimeouts = Counter.builder().name(LEADER_TIMEOUTS.exposedName())
                 .help("Blocks proposed after the leader timeout without the round's leader").register(registry);
-        bytesSent = Counter.builder().name("bytes_sent_total").help("Bytes written to peers").register(registry);
-        bytesReceived = Counter.builder().name("bytes_received_total").help("Bytes read from peers")
+        bytesSent = Counter.builder().name(BYTES_SENT.exposedName()).help("Bytes written to peers").register(registry);
+        bytesReceived = Counter.builder().name(BYTES_RECEIVED.exposedName()).help("Bytes read from peers")
                 .register(registry);
-        GaugeWithCallback.builder().name("benchmark_duration").help("Seconds since the validator started")
+        GaugeWithCallback.builder().name(BENCHMARK_DURATION.exposedName()).help("Seconds since the validator started")
                 .callback(cb -> cb.call((clock.nanoTime() - startNanos) / 1e9)).register(registry);
-        missingBlocks = Gauge.builder().name("missing_blocks").help("Referenced blocks not yet received, by author")
+        missingBlocks = Gauge.builder().name(MISSING_BLOCKS.exposedName()).help("Referenced blocks not yet received, by author")
                 .labelNames("authority").register(registry);
         for (int authority = 0; authority < committeeSize; authority++) {
             missingBlocks.labelValues(Integer.toString(authority)).set(0);
         }
-        proposedBlockSize = Gauge.builder().name("proposed_block_size_bytes")
+        proposedBlockSize = Gauge.builder().name(PROPOSED_BLOCK_SIZE.exposedName())
                 .help("Encoded size of the last block this validator proposed").register(registry);
-        committedSequenceLength = Gauge.builder().name("committed_sequence_length")
+        committedSequenceLength = Gauge.builder().name(COMMITTED_SEQUENCE_LENGTH.exposedName())
                 .help("Committed leaders output so far").register(registry);
-        committedSequenceDigest = Info.builder().name("committed_sequence_digest_info")
+        committedSequenceDigest = Info.builder().name(COMMITTED_SEQUENCE_DIGEST.exposedName())
                 .help("Running digest of the committed sequence").labelNames("digest").register(registry);
-        rejectedMessages = Counter.builder().name("rejected_messages_total")
+        rejectedMessages = Counter.builder().name(REJECTED_MESSAGES.exposedName())
                 .help("Frames and blocks dropped as malformed or invalid, by reason").labelNames("reason")
                 .register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             rejectedMessages.initLabelValues(reason.label());
         }
-        equivocatingBlocks = Counter.builder().name("equivocating_blocks_total")
+        equivocatingBlocks = Counter.builder().name(EQUIVOCATING_BLOCKS.exposedName())
                 .help("Accepted blocks whose author already has a block in that round, by author")
                 .labelNames("authority").register(registry);
     }
 
     /** The transaction pool's backlog, and the transactions it refused because it was full (load shed). */
     public void watchPool(LongSupplier pending, LongSupplier dropped) {
-        GaugeWithCallback.builder().name("pending_transactions").help("Transactions waiting for a block")
+        GaugeWithCallback.builder().name(PENDING_TRANSACTIONS.exposedName()).help("Transactions waiting for a block")
                 .callback(cb -> cb.call(pending.getAsLong())).register(registry);
-        CounterWithCallback.builder().name("dropped_transactions_total")
+        CounterWithCallback.builder().name(DROPPED_TRANSACTIONS.exposedName())
                 .help("Transactions refused because the pool was full").callback(cb -> cb.call(dropped.getAsLong()))
                 .register(registry);
     }

@@ -30,15 +30,16 @@ import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.monitoring.ScrapeTarget;
-import starfish.orchestrator.protocol.JavaLauncher;
-import starfish.orchestrator.protocol.Protocol;
-import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.validator.Protocol;
+import starfish.orchestrator.validator.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
+import starfish.orchestrator.testbed.CommitteeHosts;
 import starfish.orchestrator.testbed.FileTrees;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -51,7 +52,6 @@ public final class Orchestrator implements BenchmarkFlow {
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     // a poll of a validator that does not listen yet costs a refused connection: short polls end boot sooner
     private static final Duration BOOT_POLL = Duration.ofMillis(50);
-    private static final Path LOCAL_BUILD = Path.of("target", "starfish.jar");
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -65,10 +65,9 @@ public final class Orchestrator implements BenchmarkFlow {
     private MonitoringHandle monitoring = new NoMonitoring();
     private boolean allowUnsafeByzantine;
 
-    /** Runs our validator: from this JVM's classpath on the local testbed, from starfish.jar on remote hosts. */
+    /** Runs our validator, launched as the testbed's hosts require. */
     public Orchestrator(Settings settings, TestbedProvider testbed, RunOptions options, BenchmarkListener listener) {
-        this(settings, testbed, options, listener, new StarfishProtocol(settings.cloudProvider().isLocal()
-                ? JavaLauncher.currentClasspath() : JavaLauncher.jar(StarfishProtocol.JAR)));
+        this(settings, testbed, options, listener, StarfishProtocol.on(testbed.traits()));
     }
 
     /** Runs another codebase through its Protocol. */
@@ -106,13 +105,16 @@ public final class Orchestrator implements BenchmarkFlow {
     @Override
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
-        List<Instance> hosts = activeHosts(parameters.committee());
-        int basePort = PortAllocator.basePort(hosts, 2 * hosts.size());
+        HostTraits traits = testbed.traits();
+        List<Instance> hosts = CommitteeHosts.validators(traits, settings,
+                testbed.instances().stream().filter(Instance::isActive).toList(), parameters.committee());
+        int basePort = PortAllocator.basePort(traits, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
-                parameters, ValidatorHeap.mebibytes(settings.cloudProvider(), hosts.size()));
+                parameters);
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
         Path logsDir = settings.logsDir().resolve(runId);
-        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), parameters);
+        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(),
+                parameters.slug());
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
                 SettingsRenderer.toMap(settings), validators.byzantine());
         CommandRunner runner = testbed.commandRunner();
@@ -120,13 +122,13 @@ public final class Orchestrator implements BenchmarkFlow {
         boolean booted = false;
         try {
             phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
-            if (!settings.cloudProvider().isLocal()) {
+            if (!traits.runOrchestratorBuild()) {
                 phase(BenchmarkPhase.INSTALL, () -> Stream.concat(testbed.preparationCommands().stream(),
                         protocol.installCommands().stream()).forEach(command -> runner.executeAll(hosts, command)));
             }
             if (options.uploadLocalBuild()) {
                 phase(BenchmarkPhase.UPDATE, () -> uploadLocalBuild(runner, hosts));
-            } else if (!settings.cloudProvider().isLocal() && !options.skipTestbedUpdate()) {
+            } else if (!traits.runOrchestratorBuild() && !options.skipTestbedUpdate()) {
                 phase(BenchmarkPhase.UPDATE, () -> update(runner, hosts));
             }
             if (!options.skipTestbedConfiguration()) {
@@ -153,28 +155,18 @@ public final class Orchestrator implements BenchmarkFlow {
         return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir, logErrors);
     }
 
-    /** The validators' hosts (see CommitteeHosts); the local testbed creates the virtual hosts it lacks. */
-    private List<Instance> activeHosts(int committee) {
-        List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
-        if (active.size() < committee && settings.cloudProvider().isLocal()) {
-            testbed.deploy(committee - active.size(), Optional.empty());
-            active = testbed.instances().stream().filter(Instance::isActive).toList();
-        }
-        return CommitteeHosts.validators(settings, active, committee);
-    }
-
     private void cleanup(CommandRunner runner, ValidatorSet validators) {
         stopValidators(runner, validators);
         runner.executeAll(validators.hosts(), protocol.cleanupCommand());
     }
 
     /**
-     * Genesis files are the same on every host. Remote hosts write their own; the local testbed's hosts share this
-     * machine, where a genesis JVM per host costs seconds: it is written once and copied.
+     * Genesis files are the same on every host. Hosts with machines of their own write their own; hosts sharing this
+     * machine would run a genesis process each, seconds of CPU in all: genesis is written once and copied.
      */
     private void writeGenesis(CommandRunner runner, List<Instance> hosts, int basePort) {
         String genesis = protocol.genesisCommand(genesisAddresses(hosts), basePort);
-        if (!settings.cloudProvider().isLocal()) {
+        if (!testbed.traits().shareFileSystem()) {
             runner.executeAll(hosts, genesis);
             return;
         }
@@ -209,11 +201,12 @@ public final class Orchestrator implements BenchmarkFlow {
     }
 
     private void uploadLocalBuild(CommandRunner runner, List<Instance> hosts) {
-        if (!Files.isRegularFile(LOCAL_BUILD)) {
-            throw new IllegalStateException(LOCAL_BUILD.toAbsolutePath() + " does not exist; build it with"
-                    + " `mvn -q package -DskipTests` before --upload-local-build");
+        Protocol.LocalBuild build = protocol.localBuild();
+        if (!Files.isRegularFile(build.file())) {
+            throw new IllegalStateException(build.file().toAbsolutePath() + " does not exist; build it with `"
+                    + build.buildCommand() + "` before --upload-local-build");
         }
-        hosts.forEach(host -> runner.upload(host, LOCAL_BUILD, protocol.artifactPath()));
+        hosts.forEach(host -> runner.upload(host, build.file(), protocol.artifactPath()));
     }
 
     private List<String> genesisAddresses(List<Instance> hosts) {

@@ -6,13 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
- * Chooses the validators' base port. Remote hosts each have their own ports, so the contract's default serves.
- * Virtual hosts on loopback share one port space with everything else on this machine, so a free range is probed,
+ * Chooses the validators' base port. Hosts with ports of their own use the contract's default. Hosts that share
+ * this machine's port space with everything else on this machine, so a free range is probed,
  * below the kernel's ephemeral range: a port free when probed but inside that range can be handed to any outgoing
  * connection (the validators' own, among others) before the validator binds it.
  */
@@ -27,10 +26,9 @@ final class PortAllocator {
     private PortAllocator() {
     }
 
-    /** A base P such that P .. P + portsNeeded - 1 are usable by validators on `instances`. */
-    static int basePort(List<Instance> instances, int portsNeeded) {
-        boolean loopback = instances.stream().allMatch(i -> i.publicIp().startsWith("127."));
-        if (!loopback) {
+    /** A base P such that P .. P + portsNeeded - 1 are usable by validators on hosts like `hosts`. */
+    static int basePort(HostTraits hosts, int portsNeeded) {
+        if (!hosts.sharePortSpace()) {
             return DEFAULT_BASE_PORT;
         }
         int highest = ephemeralStart(EPHEMERAL_RANGE);

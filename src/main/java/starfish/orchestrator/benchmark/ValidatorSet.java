@@ -2,15 +2,16 @@ package starfish.orchestrator.benchmark;
 
 import java.net.URI;
 import java.util.List;
-import starfish.orchestrator.protocol.MetricsQuery;
-import starfish.orchestrator.protocol.Protocol;
-import starfish.orchestrator.protocol.ValidatorLaunch;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.validator.MetricsQuery;
+import starfish.orchestrator.validator.Protocol;
+import starfish.orchestrator.validator.ValidatorLaunch;
+import starfish.orchestrator.host.Instance;
 import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.ValidatorMetric;
 
-/** The committee of one run: validator i runs on hosts.get(i), with ports from basePort and a heap of heapMiB. */
+/** The committee of one run: validator i runs on hosts.get(i), with ports from basePort. */
 record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine, Protocol protocol,
-                    BenchmarkParameters parameters, int heapMiB) {
+                    BenchmarkParameters parameters) {
 
     int size() {
         return hosts.size();
@@ -20,11 +21,11 @@ record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine,
         return hosts.get(authority);
     }
 
-    /** Asks for the protocol's own metrics only: the orchestrator drops the JVM's, and they are most of a page. */
+    /** Asks for the contract's metrics only: the orchestrator drops the JVM's, and they are most of a page. */
     URI metricsUrl(int authority) {
         return URI.create("http://" + host(authority).publicIp() + ":"
                 + protocol.metricsPort(authority, size(), basePort) + "/metrics"
-                + MetricsQuery.of(protocol.metricNames()));
+                + MetricsQuery.of(ValidatorMetric.names()));
     }
 
     static String session(int authority) {
@@ -41,6 +42,6 @@ record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine,
         ByzantineStrategy behaviour = byzantine.contains(authority)
                 ? parameters.byzantineStrategy() : ByzantineStrategy.HONEST;
         return new ValidatorLaunch(authority, size(), parameters.consensus(), behaviour, share,
-                parameters.mimicExtraLatency(), heapMiB);
+                parameters.mimicExtraLatency());
     }
 }

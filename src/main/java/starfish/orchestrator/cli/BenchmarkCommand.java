@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine;
@@ -32,7 +31,8 @@ import starfish.orchestrator.sweep.LoadSearch;
 import starfish.orchestrator.sweep.SearchReport;
 import starfish.orchestrator.sweep.SearchResult;
 import starfish.orchestrator.sweep.SearchTolerance;
-import starfish.orchestrator.testbed.TestbedProviders;
+import starfish.orchestrator.providers.TestbedProviders;
+import starfish.orchestrator.testbed.TestbedSession;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
@@ -141,11 +141,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(skipTestbedUpdate, skipTestbedConfiguration, useInternalIpAddresses,
                 uploadLocalBuild);
         int exit = 0;
-        try (TestbedProvider testbed = TestbedProviders.create(settings);
-             LocalHostsScope scope = LocalHostsScope.open(settings, testbed, committee);
+        try (TestbedSession session = TestbedSession.forCommand(settings, TestbedProviders.create(settings),
+                committee);
              MonitoringHandle monitor = monitoring || settings.monitoring()
-                     ? Monitoring.start(settings, testbed, options, out::println) : new NoMonitoring()) {
-            BenchmarkFlow orchestrator = testbed.benchmarkFlow(settings, options, new ProgressPrinter(out))
+                     ? Monitoring.start(settings, session.provider(), useInternalIpAddresses, out::println)
+                     : new NoMonitoring()) {
+            BenchmarkFlow orchestrator = session.provider().benchmarkFlow(settings, options,
+                            new ProgressPrinter(out))
                     .monitoredBy(monitor).allowUnsafeByzantine(allowUnsafeByzantine);
             List<BenchmarkOutcome> outcomes = new ArrayList<>();
             IntFunction<BenchmarkOutcome> runOne = load -> {
@@ -197,43 +199,5 @@ public final class BenchmarkCommand implements Callable<Integer> {
         return BenchmarkParameters.builder().consensus(consensus).committee(committee).load(load)
                 .byzantine(byzantineNodes, byzantineStrategy).mimicExtraLatency(mimicExtraLatency)
                 .duration(duration != null ? duration : settings.benchmarkDuration()).build();
-    }
-
-    /**
-     * On the local testbed a benchmark brings its own virtual hosts and removes them afterwards, also when the
-     * run fails or the user presses Ctrl-C (shutdown hook). Remote testbeds are left as they are.
-     */
-    private static final class LocalHostsScope implements AutoCloseable {
-        private final TestbedProvider testbed;
-        private final Thread hook;
-
-        private LocalHostsScope(TestbedProvider testbed, Thread hook) {
-            this.testbed = testbed;
-            this.hook = hook;
-        }
-
-        static LocalHostsScope open(Settings settings, TestbedProvider testbed, int hosts) {
-            if (!settings.cloudProvider().isLocal()) {
-                return new LocalHostsScope(testbed, null);
-            }
-            Thread hook = new Thread(testbed::destroy, "destroy-local-testbed");
-            Runtime.getRuntime().addShutdownHook(hook);
-            testbed.destroy();
-            testbed.deploy(hosts, Optional.empty());
-            return new LocalHostsScope(testbed, hook);
-        }
-
-        @Override
-        public void close() {
-            if (hook == null) {
-                return;
-            }
-            testbed.destroy();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and destroys the same hosts
-            }
-        }
     }
 }

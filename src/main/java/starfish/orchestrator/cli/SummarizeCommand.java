@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 
 @Command(name = "summarize", mixinStandardHelpOptions = true,
@@ -22,8 +23,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     public Integer call() {
         return CliErrors.run(spec.commandLine().getErr(), () -> {
             MeasurementsCollection measurements = MeasurementsCollection.load(path);
-            spec.commandLine().getOut().print(SummaryTable.render(measurements.parameters(), measurements.summary(),
-                    path));
+            BenchmarkParameters parameters = measurements.parameters(BenchmarkParameters.class);
+            spec.commandLine().getOut().print(SummaryTable.render(parameters, measurements.summary(), path));
             spec.commandLine().getOut().flush();
             return 0;
         });

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import starfish.orchestrator.testbed.InstanceTable;
 import starfish.orchestrator.testbed.TestbedProvider;
-import starfish.orchestrator.testbed.TestbedProviders;
+import starfish.orchestrator.providers.TestbedProviders;
 
 @Command(name = "testbed", mixinStandardHelpOptions = true,
         description = "Creates, lists, starts, stops and destroys the testbed's instances.",

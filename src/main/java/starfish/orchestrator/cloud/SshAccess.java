@@ -8,7 +8,7 @@ import java.util.List;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.ssh.SshRunner;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * How the orchestrator logs into a cloud testbed: the provider's user, the settings' key, and a known_hosts file

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
+import starfish.orchestrator.prometheus.MetricSample;
+import starfish.orchestrator.prometheus.PrometheusText;
 
 /**
  * A classic histogram at one scrape: cumulative counts per upper bound (ascending, the last is +Inf), sum, count.

@@ -1,6 +1,6 @@
 package starfish.orchestrator.measurement;
 
-import static starfish.orchestrator.measurement.MetricNames.COMMITTED_SEQUENCE_LENGTH;
+import static starfish.protocol.ValidatorMetric.COMMITTED_SEQUENCE_LENGTH;
 
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +44,7 @@ final class Liveness {
     private static boolean grewWithin(ValidatorSeries series, double from, double to) {
         int end = series.firstAtOrAfter(to);
         int start = Math.max(Math.min(series.lastAtOrBefore(from), end), series.lifeStartOf(end));
-        return series.get(end).value(COMMITTED_SEQUENCE_LENGTH) > series.get(start).value(COMMITTED_SEQUENCE_LENGTH);
+        String length = COMMITTED_SEQUENCE_LENGTH.exposedName();
+        return series.get(end).value(length) > series.get(start).value(length);
     }
 }

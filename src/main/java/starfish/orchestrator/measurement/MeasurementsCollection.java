@@ -12,17 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import starfish.orchestrator.benchmark.BenchmarkParameters;
 
 /**
- * Everything measured in one run: its parameters, the (redacted) settings, which validators were Byzantine, every
+ * Everything measured in one run: its parameters (any value that Jackson writes), the (redacted) settings, which validators were Byzantine, every
  * validator's scrapes in order, the crash faults applied, and the safety verdict once the committed logs were compared. Saved as JSON, with
  * the summary, after every scrape; loadable again for `summarize`.
  */
 public final class MeasurementsCollection {
     private static final ObjectMapper JSON = MeasurementsJson.mapper();
 
-    private final BenchmarkParameters parameters;
+    private final Object parameters;
     private final Map<String, Object> settings;
     private final List<Integer> byzantineAuthorities;
     private final Map<Integer, ValidatorSeries> scrapes = new TreeMap<>();
@@ -30,7 +29,7 @@ public final class MeasurementsCollection {
     private SafetyVerdict safety = new SafetyVerdict(Safety.OK, "not checked yet: committed logs are compared after the run");
 
     /** `renderedSettings` must come from SettingsRenderer, so that no secret reaches the file. */
-    public MeasurementsCollection(BenchmarkParameters parameters, Map<String, Object> renderedSettings,
+    public MeasurementsCollection(Object parameters, Map<String, Object> renderedSettings,
                                   List<Integer> byzantineAuthorities) {
         this.parameters = parameters;
         this.settings = renderedSettings;
@@ -75,8 +74,9 @@ public final class MeasurementsCollection {
         return SummaryCalculator.of(scrapes, byzantineAuthorities, safety, downAtEnd());
     }
 
-    public BenchmarkParameters parameters() {
-        return parameters;
+    /** The run's parameters as a `type` (the type they were saved as, or one with the same fields). */
+    public <T> T parameters(Class<T> type) {
+        return JSON.convertValue(parameters, type);
     }
 
     public List<Integer> byzantineAuthorities() {
@@ -89,9 +89,9 @@ public final class MeasurementsCollection {
         return copy;
     }
 
-    /** `results_dir/<commit or "local">/measurements-<slug>.json`. */
-    public static Path fileFor(Path resultsDir, String commit, BenchmarkParameters parameters) {
-        return resultsDir.resolve(commit).resolve("measurements-" + parameters.slug() + ".json");
+    /** `results_dir/<commit or "local">/measurements-<slug>.json`, where the slug names the run's parameters. */
+    public static Path fileFor(Path resultsDir, String commit, String slug) {
+        return resultsDir.resolve(commit).resolve("measurements-" + slug + ".json");
     }
 
     /** Writes the file atomically (temporary file, then move), so a reader never sees half of it. */
@@ -133,7 +133,7 @@ public final class MeasurementsCollection {
 
     /** The file's shape; `summary` is written for readers and recomputed on load. */
     private record Document(
-            BenchmarkParameters parameters,
+            Object parameters,
             Map<String, Object> settings,
             List<Integer> byzantineAuthorities,
             Map<Integer, List<ValidatorScrape>> scrapes,

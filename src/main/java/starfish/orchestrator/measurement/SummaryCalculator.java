@@ -1,9 +1,9 @@
 package starfish.orchestrator.measurement;
 
-import static starfish.orchestrator.measurement.MetricNames.BLOCK_LATENCY;
-import static starfish.orchestrator.measurement.MetricNames.BYTES_SENT;
-import static starfish.orchestrator.measurement.MetricNames.SEQUENCED_TRANSACTIONS;
-import static starfish.orchestrator.measurement.MetricNames.TRANSACTION_LATENCY;
+import static starfish.protocol.ValidatorMetric.BLOCK_LATENCY;
+import static starfish.protocol.ValidatorMetric.BYTES_SENT;
+import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.TRANSACTION_LATENCY;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +56,13 @@ public final class SummaryCalculator {
                 continue;
             }
             double seconds = windows.stream().mapToDouble(Window::seconds).sum();
-            tpsSum += rate(windows, SEQUENCED_TRANSACTIONS, seconds);
-            bandwidth += rate(windows, BYTES_SENT, seconds);
+            tpsSum += rate(windows, SEQUENCED_TRANSACTIONS.exposedName(), seconds);
+            bandwidth += rate(windows, BYTES_SENT.exposedName(), seconds);
             measured = Math.max(measured, seconds);
             for (Window w : windows) {
-                transactionLatency = merge(transactionLatency, w.histogramDelta(TRANSACTION_LATENCY));
-                blockLatency = merge(blockLatency, w.histogramDelta(BLOCK_LATENCY));
+                transactionLatency = merge(transactionLatency,
+                        w.histogramDelta(TRANSACTION_LATENCY.exposedName()));
+                blockLatency = merge(blockLatency, w.histogramDelta(BLOCK_LATENCY.exposedName()));
             }
         }
         double tps = honest.isEmpty() ? 0 : tpsSum / honest.size();
@@ -100,7 +101,7 @@ public final class SummaryCalculator {
         static List<Window> of(ValidatorSeries series) {
             List<Window> windows = new ArrayList<>();
             for (List<ValidatorScrape> life : series.lives()) {
-                life.stream().filter(s -> s.value(SEQUENCED_TRANSACTIONS) > 0).findFirst()
+                life.stream().filter(s -> s.value(SEQUENCED_TRANSACTIONS.exposedName()) > 0).findFirst()
                         .map(start -> new Window(start, life.get(life.size() - 1)))
                         .ifPresent(windows::add);
             }

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import starfish.orchestrator.prometheus.MetricSample;
+import starfish.orchestrator.prometheus.PrometheusText;
+import starfish.orchestrator.prometheus.PrometheusTextParser;
 
 /**
  * What one validator exposed at one scrape: seconds since the benchmark started, every non-JVM counter and gauge

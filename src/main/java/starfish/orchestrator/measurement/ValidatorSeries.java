@@ -1,7 +1,7 @@
 package starfish.orchestrator.measurement;
 
-import static starfish.orchestrator.measurement.MetricNames.BENCHMARK_DURATION;
-import static starfish.orchestrator.measurement.MetricNames.SEQUENCED_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.BENCHMARK_DURATION;
+import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,7 +100,8 @@ final class ValidatorSeries {
     }
 
     private static boolean restartedBetween(ValidatorScrape before, ValidatorScrape after) {
-        return after.value(BENCHMARK_DURATION) < before.value(BENCHMARK_DURATION)
-                || after.value(SEQUENCED_TRANSACTIONS) < before.value(SEQUENCED_TRANSACTIONS);
+        String uptime = BENCHMARK_DURATION.exposedName();
+        String sequenced = SEQUENCED_TRANSACTIONS.exposedName();
+        return after.value(uptime) < before.value(uptime) || after.value(sequenced) < before.value(sequenced);
     }
 }

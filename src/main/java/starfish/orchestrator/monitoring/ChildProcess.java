@@ -3,9 +3,6 @@ package starfish.orchestrator.monitoring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import starfish.orchestrator.http.HttpExchange;
 
 /**
  * A monitoring service running on this machine as a child process, its output in a log file. A shutdown hook stops
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     private final String name;
     private final Process process;
@@ -76,12 +74,8 @@ final class ChildProcess implements AutoCloseable {
 
     private static boolean answersOk(URI url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HttpExchange.get(url, HEALTH_CHECK_TIMEOUT).status() == 200;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.testbed.CommitteeHosts;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -15,7 +16,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * a handle whose close stops them. URLs and Grafana's admin password are printed to the console, once, and so is
  * how to install a program that is missing.
  * <pre>{@code
- * try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, options)) {
+ * try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, false, System.out::println)) {
  *     // for each run, once its validators' addresses and ports are known:
  *     monitoring.scrape(ScrapeTarget.validators(addresses, authority -> metricsPort));
  * }
@@ -26,20 +27,25 @@ public final class Monitoring {
     private Monitoring() {
     }
 
-    /** `console` gets the URLs and Grafana's password, the one place they are printed; say System.out::println. */
-    public static MonitoringHandle start(Settings settings, TestbedProvider testbed, RunOptions options,
+    /**
+     * On hosts that reserve a monitoring host, the services run there (and node_exporter on every host); otherwise
+     * on this machine. `internalAddresses`: Prometheus reaches the hosts on their internal IPs. `console` gets the
+     * URLs and Grafana's password, the one place they are printed; say System.out::println.
+     */
+    public static MonitoringHandle start(Settings settings, TestbedProvider testbed, boolean internalAddresses,
                                          Consumer<String> console) {
-        return switch (settings.cloudProvider()) {
-            case LOCAL -> startLocal(settings.scrapeInterval(), console);
-            // netns hosts share this machine's packages, so only cloud hosts install any.
-            case NETNS -> startRemote(settings, testbed, options, false, console);
-            case AWS, VULTR -> startRemote(settings, testbed, options, true, console);
-            case SIMULATED -> {
-                console.accept("monitoring: none for the simulated testbed, whose validators run in virtual time;"
-                        + " its figures are in the measurements file");
-                yield new NoMonitoring();
-            }
-        };
+        HostTraits traits = testbed.traits();
+        if (!traits.reserveMonitoringHost()) {
+            return startLocal(settings.scrapeInterval(), console);
+        }
+        List<Instance> hosts = testbed.instances().stream().filter(Instance::isActive).toList();
+        if (hosts.isEmpty()) {
+            throw new IllegalStateException("monitoring needs an active instance on testbed "
+                    + settings.testbedId() + "; deploy or start the testbed first");
+        }
+        RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(CommitteeHosts.monitoringHost(settings, hosts), hosts,
+                ServiceEndpoints.standard(), settings.scrapeInterval(), internalAddresses, traits.installPackages());
+        return RemoteMonitoring.start(testbed.commandRunner(), plan, console);
     }
 
     /**
@@ -62,25 +68,5 @@ public final class Monitoring {
             console.accept(MonitoringComponent.GRAFANA.missingMessage());
         }
         return LocalMonitoring.start(prometheus.get(), grafana, scrapeInterval, console);
-    }
-
-    private static MonitoringHandle startRemote(Settings settings, TestbedProvider testbed, RunOptions options,
-                                                boolean installPackages,
-                                                Consumer<String> console) {
-        List<Instance> hosts = testbed.instances().stream().filter(Instance::isActive).toList();
-        if (hosts.isEmpty()) {
-            throw new IllegalStateException("monitoring needs an active instance on testbed "
-                    + settings.testbedId() + "; deploy or start the testbed first");
-        }
-        RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(monitoringHost(settings, hosts), hosts,
-                ServiceEndpoints.standard(), settings.scrapeInterval(), options.useInternalIpAddresses(),
-                installPackages);
-        return RemoteMonitoring.start(testbed.commandRunner(), plan, console);
-    }
-
-    /** The first instance of the first configured region (or the first instance at all); it runs no validator. */
-    public static Instance monitoringHost(Settings settings, List<Instance> hosts) {
-        String firstRegion = settings.regions().isEmpty() ? "" : settings.regions().get(0);
-        return hosts.stream().filter(host -> host.region().equals(firstRegion)).findFirst().orElse(hosts.get(0));
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Monitoring on a remote testbed, driven only through the CommandRunner so that it works the same over SSH and

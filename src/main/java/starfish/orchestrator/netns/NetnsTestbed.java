@@ -21,8 +21,9 @@ import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.testbed.FileTrees;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -149,6 +150,11 @@ public final class NetnsTestbed implements TestbedProvider {
             throw new NetnsException("cannot delete the netns state directory " + stateDir + ": " + e.getMessage(), e);
         }
         LOG.info("netns testbed {} destroyed", settings.testbedId());
+    }
+
+    @Override
+    public HostTraits traits() {
+        return HostTraits.NAMESPACES;
     }
 
     @Override

@@ -3,7 +3,7 @@ package starfish.orchestrator.runner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Runs shell commands on testbed instances: LocalRunner (ProcessBuilder) for the local testbed, SshRunner (sshj)

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import starfish.orchestrator.settings.SecretRedaction;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * One task per instance on a bounded pool of daemon threads, waiting for all: every runner's parallel work goes

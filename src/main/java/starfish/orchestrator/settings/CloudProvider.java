@@ -1,17 +1,27 @@
 package starfish.orchestrator.settings;
 
-/** Where the testbed's instances come from; YAML spelling is the lower-case name. */
-public enum CloudProvider {
-    LOCAL, NETNS, AWS, VULTR, SIMULATED;
+import java.util.List;
 
-    /** Validator processes on this machine's loopback rather than hosts reached over SSH. */
-    public boolean isLocal() {
-        return this == LOCAL;
+/**
+ * Where the testbed's instances come from; YAML spelling is the lower-case name. What its hosts are like is the
+ * provider's HostTraits, not a question to ask this name.
+ */
+public enum CloudProvider {
+    LOCAL(List.of()),
+    NETNS(List.of()),
+    AWS(List.of("testbed_id", "regions", "specs", "ssh_private_key_file", "ssh_public_key_file")),
+    VULTR(List.of("testbed_id", "regions", "specs", "token_file", "ssh_private_key_file", "ssh_public_key_file")),
+    SIMULATED(List.of());
+
+    private final List<String> requiredFields;
+
+    CloudProvider(List<String> requiredFields) {
+        this.requiredFields = requiredFields;
     }
 
-    /** Every host is on this machine (loopback processes or network namespaces): validators share its memory. */
-    public boolean sharesThisMachine() {
-        return this == LOCAL || this == NETNS;
+    /** The settings fields (YAML names) this provider cannot do without; the loader checks them, once. */
+    public List<String> requiredFields() {
+        return requiredFields;
     }
 
     public String yamlName() {

@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -237,25 +239,14 @@ public final class SettingsLoader {
         }
 
         private void requireFor(CloudProvider provider) {
-            switch (provider) {
-                case AWS -> {
-                    require(provider, "testbed_id", file.testbedId());
-                    require(provider, "regions", file.regions());
-                    require(provider, "specs", file.specs());
-                    require(provider, "ssh_private_key_file", file.sshPrivateKeyFile());
-                    require(provider, "ssh_public_key_file", file.sshPublicKeyFile());
-                }
-                case VULTR -> {
-                    require(provider, "testbed_id", file.testbedId());
-                    require(provider, "regions", file.regions());
-                    require(provider, "specs", file.specs());
-                    require(provider, "token_file", file.tokenFile());
-                    require(provider, "ssh_private_key_file", file.sshPrivateKeyFile());
-                    require(provider, "ssh_public_key_file", file.sshPublicKeyFile());
-                }
-                case LOCAL, NETNS, SIMULATED -> {
-                }
-            }
+            Map<String, Object> given = new HashMap<>();
+            given.put("testbed_id", file.testbedId());
+            given.put("regions", file.regions());
+            given.put("specs", file.specs());
+            given.put("token_file", file.tokenFile());
+            given.put("ssh_private_key_file", file.sshPrivateKeyFile());
+            given.put("ssh_public_key_file", file.sshPublicKeyFile());
+            provider.requiredFields().forEach(field -> require(provider, field, given.get(field)));
             if (file.regions() != null && file.regions().isEmpty()) {
                 throw new SettingsException(at("regions") + ", field 'regions': the list is empty; name at least"
                         + " one region");

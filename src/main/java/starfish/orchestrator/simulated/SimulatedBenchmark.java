@@ -26,7 +26,7 @@ import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
 import starfish.orchestrator.measurement.MeasurementsCollection;
-import starfish.orchestrator.measurement.PrometheusTextParser;
+import starfish.orchestrator.prometheus.PrometheusTextParser;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.monitoring.MonitoringHandle;
@@ -80,7 +80,7 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug() + "-seed" + simulation.seed();
         Path logsDir = settings.logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(),
-                "simulated-seed" + simulation.seed(), parameters);
+                "simulated-seed" + simulation.seed(), parameters.slug());
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
                 SettingsRenderer.toMap(settings), byzantine);
         LOG.info("simulated benchmark {} with seed {} (replay: the same settings with --seed {})",

@@ -7,7 +7,8 @@ import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -15,6 +16,14 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * time, so there is nothing to deploy, start, stop or destroy, and no command to run anywhere.
  */
 public final class SimulatedTestbed implements TestbedProvider {
+
+    /** Nothing to create or remove per command, nothing to install, no host to reserve: all of it is this JVM. */
+    private static final HostTraits IN_THIS_JVM = new HostTraits(true, true, true, true, false, false, false, false);
+
+    @Override
+    public HostTraits traits() {
+        return IN_THIS_JVM;
+    }
 
     @Override
     public List<Instance> deploy(int perRegion, Optional<String> region) {

@@ -1,6 +1,6 @@
 package starfish.orchestrator.ssh;
 
-import static starfish.orchestrator.protocol.ShellQuoting.quote;
+import static starfish.orchestrator.runner.ShellQuoting.quote;
 
 import java.util.regex.Pattern;
 

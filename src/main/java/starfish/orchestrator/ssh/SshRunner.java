@@ -18,14 +18,14 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.xfer.FileSystemFile;
-import starfish.orchestrator.protocol.ShellQuoting;
+import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.runner.FanOut;
 import starfish.orchestrator.settings.SecretRedaction;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Runs commands on remote instances over SSH (sshj): one reused connection per host, a bounded parallel fan-out,

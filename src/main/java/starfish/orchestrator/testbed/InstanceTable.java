@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Help.Ansi;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Renders instances as one aligned table per region; states are coloured on a terminal (green active, red stopped)

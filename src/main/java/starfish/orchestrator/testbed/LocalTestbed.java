@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.settings.Settings;
 
@@ -87,6 +89,11 @@ public final class LocalTestbed implements TestbedProvider {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + root, e);
         }
+    }
+
+    @Override
+    public HostTraits traits() {
+        return HostTraits.LOOPBACK;
     }
 
     @Override

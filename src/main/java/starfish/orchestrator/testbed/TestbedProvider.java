@@ -6,6 +6,7 @@ import starfish.orchestrator.benchmark.BenchmarkFlow;
 import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 
@@ -42,6 +43,9 @@ public interface TestbedProvider extends AutoCloseable {
     default Optional<String> sshCommand(Instance instance) {
         return Optional.empty();
     }
+
+    /** What the flow needs to know about this testbed's hosts. */
+    HostTraits traits();
 
     /** Runs commands on this testbed's instances. */
     CommandRunner commandRunner();

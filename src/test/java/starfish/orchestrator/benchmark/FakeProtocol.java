@@ -2,9 +2,9 @@ package starfish.orchestrator.benchmark;
 
 import java.nio.file.Path;
 import java.util.List;
-import starfish.orchestrator.protocol.Protocol;
-import starfish.orchestrator.protocol.ShellQuoting;
-import starfish.orchestrator.protocol.ValidatorLaunch;
+import starfish.orchestrator.validator.Protocol;
+import starfish.orchestrator.runner.ShellQuoting;
+import starfish.orchestrator.validator.ValidatorLaunch;
 import starfish.orchestrator.settings.Repository;
 
 /**
@@ -22,6 +22,11 @@ record FakeProtocol(int failingAuthority) implements Protocol {
     @Override
     public List<String> updateCommands(Repository repository) {
         return List.of();
+    }
+
+    @Override
+    public LocalBuild localBuild() {
+        return new LocalBuild(Path.of("target", "starfish.jar"), "mvn -q package -DskipTests");
     }
 
     @Override
@@ -55,13 +60,6 @@ record FakeProtocol(int failingAuthority) implements Protocol {
     @Override
     public int metricsPort(int authority, int committee, int basePort) {
         return basePort + committee + authority;
-    }
-
-    /** Every metric FakeValidator serves: the flow asks for them by name, as it does a real validator's. */
-    @Override
-    public List<String> metricNames() {
-        return List.of("sequenced_transactions_total", "bytes_sent_total", "committed_sequence_length",
-                "transaction_committed_latency");
     }
 
     @Override

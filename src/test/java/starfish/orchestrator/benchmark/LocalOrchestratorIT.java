@@ -21,7 +21,7 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.LocalTestbed;
 import starfish.protocol.ByzantineStrategy;
 

@@ -10,21 +10,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import starfish.orchestrator.protocol.JavaLauncher;
-import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.validator.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.protocol.ByzantineStrategy;
 
 /** The checks the flow makes before it starts anything, and the steps each RunOptions flag keeps or skips. */
 class OrchestratorTest {
     private static final Repository REPOSITORY = new Repository("https://example.org/starfish.git", "main");
-    private static final List<String> UPDATE = new StarfishProtocol(JavaLauncher.jar(StarfishProtocol.JAR))
+    private static final List<String> UPDATE = StarfishProtocol.on(HostTraits.CLOUD)
             .updateCommands(REPOSITORY);
 
     @TempDir
@@ -33,64 +33,14 @@ class OrchestratorTest {
     @Test
     void aRemoteTestbedWithTooFewActiveInstancesSaysWhatTheCommitteeNeedsAndHowToGetIt() {
         Instance stopped = new Instance("i-2", "us-east-1", "198.18.0.2", "10.0.0.2", InstanceStatus.STOPPED);
-        TestbedProvider twoHosts = new RemoteTestbed(List.of(remoteHost(1), stopped), () -> {
+        TestbedProvider twoHosts = new RemoteTestbed(List.of(remoteHost(1), stopped), HostTraits.CLOUD, () -> {
             throw new AssertionError("nothing may run before the committee is known to fit");
         });
 
-        assertThatThrownBy(() -> new Orchestrator(aws(2), twoHosts, RunOptions.defaults(), new BenchmarkListener() { })
-                .run(BenchmarkParameters.builder().committee(4).build()))
-                .hasMessage("the testbed has 1 active instances; committee 4 + dedicated_clients 2 + 1 monitoring host"
-                        + " needs 7; run `testbed deploy --instances 3` (instances per region) or `testbed start`");
-    }
-
-    @Test
-    void onNetnsTheHintCountsTheHostsEachRegionMustHave() {
-        Settings netns = new SettingsLoader(Map.<String, String>of()::get).parse("""
-                cloud_provider: netns
-                regions: [lab]
-                """, "s.yml");
-
-        // a netns deploy tops every region up to the count it is given, rather than adding that many
-        assertThatThrownBy(() -> CommitteeHosts.validators(netns, List.of(remote("a", "lab")), 4))
-                .hasMessageContaining("needs 5; run `testbed deploy --instances 5`");
-    }
-
-    @Test
-    void validatorsRunAfterTheMonitoringHostAndTheDedicatedClientHosts() {
-        List<Instance> active = List.of(remote("a", "eu-west-1"), remote("b", "us-east-1"), remote("c", "us-east-1"),
-                remote("d", "eu-west-1"), remote("e", "us-east-1"), remote("f", "eu-west-1"));
-
-        // b is the monitoring host (first of the first region), a the client host, f is left over
-        assertThat(CommitteeHosts.validators(aws(1), active, 3)).extracting(Instance::id)
-                .containsExactly("c", "d", "e");
-        assertThat(CommitteeHosts.validators(aws(0), active, 5)).extracting(Instance::id)
-                .containsExactly("a", "c", "d", "e", "f");
-        assertThat(CommitteeHosts.needed(aws(1), 3)).isEqualTo(5);
-    }
-
-    @Test
-    void theLocalTestbedRunsAValidatorOnEveryVirtualHost() {
-        List<Instance> active = List.of(host(0), host(1), host(2));
-
-        assertThat(CommitteeHosts.validators(Settings.defaults(), active, 2)).containsExactly(host(0), host(1));
-        assertThat(CommitteeHosts.needed(Settings.defaults(), 3)).isEqualTo(3);
-    }
-
-    /** AWS settings whose first region is us-east-1. */
-    private static Settings aws(int dedicatedClients) {
-        return new SettingsLoader(Map.<String, String>of()::get).parse("""
-                cloud_provider: aws
-                testbed_id: t
-                regions: [us-east-1, eu-west-1]
-                specs: m5d.large
-                ssh_private_key_file: k
-                ssh_public_key_file: k.pub
-                dedicated_clients: %d
-                """.formatted(dedicatedClients), "s.yml");
-    }
-
-    private static Instance remote(String id, String region) {
-        return new Instance(id, region, "198.18.0.1", "10.0.0.1", InstanceStatus.ACTIVE);
+        assertThatThrownBy(() -> new Orchestrator(remoteSettings(), twoHosts, RunOptions.defaults(),
+                new BenchmarkListener() { }).run(BenchmarkParameters.builder().committee(4).build()))
+                .hasMessage("the testbed has 1 active instances; committee 4 + dedicated_clients 0 + 1 monitoring host"
+                        + " needs 5; run `testbed deploy --instances 4` (instances per region) or `testbed start`");
     }
 
     @Test
@@ -99,6 +49,19 @@ class OrchestratorTest {
 
         assertThat(commands).containsSubsequence(UPDATE);
         assertThat(genesis(commands)).contains("--ips 198.18.0.1 198.18.0.2 198.18.0.3 198.18.0.4 ");
+    }
+
+    @Test
+    void hostsSharingThisMachinesFilesGetGenesisWrittenOnceAndCopiedOthersWriteTheirOwn() {
+        List<String> cloud = commandsUntilBoot(RunOptions.defaults(), HostTraits.CLOUD);
+        List<String> namespaces = commandsUntilBoot(RunOptions.defaults(), HostTraits.NAMESPACES);
+
+        assertThat(genesis(cloud)).isNotEmpty();
+        assertThat(cloud).doesNotContain("upload committee.json");
+        assertThat(genesis(namespaces)).isNotEmpty();
+        // written on the first validator's host, copied to the three others
+        assertThat(namespaces).filteredOn("upload committee.json"::equals).hasSize(3);
+        assertThat(namespaces).filteredOn("upload private-config-3.json"::equals).hasSize(3);
     }
 
     @Test
@@ -143,13 +106,13 @@ class OrchestratorTest {
     void theLoadIsSplitExactlyAcrossValidators() {
         BenchmarkParameters parameters = BenchmarkParameters.builder().committee(4).load(1_002).build();
         List<Instance> hosts = List.of(host(0), host(1), host(2), host(3));
-        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters, 512);
+        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters);
 
         assertThat(List.of(set.launch(0).load(), set.launch(1).load(), set.launch(2).load(), set.launch(3).load()))
                 .containsExactly(251, 251, 250, 250);
-        assertThat(set.metricsUrl(2).toString()).isEqualTo("http://127.0.0.1:30006/metrics"
-                + "?name%5B%5D=sequenced_transactions_total&name%5B%5D=bytes_sent_total"
-                + "&name%5B%5D=committed_sequence_length&name%5B%5D=transaction_committed_latency");
+        assertThat(set.metricsUrl(2).toString()).startsWith("http://127.0.0.1:30006/metrics"
+                + "?name%5B%5D=sequenced_transactions_total&name%5B%5D=transaction_committed_latency&")
+                .endsWith("&name%5B%5D=dropped_transactions_total");
     }
 
     private static Instance host(int k) {
@@ -165,9 +128,13 @@ class OrchestratorTest {
      * monitoring host, validators run on hosts 1 to 4.
      */
     private List<String> commandsUntilBoot(RunOptions options) {
+        return commandsUntilBoot(options, HostTraits.CLOUD);
+    }
+
+    private List<String> commandsUntilBoot(RunOptions options, HostTraits traits) {
         RecordingRunner runner = new RecordingRunner();
         TestbedProvider testbed = new RemoteTestbed(List.of(remoteHost(0), remoteHost(1), remoteHost(2),
-                remoteHost(3), remoteHost(4)), () -> runner);
+                remoteHost(3), remoteHost(4)), traits, () -> runner);
 
         assertThatThrownBy(() -> new Orchestrator(remoteSettings(), testbed, options, new BenchmarkListener() { })
                 .run(BenchmarkParameters.builder().committee(4).build()))
@@ -195,7 +162,7 @@ class OrchestratorTest {
     }
 
     /** A remote testbed whose instances are reached through `runner`. */
-    private record RemoteTestbed(List<Instance> instances, Supplier<CommandRunner> runner)
+    private record RemoteTestbed(List<Instance> instances, HostTraits traits, Supplier<CommandRunner> runner)
             implements TestbedProvider {
         @Override
         public List<Instance> deploy(int perRegion, Optional<String> region) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Records the commands and uploads of a run without running anything. Starting a validator fails the run: by then

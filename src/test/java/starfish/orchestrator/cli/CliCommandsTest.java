@@ -16,10 +16,10 @@ import starfish.Main;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.measurement.HistogramSnapshot;
 import starfish.orchestrator.measurement.MeasurementsCollection;
-import starfish.orchestrator.measurement.MetricNames;
 import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
+import starfish.protocol.ValidatorMetric;
 
 /** The CLI commands in process, on the local testbed and saved files. */
 class CliCommandsTest {
@@ -70,10 +70,10 @@ class CliCommandsTest {
         HistogramSnapshot none = new HistogramSnapshot(List.of(new HistogramSnapshot.Bucket(Double.POSITIVE_INFINITY,
                 0)), 0, 0);
         for (int authority = 0; authority < 4; authority++) {
-            collection.add(authority, new ValidatorScrape(10, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, 100.0),
-                    Map.of(MetricNames.TRANSACTION_LATENCY, none)));
-            collection.add(authority, new ValidatorScrape(20, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, 5_100.0),
-                    Map.of(MetricNames.TRANSACTION_LATENCY, none)));
+            collection.add(authority, new ValidatorScrape(10, Map.of(ValidatorMetric.SEQUENCED_TRANSACTIONS.exposedName(), 100.0),
+                    Map.of(ValidatorMetric.TRANSACTION_LATENCY.exposedName(), none)));
+            collection.add(authority, new ValidatorScrape(20, Map.of(ValidatorMetric.SEQUENCED_TRANSACTIONS.exposedName(), 5_100.0),
+                    Map.of(ValidatorMetric.TRANSACTION_LATENCY.exposedName(), none)));
         }
         Path file = dir.resolve("m.json");
         collection.save(file);

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import starfish.orchestrator.runner.CommandRunner;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Stands in for logging into new cloud instances, which tests cannot reach: each instance refuses its first

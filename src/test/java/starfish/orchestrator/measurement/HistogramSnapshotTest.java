@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import starfish.orchestrator.measurement.HistogramSnapshot.Bucket;
+import starfish.orchestrator.prometheus.PrometheusText;
+import starfish.orchestrator.prometheus.PrometheusTextParser;
 
 class HistogramSnapshotTest {
     private static final double INF = Double.POSITIVE_INFINITY;

@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import starfish.node.metrics.NodeMetrics;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
-import starfish.orchestrator.protocol.JavaLauncher;
-import starfish.orchestrator.protocol.StarfishProtocol;
+import starfish.orchestrator.prometheus.PrometheusTextParser;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 /**
  * The orchestrator's CPU cost for a 100-validator, 10-minute run scraped every 5 s (120 scrapes each): parsing
@@ -42,7 +42,7 @@ class LargeRunSummaryCostIT {
     private static final int SCRAPES = 120;
     private static final int WARM_UP_SCRAPES = 30;
     private static final Predicate<String> REQUESTED = MetricNameFilter.builder()
-            .nameMustBeEqualTo(new StarfishProtocol(JavaLauncher.currentClasspath()).metricNames()).build();
+            .nameMustBeEqualTo(ValidatorMetric.names()).build();
 
     @Test
     void scrapingAndSummarisingAHundredValidatorsForTenMinutes() throws IOException {

@@ -15,6 +15,7 @@ import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 class MeasurementsCollectionTest {
     private static final BenchmarkParameters PARAMETERS = BenchmarkParameters.builder()
@@ -24,8 +25,8 @@ class MeasurementsCollectionTest {
     private static ValidatorScrape scrape(double t, double sequenced) {
         HistogramSnapshot latency = new HistogramSnapshot(List.of(new HistogramSnapshot.Bucket(0.5, sequenced),
                 new HistogramSnapshot.Bucket(Double.POSITIVE_INFINITY, sequenced)), sequenced * 0.3, sequenced);
-        return new ValidatorScrape(t, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, sequenced,
-                MetricNames.COMMITTED_SEQUENCE_LENGTH, t), Map.of(MetricNames.TRANSACTION_LATENCY, latency));
+        return new ValidatorScrape(t, Map.of(ValidatorMetric.SEQUENCED_TRANSACTIONS.exposedName(), sequenced,
+                ValidatorMetric.COMMITTED_SEQUENCE_LENGTH.exposedName(), t), Map.of(ValidatorMetric.TRANSACTION_LATENCY.exposedName(), latency));
     }
 
     @Test
@@ -37,13 +38,13 @@ class MeasurementsCollectionTest {
             collection.add(authority, scrape(10, 2_100));
         }
         collection.setSafety(new SafetyVerdict(Safety.VIOLATED, "validators 1 and 2 diverge at committed index 7"));
-        Path file = MeasurementsCollection.fileFor(dir.resolve("results"), "local", PARAMETERS);
+        Path file = MeasurementsCollection.fileFor(dir.resolve("results"), "local", PARAMETERS.slug());
 
         collection.save(file);
         MeasurementsCollection loaded = MeasurementsCollection.load(file);
 
         assertThat(file.getFileName().toString()).isEqualTo("measurements-" + PARAMETERS.slug() + ".json");
-        assertThat(loaded.parameters()).isEqualTo(PARAMETERS);
+        assertThat(loaded.parameters(BenchmarkParameters.class)).isEqualTo(PARAMETERS);
         assertThat(loaded.summary()).isEqualTo(collection.summary());
         assertThat(loaded.summary().tps()).isEqualTo(400.0);
         String json = Files.readString(file);

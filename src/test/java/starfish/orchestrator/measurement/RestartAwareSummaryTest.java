@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import starfish.protocol.ValidatorMetric;
 
 /** Summaries when crash faults stop and restart validators: counters reset, some validators end down. */
 class RestartAwareSummaryTest {
 
     private static ValidatorScrape scrape(double t, double uptime, double sequenced, double sequenceLength) {
-        return new ValidatorScrape(t, Map.of(MetricNames.BENCHMARK_DURATION, uptime,
-                MetricNames.SEQUENCED_TRANSACTIONS, sequenced, MetricNames.COMMITTED_SEQUENCE_LENGTH, sequenceLength),
+        return new ValidatorScrape(t, Map.of(ValidatorMetric.BENCHMARK_DURATION.exposedName(), uptime,
+                ValidatorMetric.SEQUENCED_TRANSACTIONS.exposedName(), sequenced, ValidatorMetric.COMMITTED_SEQUENCE_LENGTH.exposedName(), sequenceLength),
                 Map.of());
     }
 

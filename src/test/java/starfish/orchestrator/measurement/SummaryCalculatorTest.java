@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import starfish.protocol.ValidatorMetric;
 
 class SummaryCalculatorTest {
     private static final double INF = Double.POSITIVE_INFINITY;
@@ -17,9 +18,9 @@ class SummaryCalculatorTest {
                 new HistogramSnapshot.Bucket(0.2, cumulative[1]), new HistogramSnapshot.Bucket(0.4, cumulative[2]),
                 new HistogramSnapshot.Bucket(INF, cumulative[3]));
         HistogramSnapshot latency = new HistogramSnapshot(buckets, latencySum, cumulative[3]);
-        return new ValidatorScrape(t, Map.of(MetricNames.SEQUENCED_TRANSACTIONS, sequenced,
-                MetricNames.BYTES_SENT, bytesSent, MetricNames.COMMITTED_SEQUENCE_LENGTH, sequenceLength),
-                Map.of(MetricNames.TRANSACTION_LATENCY, latency));
+        return new ValidatorScrape(t, Map.of(ValidatorMetric.SEQUENCED_TRANSACTIONS.exposedName(), sequenced,
+                ValidatorMetric.BYTES_SENT.exposedName(), bytesSent, ValidatorMetric.COMMITTED_SEQUENCE_LENGTH.exposedName(), sequenceLength),
+                Map.of(ValidatorMetric.TRANSACTION_LATENCY.exposedName(), latency));
     }
 
     private static double[] h(double... cumulative) {

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.measurement.ValidatorScrape;
-import starfish.orchestrator.protocol.JavaLauncher;
-import starfish.orchestrator.protocol.MetricsQuery;
-import starfish.orchestrator.protocol.StarfishProtocol;
-import starfish.orchestrator.protocol.ValidatorLaunch;
+import starfish.orchestrator.validator.MetricsQuery;
+import starfish.orchestrator.validator.StarfishProtocol;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.validator.ValidatorLaunch;
 import starfish.orchestrator.runner.LocalRunner;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 /**
  * A real validator (the `node` CLI in a child JVM, started the way the orchestrator starts it) must expose what the
@@ -44,13 +45,13 @@ class LiveValidatorMetricsIT {
     @BeforeAll
     static void scrapeALiveValidator() throws Exception {
         Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
-        StarfishProtocol protocol = new StarfishProtocol(JavaLauncher.currentClasspath());
+        StarfishProtocol protocol = StarfishProtocol.on(HostTraits.LOOPBACK);
         int basePort = twoFreePorts();
         URI metrics = URI.create("http://127.0.0.1:" + protocol.metricsPort(0, 1, basePort) + "/metrics");
         try (LocalRunner runner = new LocalRunner(instance -> workingDir)) {
             runner.execute(host, protocol.genesisCommand(List.of("127.0.0.1"), basePort));
             runner.startDetached(host, "node-0", protocol.runCommand(new ValidatorLaunch(0, 1, Consensus.MYSTICETI,
-                    ByzantineStrategy.HONEST, 200, false, 256)), "node-0.log");
+                    ByzantineStrategy.HONEST, 200, false)), "node-0.log");
             AtomicReference<String> scraped = new AtomicReference<>("");
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -60,7 +61,7 @@ class LiveValidatorMetricsIT {
                         return scraped.get().contains("committed_leaders_total{");
                     });
             exposition = scraped.get();
-            URI protocolMetrics = URI.create(metrics + MetricsQuery.of(protocol.metricNames()));
+            URI protocolMetrics = URI.create(metrics + MetricsQuery.of(ValidatorMetric.names()));
             protocolMetricsPage = http.send(HttpRequest.newBuilder(protocolMetrics).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }

@@ -40,7 +40,7 @@ class MonitoredBenchmarkIT {
         Settings settings = new SettingsLoader().load(settingsFile(true));
         StringBuilder printed = new StringBuilder();
         try (LocalTestbed testbed = new LocalTestbed(settings);
-             MonitoringHandle monitoring = Monitoring.start(settings, testbed, RunOptions.defaults(),
+             MonitoringHandle monitoring = Monitoring.start(settings, testbed, false,
                      line -> printed.append(line).append('\n'))) {
             testbed.deploy(1, Optional.empty());
             new Orchestrator(settings, testbed, RunOptions.defaults(), new BenchmarkListener() { })

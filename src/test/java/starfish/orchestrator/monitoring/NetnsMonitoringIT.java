@@ -23,7 +23,7 @@ import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.netns.NetnsTestbed;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * Monitoring over SSH on two netns hosts: node_exporter on both, Prometheus on the first, a one-validator benchmark
@@ -52,7 +52,7 @@ class NetnsMonitoringIT {
         try {
             testbed.destroy();
             List<Instance> hosts = testbed.deploy(2, Optional.empty());
-            try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, UPLOAD_LOCAL_BUILD,
+            try (MonitoringHandle monitoring = Monitoring.start(settings, testbed, UPLOAD_LOCAL_BUILD.useInternalIpAddresses(),
                     line -> printed.append(line).append('\n'))) {
                 new Orchestrator(settings, testbed, UPLOAD_LOCAL_BUILD, new BenchmarkListener() { })
                         .monitoredBy(monitoring)

@@ -25,7 +25,7 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 
 /**
  * The whole benchmark flow over SSH on 5 netns hosts (the monitoring host and 4 validators), once with the locally

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 
 /** A real netns testbed of 4 hosts in 2 regions, driven over real SSH, then destroyed without leftovers. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

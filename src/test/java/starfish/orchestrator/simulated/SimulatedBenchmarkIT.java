@@ -16,7 +16,7 @@ import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
 import starfish.orchestrator.testbed.TestbedProvider;
-import starfish.orchestrator.testbed.TestbedProviders;
+import starfish.orchestrator.providers.TestbedProviders;
 import starfish.protocol.Consensus;
 
 /** The simulated testbed through the same seam the CLI and the JUnit extension use. */

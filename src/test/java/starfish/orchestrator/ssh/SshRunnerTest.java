@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.CommandOutput;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 
 /** SshRunner against a real OpenSSH sshd on 127.0.0.1 (skipped where sshd cannot run). */
 class SshRunnerTest {

@@ -25,8 +25,8 @@ import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.SshReadiness;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 
 /**
  * EC2 instances in several regions, found by their tags. Each region gets the testbed's key pair and security

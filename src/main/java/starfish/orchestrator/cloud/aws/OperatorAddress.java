@@ -1,11 +1,11 @@
 package starfish.orchestrator.cloud.aws;
 
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import starfish.orchestrator.http.HttpExchange;
 
 /**
  * The operator's address as an IPv4 CIDR: the only source the security group admits for SSH and Grafana.
@@ -15,6 +15,7 @@ public record OperatorAddress(String cidr) {
     /** Set this environment variable to the operator's address or range when detection is not wanted. */
     public static final String ENVIRONMENT_VARIABLE = "STARFISH_OPERATOR_CIDR";
     static final String DETECTION_URL = "https://checkip.amazonaws.com";
+    private static final Duration DETECTION_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
     private static final int NARROWEST_ALLOWED_PREFIX = 8;
 
@@ -40,17 +41,18 @@ public record OperatorAddress(String cidr) {
     public static OperatorAddress fromEnvironmentOrDetect() {
         return Optional.ofNullable(System.getenv(ENVIRONMENT_VARIABLE)).filter(s -> !s.isBlank())
                 .map(s -> new OperatorAddress(s.trim()))
-                .orElseGet(() -> detect(new OkHttpClient(), DETECTION_URL));
+                .orElseGet(() -> detect(DETECTION_URL));
     }
 
     /** Asks an echo service (which answers with the caller's address as plain text) for this machine's address. */
-    public static OperatorAddress detect(OkHttpClient http, String echoUrl) {
-        try (Response response = http.newCall(new Request.Builder().url(echoUrl).build()).execute()) {
-            if (!response.isSuccessful()) {
+    public static OperatorAddress detect(String echoUrl) {
+        try {
+            HttpExchange.Answer answer = HttpExchange.get(URI.create(echoUrl), DETECTION_TIMEOUT);
+            if (!answer.isOk()) {
                 throw new IllegalStateException("cannot detect the operator's address: " + echoUrl + " answered HTTP "
-                        + response.code() + "; set " + ENVIRONMENT_VARIABLE + " instead");
+                        + answer.status() + "; set " + ENVIRONMENT_VARIABLE + " instead");
             }
-            return new OperatorAddress(response.body().string().trim());
+            return new OperatorAddress(answer.text().trim());
         } catch (IOException e) {
             throw new IllegalStateException("cannot detect the operator's address at " + echoUrl + " (" + e.getMessage()
                     + "); set " + ENVIRONMENT_VARIABLE + " instead", e);

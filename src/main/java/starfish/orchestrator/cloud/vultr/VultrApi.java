@@ -12,27 +12,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import starfish.orchestrator.cloud.KnownSecrets;
+import starfish.orchestrator.http.HttpExchange;
 
 /**
- * The Vultr API v2 over okhttp: bearer authentication, JSON in and out, cursor pagination (`meta.links.next`),
+ * The Vultr API v2 over the orchestrator's HTTP client: bearer authentication, JSON in and out, cursor pagination (`meta.links.next`),
  * retries of HTTP 429 (after Retry-After when given) and error bodies (`{"error": ..., "status": ...}`) turned into
  * messages that never carry the token.
  */
-final class VultrApi implements AutoCloseable {
+final class VultrApi {
     static final String DEFAULT_URL = "https://api.vultr.com/v2";
     static final int PAGE_SIZE = 100;
-    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(1);
 
-    private final OkHttpClient http = new OkHttpClient();
-    private final HttpUrl base;
+    private final String base;
     private final String token;
     private final KnownSecrets redactor;
     private final VultrTuning tuning;
@@ -41,11 +39,10 @@ final class VultrApi implements AutoCloseable {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     VultrApi(String baseUrl, String token, VultrTuning tuning) {
-        HttpUrl parsed = HttpUrl.parse(baseUrl);
-        if (parsed == null) {
+        if (!baseUrl.matches("(?i)https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
             throw new IllegalArgumentException("vultr_api_url '" + baseUrl + "' is not an http(s) URL");
         }
-        this.base = parsed;
+        this.base = baseUrl.replaceFirst("/+$", "");
         this.token = token;
         this.redactor = new KnownSecrets(List.of(token));
         this.tuning = tuning;
@@ -61,7 +58,7 @@ final class VultrApi implements AutoCloseable {
             if (!cursor.isEmpty()) {
                 pageQuery.put("cursor", cursor);
             }
-            JsonNode page = send(request(path, pageQuery).get().build());
+            JsonNode page = send("GET", path, pageQuery, Optional.empty());
             for (JsonNode item : page.path(field)) {
                 items.add(convert(item, type));
             }
@@ -72,43 +69,44 @@ final class VultrApi implements AutoCloseable {
 
     /** POSTs `body` as JSON; returns the object under `field` of the answer, if the answer has one. */
     <T> Optional<T> post(String path, Object body, String field, Class<T> type) {
-        JsonNode answer = send(request(path, Map.of()).post(RequestBody.create(write(body), JSON)).build());
+        JsonNode answer = send("POST", path, Map.of(), Optional.of(write(body)));
         return answer.has(field) ? Optional.of(convert(answer.get(field), type)) : Optional.empty();
     }
 
     void post(String path, Object body) {
-        send(request(path, Map.of()).post(RequestBody.create(write(body), JSON)).build());
+        send("POST", path, Map.of(), Optional.of(write(body)));
     }
 
     void delete(String path) {
-        send(request(path, Map.of()).delete().build());
+        send("DELETE", path, Map.of(), Optional.empty());
     }
 
-    private Request.Builder request(String path, Map<String, String> query) {
-        HttpUrl.Builder url = base.newBuilder().addPathSegments(path.replaceFirst("^/", ""));
-        query.forEach(url::addQueryParameter);
-        return new Request.Builder().url(url.build()).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-    }
-
-    private JsonNode send(Request request) {
-        String call = request.method() + " " + request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+    private JsonNode send(String method, String path, Map<String, String> query, Optional<byte[]> body) {
+        String target = "/" + path.replaceFirst("^/", "") + (query.isEmpty() ? "" : query.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&", "?", "")));
+        URI url = URI.create(base + target);
+        String call = method + " " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
         for (int attempt = 1; ; attempt++) {
-            try (Response response = http.newCall(request).execute()) {
-                String body = response.body().string();
-                if (response.code() == 429 && attempt < tuning.maxAttempts()) {
-                    tuning.pause(retryDelay(response.header("Retry-After"), attempt));
+            try {
+                HttpExchange.Answer answer = HttpExchange.send(method, url, headers, body, TIMEOUT);
+                if (answer.status() == 429 && attempt < tuning.maxAttempts()) {
+                    tuning.pause(retryDelay(answer.retryAfter().orElse(null), attempt));
                     continue;
                 }
-                if (!response.isSuccessful()) {
-                    throw new VultrApiException(failure(call, response.code(), body), response.code(), null);
+                String text = answer.text();
+                if (!answer.isOk()) {
+                    throw new VultrApiException(failure(call, answer.status(), text), answer.status(), null);
                 }
-                return body.isBlank() ? json.missingNode() : json.readTree(body);
+                return text.isBlank() ? json.missingNode() : json.readTree(text);
             } catch (IOException e) {
                 throw new VultrApiException("Vultr API " + call + " failed: " + redactor.redact(e.getMessage()), 0, null);
             }
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private Duration retryDelay(String retryAfter, int attempt) {
@@ -153,11 +151,5 @@ final class VultrApi implements AutoCloseable {
 
     private <T> T convert(JsonNode node, Class<T> type) {
         return json.convertValue(node, type);
-    }
-
-    @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
     }
 }

@@ -2,8 +2,8 @@ package starfish.orchestrator.cloud.vultr;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 
 /** The fields of a Vultr instance object that the testbed uses (JSON snake_case; `default_password` is ignored). */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -22,8 +22,8 @@ import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.SshReadiness;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 
 /**
  * Vultr instances tagged with the testbed id, running Ubuntu 24.04 with the plan given as `specs`, opened with the
@@ -238,6 +238,5 @@ public final class VultrTestbed implements CloudTestbed {
     @Override
     public void close() {
         ssh.close();
-        api.close();
     }
 }

@@ -29,9 +29,9 @@ import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.testbed.Instance;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.InstanceTable;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.host.InstanceStatus;
 
 class AwsTestbedTest {
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";

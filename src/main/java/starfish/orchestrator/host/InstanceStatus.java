@@ -1,4 +1,4 @@
-package starfish.orchestrator.testbed;
+package starfish.orchestrator.host;
 
 /** The life-cycle state of a testbed instance as its provider reports it. */
 public enum InstanceStatus {

@@ -1,4 +1,4 @@
-package starfish.orchestrator.measurement;
+package starfish.orchestrator.prometheus;
 
 import java.util.Map;
 import java.util.OptionalLong;

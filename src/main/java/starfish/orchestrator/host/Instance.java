@@ -1,4 +1,4 @@
-package starfish.orchestrator.testbed;
+package starfish.orchestrator.host;
 
 /**
  * One host of a testbed. `publicIp` is where the orchestrator reaches it (SSH, metrics); `internalIp` is what

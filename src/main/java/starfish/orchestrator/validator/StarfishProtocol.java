@@ -1,10 +1,13 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.settings.Repository;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.protocol.ByzantineStrategy;
 
 /** Our validator (`starfish node ...`), per the validator/orchestrator contract. */
@@ -17,13 +20,6 @@ public final class StarfishProtocol implements Protocol {
     private static final String COMMITTEE_FILE = "committee.json";
     private static final String PUBLIC_CONFIG_FILE = "public-config.json";
 
-    /** Every metric NodeMetrics registers, as exposed: well over half of a validator's page is JVM metrics. */
-    private static final List<String> METRIC_NAMES = List.of("sequenced_transactions_total",
-            "transaction_committed_latency", "block_committed_latency", "committed_leaders_total",
-            "leader_timeout_total", "bytes_sent_total", "bytes_received_total", "benchmark_duration", "missing_blocks",
-            "proposed_block_size_bytes", "committed_sequence_length", "committed_sequence_digest_info",
-            "rejected_messages_total", "equivocating_blocks_total", "pending_transactions", "dropped_transactions_total");
-
     /**
      * From this own load (tx/s) on, a validator's JVM is set up for throughput (see JavaLauncher.validator): it
      * fills its heap during the run anyway, so it touches it at boot, and its hot code is worth C2's compilations.
@@ -34,9 +30,20 @@ public final class StarfishProtocol implements Protocol {
     private static final int CLASS_DATA_RECORDER = 0;
 
     private final JavaLauncher launcher;
+    private final ValidatorHeap heap;
 
-    public StarfishProtocol(JavaLauncher launcher) {
+    StarfishProtocol(JavaLauncher launcher, ValidatorHeap heap) {
         this.launcher = launcher;
+        this.heap = heap;
+    }
+
+    /**
+     * Our validator on hosts like `hosts`: from this JVM's classpath where they run the orchestrator's own build,
+     * else from the jar that update (or an uploaded local build) put in their working directory.
+     */
+    public static StarfishProtocol on(HostTraits hosts) {
+        return new StarfishProtocol(hosts.runOrchestratorBuild() ? JavaLauncher.currentClasspath()
+                : JavaLauncher.jar(JAR), ValidatorHeap.of(hosts.shareMemory()));
     }
 
     @Override
@@ -75,6 +82,11 @@ public final class StarfishProtocol implements Protocol {
     }
 
     @Override
+    public LocalBuild localBuild() {
+        return new LocalBuild(Path.of("target", JAR), "mvn -q package -DskipTests");
+    }
+
+    @Override
     public String genesisCommand(List<String> ips, int basePort) {
         return launcher.tool() + " node genesis --ips "
                 + ips.stream().map(ShellQuoting::quote).collect(Collectors.joining(" "))
@@ -90,7 +102,7 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public String runCommand(ValidatorLaunch launch) {
         int i = launch.authority();
-        StringBuilder command = new StringBuilder(launcher.validator(launch.heapMiB(),
+        StringBuilder command = new StringBuilder(launcher.validator(heap.mebibytes(launch.committee()),
                 launch.load() >= HEAVY_LOAD, i == CLASS_DATA_RECORDER))
                 .append(" node run --authority ").append(i)
                 .append(" --committee-path ").append(COMMITTEE_FILE)
@@ -128,11 +140,6 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public int metricsPort(int authority, int committee, int basePort) {
         return basePort + committee + authority;
-    }
-
-    @Override
-    public List<String> metricNames() {
-        return METRIC_NAMES;
     }
 
     @Override

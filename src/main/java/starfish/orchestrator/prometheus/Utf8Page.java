@@ -1,4 +1,4 @@
-package starfish.orchestrator.measurement;
+package starfish.orchestrator.prometheus;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

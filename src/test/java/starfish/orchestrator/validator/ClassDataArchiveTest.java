@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package starfish.orchestrator.measurement;
+package starfish.orchestrator.prometheus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * is parsed once per thread and remembered: later pages cost a lookup per line, and their samples share one
  * MetricSample.Series (whose strings' hashes are computed once). Safe to use from several threads.
  */
-public final class PrometheusTextParser {
+public final class PrometheusTextParser implements MetricsPageParser {
     /** Enough for every series of hundreds of validators; beyond it (labels that never repeat) it starts again. */
     private static final int MAX_REMEMBERED_SERIES = 100_000;
     /** Stands for the sample of a line whose metric is not kept. */
@@ -70,6 +70,7 @@ public final class PrometheusTextParser {
      * The page as UTF-8 bytes, as it arrives over HTTP: lines are found, looked up and their values read on the
      * bytes; only a line prefix seen for the first time is decoded.
      */
+    @Override
     public PrometheusText parse(byte[] page) {
         Memory known = memory.get();
         List<MetricSample> samples = new ArrayList<>(known.lastSampleCount + 1);

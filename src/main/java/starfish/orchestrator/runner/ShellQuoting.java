@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.runner;
 
 import java.util.regex.Pattern;
 

@@ -1,11 +1,13 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
+import java.nio.file.Path;
 import java.util.List;
 import starfish.orchestrator.settings.Repository;
 
 /**
  * What the orchestrator needs to know about a codebase under benchmark: the shell commands that install, build,
- * configure and run it, and where it exposes metrics and its committed sequence. Commands run in an instance's
+ * configure and run it, and where it exposes metrics (those of starfish.protocol.ValidatorMetric) and its committed
+ * sequence. Commands run in an instance's
  * working directory. Another validator implementation is another class, not a fork of the benchmark flow.
  */
 public interface Protocol {
@@ -18,6 +20,13 @@ public interface Protocol {
 
     /** Where the built artifact lives on a host (also the target of an uploaded local build). */
     String artifactPath();
+
+    /** This machine's build of the codebase, which --upload-local-build puts at artifactPath on every host. */
+    LocalBuild localBuild();
+
+    /** A build on this machine: the file, and the command that makes it (for the error when it is missing). */
+    record LocalBuild(Path file, String buildCommand) {
+    }
 
     /** Writes the committee and key files for validators at `ips` (index = authority) into the working directory. */
     String genesisCommand(List<String> ips, int basePort);
@@ -36,12 +45,6 @@ public interface Protocol {
 
     /** The port where `authority` serves Prometheus metrics. */
     int metricsPort(int authority, int committee, int basePort);
-
-    /**
-     * The validator's own metrics (not the JVM's), which the orchestrator asks for by name on every scrape
-     * (MetricsQuery) so that it reads a page without the JVM metrics it drops anyway.
-     */
-    List<String> metricNames();
 
     /** The validator's committed sequence file, relative to the working directory. */
     String committedLogPath(int authority);

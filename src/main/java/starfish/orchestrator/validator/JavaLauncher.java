@@ -1,10 +1,11 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import starfish.orchestrator.runner.ShellQuoting;
 
 /**
  * How to run `starfish.Main`: from the current classpath locally, from the jar on remote hosts. `java` is the JVM

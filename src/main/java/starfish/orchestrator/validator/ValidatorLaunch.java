@@ -1,11 +1,12 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
 /**
  * How to start one validator: its index, committee size, protocol, behaviour (HONEST or a Byzantine strategy),
- * its own share of the load in tx/s, whether it mimics geo-distributed latency, and the heap its JVM may use.
+ * its own share of the load in tx/s and whether it mimics geo-distributed latency. How the process is shaped (a JVM
+ * or not, its memory, its flags) is the Protocol's business.
  */
 public record ValidatorLaunch(
         int authority,
@@ -13,6 +14,5 @@ public record ValidatorLaunch(
         Consensus consensus,
         ByzantineStrategy behaviour,
         int load,
-        boolean mimicExtraLatency,
-        int heapMiB) {
+        boolean mimicExtraLatency) {
 }

@@ -1,4 +1,4 @@
-package starfish.orchestrator.measurement;
+package starfish.orchestrator.prometheus;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.orchestrator.runner.ShellQuoting;
 
 /**
  * An application class-data-sharing archive of the jar that runs validators (JDK 17 dynamic CDS), kept beside it as

@@ -1,4 +1,4 @@
-package starfish.orchestrator.protocol;
+package starfish.orchestrator.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MetricNameFilter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,21 +21,24 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.metrics.NodeMetrics;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.measurement.ValidatorScrape;
-import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.runner.LocalRunner;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
+import starfish.orchestrator.runner.ShellQuoting;
+import starfish.orchestrator.settings.Repository;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
+import starfish.protocol.ValidatorMetric;
 
 class StarfishProtocolTest {
     // `echo` in place of the JVM: the shell expands the command exactly as a host would, and prints the arguments
-    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"));
+    private final StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"),
+            new ValidatorHeap(true, 4 * 1024)); // 512 MiB each for a committee of 4
     private final Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
     private final ValidatorLaunch launch = new ValidatorLaunch(2, 4, Consensus.STARFISH_PULL,
-            ByzantineStrategy.CHAIN_BOMB, 250, true, 512);
+            ByzantineStrategy.CHAIN_BOMB, 250, true);
 
     @Test
     void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
@@ -56,10 +64,36 @@ class StarfishProtocolTest {
         JvmMetrics.builder().register(registry);
         new NodeMetrics(registry, 4).watchPool(() -> 0, () -> 0);
         // the filter the exporter builds from the request's name[] parameters
-        Predicate<String> requested = MetricNameFilter.builder().nameMustBeEqualTo(protocol.metricNames()).build();
+        Predicate<String> requested = MetricNameFilter.builder().nameMustBeEqualTo(ValidatorMetric.names()).build();
 
         assertThat(metricNames(registry.scrape(requested))).isNotEmpty().isEqualTo(metricNames(registry.scrape())
                 .stream().filter(ValidatorScrape::isProtocolMetric).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void theValidatorRegistersEveryContractMetricWithTheContractsType() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        new NodeMetrics(registry, 4).watchPool(() -> 0, () -> 0);
+        for (ValidatorMetric metric : ValidatorMetric.values()) {
+            MetricSnapshots exposed = registry.scrape(MetricNameFilter.builder()
+                    .nameMustBeEqualTo(metric.exposedName()).build());
+            assertThat(exposed.size()).as(metric.exposedName()).isEqualTo(1);
+            assertThat(typeOf(exposed.get(0))).as(metric.exposedName()).isEqualTo(metric.type());
+        }
+        assertThat(registry.scrape().size()).isEqualTo(ValidatorMetric.values().length);
+    }
+
+    private static ValidatorMetric.Type typeOf(MetricSnapshot snapshot) {
+        if (snapshot instanceof CounterSnapshot) {
+            return ValidatorMetric.Type.COUNTER;
+        } else if (snapshot instanceof GaugeSnapshot) {
+            return ValidatorMetric.Type.GAUGE;
+        } else if (snapshot instanceof HistogramSnapshot) {
+            return ValidatorMetric.Type.HISTOGRAM;
+        } else if (snapshot instanceof InfoSnapshot) {
+            return ValidatorMetric.Type.INFO;
+        }
+        throw new AssertionError("a type outside the contract: " + snapshot.getMetadata().getName());
     }
 
     private static Set<String> metricNames(MetricSnapshots snapshots) {
@@ -70,7 +104,9 @@ class StarfishProtocolTest {
     @Test
     void aHeavilyLoadedValidatorTouchesItsWholeHeapAtBootAndCompilesWithC2(@TempDir Path dir) throws Exception {
         ValidatorLaunch heavy = new ValidatorLaunch(0, 4, Consensus.MYSTICETI, ByzantineStrategy.HONEST,
-                StarfishProtocol.HEAVY_LOAD, false, 1024);
+                StarfishProtocol.HEAVY_LOAD, false);
+        StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"),
+                new ValidatorHeap(false, 4 * 1024));
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             assertThat(runner.execute(host, protocol.runCommand(heavy)).stdout())
                     .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages")

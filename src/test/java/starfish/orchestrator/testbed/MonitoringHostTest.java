@@ -1,14 +1,14 @@
-package starfish.orchestrator.monitoring;
+package starfish.orchestrator.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.Instance;
-import starfish.orchestrator.testbed.InstanceStatus;
 
 class MonitoringHostTest {
     private static final Settings EU_THEN_US = new SettingsLoader(Map.<String, String>of()::get).parse("""
@@ -20,12 +20,12 @@ class MonitoringHostTest {
     void theMonitoringHostIsTheFirstInstanceOfTheFirstRegionWhateverOrderTheInstancesComeIn() {
         List<Instance> hosts = List.of(host("us-0", "us"), host("us-1", "us"), host("eu-0", "eu"), host("eu-1", "eu"));
 
-        assertThat(Monitoring.monitoringHost(EU_THEN_US, hosts).id()).isEqualTo("eu-0");
+        assertThat(CommitteeHosts.monitoringHost(EU_THEN_US, hosts).id()).isEqualTo("eu-0");
     }
 
     @Test
     void withoutAnInstanceInTheFirstRegionItIsTheFirstInstance() {
-        assertThat(Monitoring.monitoringHost(EU_THEN_US, List.of(host("us-1", "us"), host("us-0", "us"))).id())
+        assertThat(CommitteeHosts.monitoringHost(EU_THEN_US, List.of(host("us-1", "us"), host("us-0", "us"))).id())
                 .isEqualTo("us-1");
     }
 

@@ -1,0 +1,53 @@
+package starfish.orchestrator.testbed;
+
+import java.util.ArrayList;
+import java.util.List;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.settings.Settings;
+
+/**
+ * Which active instances a committee runs on. Where the testbed reserves a monitoring host (the first instance of the
+ * first region), it comes first, then `dedicated_clients` hosts, then one host per validator; the client hosts stay
+ * idle, as each validator generates its own load. Otherwise validators take the first hosts, one each.
+ */
+public final class CommitteeHosts {
+
+    private CommitteeHosts() {
+    }
+
+    /** How many active instances a committee of `committee` validators needs on hosts like `hosts`. */
+    public static int needed(HostTraits hosts, Settings settings, int committee) {
+        return hosts.reserveMonitoringHost() ? committee + settings.dedicatedClients() + 1 : committee;
+    }
+
+    /** The hosts of validators 0 to committee - 1 among the `active` instances; too few is an error saying what to do. */
+    public static List<Instance> validators(HostTraits hosts, Settings settings, List<Instance> active,
+                                            int committee) {
+        int needed = needed(hosts, settings, committee);
+        if (active.size() < needed) {
+            throw new IllegalStateException(tooFew(hosts, settings, active.size(), committee, needed));
+        }
+        if (!hosts.reserveMonitoringHost()) {
+            return active.subList(0, committee);
+        }
+        List<Instance> rest = new ArrayList<>(active);
+        rest.remove(monitoringHost(settings, active));
+        return rest.subList(settings.dedicatedClients(), settings.dedicatedClients() + committee);
+    }
+
+    /** The first instance of the first configured region (or the first instance at all); it runs no validator. */
+    public static Instance monitoringHost(Settings settings, List<Instance> hosts) {
+        String firstRegion = settings.regions().isEmpty() ? "" : settings.regions().get(0);
+        return hosts.stream().filter(host -> host.region().equals(firstRegion)).findFirst().orElse(hosts.get(0));
+    }
+
+    private static String tooFew(HostTraits hosts, Settings settings, int active, int committee, int needed) {
+        if (!hosts.reserveMonitoringHost()) {
+            return "the testbed has " + active + " active instances but the committee needs " + committee;
+        }
+        int perRegion = hosts.deployPerRegion(needed, active, settings.regions().size());
+        return "the testbed has " + active + " active instances; committee " + committee + " + dedicated_clients "
+                + settings.dedicatedClients() + " + 1 monitoring host needs " + needed + "; run `testbed deploy"
+                + " --instances " + perRegion + "` (instances per region) or `testbed start`";
+    }
+}

@@ -1,0 +1,107 @@
+package starfish.orchestrator.testbed;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.settings.Settings;
+
+/**
+ * One testbed for the length of a benchmark command or a benchmark class: it provisions the hosts the runs need
+ * (the benchmark flow itself never creates any) and, when it ends, destroys them or keeps them and releases the
+ * provider's connections and processes. It ends when closed or when this JVM is interrupted (its one shutdown hook),
+ * so that a failed or interrupted benchmark still destroys what it created.
+ */
+public final class TestbedSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TestbedSession.class);
+
+    private final Settings settings;
+    private final TestbedProvider provider;
+    private final boolean keep;
+    private final Thread interrupted;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    private TestbedSession(Settings settings, TestbedProvider provider, boolean keep) {
+        this.settings = settings;
+        this.provider = provider;
+        this.keep = keep;
+        this.interrupted = new Thread(this::end, "end-testbed-session");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+    }
+
+    /** A session that destroys the testbed at its end, unless `keep`; nothing is provisioned yet. */
+    public static TestbedSession open(Settings settings, TestbedProvider provider, boolean keep) {
+        return new TestbedSession(settings, provider, keep);
+    }
+
+    /**
+     * The session of one benchmark command for `committee` validators. Disposable hosts are made fresh for it (what
+     * an interrupted earlier command left is removed first) and removed at its end. Other testbeds are used as
+     * `testbed deploy` left them, and kept.
+     */
+    public static TestbedSession forCommand(Settings settings, TestbedProvider provider, int committee) {
+        if (!provider.traits().disposable()) {
+            return new TestbedSession(settings, provider, true);
+        }
+        TestbedSession session = new TestbedSession(settings, provider, false);
+        try {
+            provider.destroy();
+            session.provisionCommittee(committee);
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public TestbedProvider provider() {
+        return provider;
+    }
+
+    /** Creates hosts until a committee of `committee` validators (and what the testbed reserves) fits. */
+    public void provisionCommittee(int committee) {
+        provisionInstances(CommitteeHosts.needed(provider.traits(), settings, committee));
+    }
+
+    /** Creates instances until `needed` are active, spread over the configured regions; reuses those that exist. */
+    public void provisionInstances(int needed) {
+        long active = provider.instances().stream().filter(Instance::isActive).count();
+        if (active < needed) {
+            int perRegion = provider.traits().deployPerRegion(needed, active, settings.regions().size());
+            LOG.info("Provisioning {} instance(s) per region on the {} testbed '{}'", perRegion,
+                    settings.cloudProvider().yamlName(), settings.testbedId());
+            provider.deploy(perRegion, Optional.empty());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and ends this same session
+        }
+        end();
+    }
+
+    private void end() {
+        if (ended.getAndSet(true)) {
+            return;
+        }
+        try {
+            if (keep) {
+                LOG.info("Keeping the {} testbed '{}'", settings.cloudProvider().yamlName(), settings.testbedId());
+            } else {
+                LOG.info("Destroying the {} testbed '{}'", settings.cloudProvider().yamlName(), settings.testbedId());
+                provider.destroy();
+            }
+        } finally {
+            provider.close();
+        }
+    }
+}
