@@ -6,9 +6,10 @@ import starfish.node.cli.NodeCommand;
 import starfish.orchestrator.cli.BenchmarkCommand;
 import starfish.orchestrator.cli.CeilingCommand;
 import starfish.orchestrator.cli.SummarizeCommand;
+import starfish.orchestrator.cli.SimulateCommand;
 import starfish.orchestrator.cli.TestbedCommand;
 
-/** The one executable: `java -jar target/starfish.jar <testbed|benchmark|summarize|ceiling|node> ...`. */
+/** The one executable: `java -jar target/starfish.jar <testbed|benchmark|summarize|simulate|ceiling|node> ...`. */
 @Command(name = "starfish", mixinStandardHelpOptions = true, version = "starfish 0.1.0",
         description = "Deploys DAG-BFT validators on a testbed, benchmarks them and reports the results.")
 public final class Main {
@@ -22,7 +23,7 @@ public final class Main {
     /** The configured command line, shared by main and tests. */
     public static CommandLine commandLine() {
         return withSubcommands(TestbedCommand.class, BenchmarkCommand.class, SummarizeCommand.class,
-                CeilingCommand.class, NodeCommand.class);
+                SimulateCommand.class, CeilingCommand.class, NodeCommand.class);
     }
 
     /**

@@ -15,7 +15,7 @@ class MainTest {
     void theNodeCommandLineHoldsOnlyTheNodeCommands() {
         assertThat(Main.nodeCommandLine().getSubcommands()).containsOnlyKeys("node");
         assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "summarize",
-                "ceiling", "node");
+                "simulate", "ceiling", "node");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package starfish.junit;
 
 import io.qameta.allure.Allure;
-import starfish.orchestrator.benchmark.Orchestrator;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.monitoring.Monitoring;
 import starfish.orchestrator.monitoring.MonitoringHandle;
@@ -31,7 +30,7 @@ final class OrchestratorTestbedFactory implements TestbedFactory {
     public BenchmarkRunner runner(Settings settings, TestbedProvider testbed) {
         return (parameters, listener, monitoring) -> {
             monitoring.url().ifPresent(url -> Allure.link("Monitoring", url.toString()));
-            return new Orchestrator(settings, testbed, RunOptions.defaults(), listener).monitoredBy(monitoring)
+            return testbed.benchmarkFlow(settings, RunOptions.defaults(), listener).monitoredBy(monitoring)
                     .run(parameters);
         };
     }

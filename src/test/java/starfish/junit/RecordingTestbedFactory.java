@@ -19,6 +19,7 @@ import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.simulated.SimulatedTestbed;
 import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
@@ -135,6 +136,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
                 case LOCAL -> HostTraits.LOOPBACK;
                 case NETNS -> HostTraits.NAMESPACES;
                 case AWS, VULTR -> HostTraits.CLOUD;
+                case SIMULATED -> new SimulatedTestbed().traits();
             };
         }
 

@@ -34,6 +34,7 @@ public final class LocalCluster implements AutoCloseable {
     private NodeParameters parameters = NodeParameters.DEFAULTS;
     private Consensus consensus = Consensus.MYSTICETI;
     private final java.util.Map<Integer, ByzantineStrategy> behaviours = new java.util.HashMap<>();
+    private boolean mimicExtraLatency;
 
     public LocalCluster(int size, Path directory) {
         this.directory = directory;
@@ -60,6 +61,12 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** The validators started from now on delay their messages like a ten-region deployment. */
+    public LocalCluster withMimickedLatency() {
+        this.mimicExtraLatency = true;
+        return this;
+    }
+
     /** Authority `authority` runs `strategy` when it starts. */
     public LocalCluster withBehaviour(int authority, ByzantineStrategy strategy) {
         behaviours.put(authority, strategy);
@@ -71,7 +78,7 @@ public final class LocalCluster implements AutoCloseable {
         for (int i : authorities) {
             validators.put(i, Validator.start(new ValidatorConfig(committee, i, keys.get(i), parameters,
                     ClientParameters.DEFAULTS, consensus, behaviours.getOrDefault(i, ByzantineStrategy.HONEST),
-                    load, false,
+                    load, mimicExtraLatency,
                     storage(i), InetAddress.getLoopbackAddress(), registries.get(i))));
         }
         return this;

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import starfish.node.config.Committee;
 import starfish.node.consensus.CommittedSubDag;
 import starfish.node.crypto.Digest;
@@ -17,7 +16,8 @@ import starfish.node.data.ReedSolomonCoder;
 import starfish.node.dissemination.BlockResponder;
 import starfish.node.dissemination.Forwarding;
 import starfish.node.net.Message;
-import starfish.node.net.Network;
+import starfish.node.net.RandomPeers;
+import starfish.node.net.Transport;
 
 /**
  * The Starfish data path: own transactions are erasure-coded under a Merkle root, received data and shards are
@@ -30,23 +30,23 @@ public final class StarfishDataPath implements DataPath {
     private final HeldData held;
     private final AcknowledgedSequencer sequencer;
     private final int self;
-    private final int committeeSize;
+    private final RandomPeers peers;
     private final long retryNanos;
     private final Map<BlockReference, Long> requestedAt = new HashMap<>();
-    private Network network;
+    private Transport network;
     private BlockResponder responder;
 
     public StarfishDataPath(Committee committee, ReedSolomonCoder coder, ShardedPayloadCheck check, int self,
-            int gcDepth, long retryMs) {
+            int gcDepth, long retryMs, RandomPeers peers) {
         this.held = new HeldData(coder, self, check::takeVerified);
         this.sequencer = new AcknowledgedSequencer(committee, gcDepth);
         this.self = self;
-        this.committeeSize = committee.size();
+        this.peers = peers;
         this.retryNanos = retryMs * 1_000_000L;
     }
 
     /** Connects the path to the network it answers and asks on (built after the path, which it verifies with). */
-    public void connect(Network value, BlockResponder blockResponder) {
+    public void connect(Transport value, BlockResponder blockResponder) {
         this.network = value;
         this.responder = blockResponder;
     }
@@ -105,16 +105,11 @@ public final class StarfishDataPath implements DataPath {
             if (at != null && nowNanos - at < retryNanos) {
                 continue;
             }
-            int peer = at == null && reference.author() != self ? reference.author() : randomPeer();
+            int peer = at == null && reference.author() != self ? reference.author() : peers.next();
             byPeer.computeIfAbsent(peer, p -> new ArrayList<>()).add(reference);
             requestedAt.put(reference, nowNanos);
         }
         byPeer.forEach((peer, references) -> network.send(peer, new Message.DataRequest(references)));
-    }
-
-    private int randomPeer() {
-        int peer = ThreadLocalRandom.current().nextInt(committeeSize - 1);
-        return peer >= self ? peer + 1 : peer;
     }
 
     @Override

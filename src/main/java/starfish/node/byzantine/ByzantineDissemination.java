@@ -5,7 +5,7 @@ import starfish.node.availability.DataPath;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dissemination.Dissemination;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 import starfish.protocol.ByzantineStrategy;
 
 /** Picks the dissemination a validator runs: the protocol's honest one, or its strategy's replacement. */
@@ -19,7 +19,7 @@ public final class ByzantineDissemination {
      * @param dataPath commits to their (empty) payload the way the protocol's headers do
      * @param seed   seeds the strategies that flip coins, so a run can be repeated
      */
-    public static Dissemination of(ByzantineStrategy strategy, Dissemination honest, Network network, int self,
+    public static Dissemination of(ByzantineStrategy strategy, Dissemination honest, Transport network, int self,
             LeaderSchedule schedule, BlockSigner signer, DataPath dataPath, long seed) {
         return switch (strategy) {
             case HONEST -> honest;

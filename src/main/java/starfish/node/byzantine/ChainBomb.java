@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.Block;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /**
  * `chain-bomb`: keeps its chain to itself and, in rounds r with r mod n equal to its index, drops everything it
@@ -15,7 +15,7 @@ final class ChainBomb extends SilentDissemination {
     private final LeaderSchedule schedule;
     private final List<Block> withheld = new ArrayList<>();
 
-    ChainBomb(Network network, int self, LeaderSchedule schedule) {
+    ChainBomb(Transport network, int self, LeaderSchedule schedule) {
         super(network, self);
         this.schedule = schedule;
     }

@@ -8,7 +8,7 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.Transactions;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /**
  * The equivocating strategies: the validator keeps several chains of its own blocks, one block per chain and round,
@@ -26,7 +26,7 @@ final class EquivocatingChains extends SilentDissemination {
     private final boolean bomb;
     private final List<List<Block>> withheld = new ArrayList<>();
 
-    private EquivocatingChains(Network network, int self, LeaderSchedule schedule, BlockSigner signer,
+    private EquivocatingChains(Transport network, int self, LeaderSchedule schedule, BlockSigner signer,
             DataPath dataPath, int[] chainOfPeer, int chains, boolean bomb) {
         super(network, self);
         this.schedule = schedule;
@@ -41,7 +41,7 @@ final class EquivocatingChains extends SilentDissemination {
     }
 
     /** `equivocating-chains` (bomb false) and `equivocating-chains-bomb`: a chain per peer. */
-    static EquivocatingChains perPeer(Network network, int self, LeaderSchedule schedule, BlockSigner signer,
+    static EquivocatingChains perPeer(Transport network, int self, LeaderSchedule schedule, BlockSigner signer,
             DataPath dataPath, boolean bomb) {
         int[] chainOfPeer = new int[network.size()];
         int chain = 0;
@@ -53,7 +53,7 @@ final class EquivocatingChains extends SilentDissemination {
     }
 
     /** `equivocating-two-chains`: the lower half of the peers sees one chain, the upper half the other. */
-    static EquivocatingChains twoHalves(Network network, int self, LeaderSchedule schedule, BlockSigner signer,
+    static EquivocatingChains twoHalves(Transport network, int self, LeaderSchedule schedule, BlockSigner signer,
             DataPath dataPath) {
         int peers = network.size() - 1;
         int[] chainOfPeer = new int[network.size()];

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.Block;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /** `leader-withholding`: sends only its leader blocks, 450 ms late, each to a random half of the peers. */
 final class LeaderWithholding extends SilentDissemination {
@@ -14,7 +14,7 @@ final class LeaderWithholding extends SilentDissemination {
     private final LeaderSchedule schedule;
     private final RandomGenerator random;
 
-    LeaderWithholding(Network network, int self, LeaderSchedule schedule, RandomGenerator random) {
+    LeaderWithholding(Transport network, int self, LeaderSchedule schedule, RandomGenerator random) {
         super(network, self);
         this.schedule = schedule;
         this.random = random;

@@ -3,14 +3,14 @@ package starfish.node.byzantine;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import starfish.node.dag.Block;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /** `random-drop`: each own block reaches each peer with probability 1/n only. */
 final class RandomDrop extends SilentDissemination {
 
     private final RandomGenerator random;
 
-    RandomDrop(Network network, int self, RandomGenerator random) {
+    RandomDrop(Transport network, int self, RandomGenerator random) {
         super(network, self);
         this.random = random;
     }

@@ -6,15 +6,15 @@ import starfish.node.dag.BlockReference;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /** What every strategy shares: it forwards nobody's history and answers no request. */
 abstract class SilentDissemination implements Dissemination {
 
-    protected final Network network;
+    protected final Transport network;
     protected final int self;
 
-    SilentDissemination(Network network, int self) {
+    SilentDissemination(Transport network, int self) {
         this.network = network;
         this.self = self;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.Block;
 import starfish.node.net.Message;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /** `timeout-leader`: holds its leader blocks back for a second, longer than the honest leader timeout. */
 final class TimeoutLeader extends SilentDissemination {
@@ -13,7 +13,7 @@ final class TimeoutLeader extends SilentDissemination {
 
     private final LeaderSchedule schedule;
 
-    TimeoutLeader(Network network, int self, LeaderSchedule schedule) {
+    TimeoutLeader(Transport network, int self, LeaderSchedule schedule) {
         super(network, self);
         this.schedule = schedule;
     }

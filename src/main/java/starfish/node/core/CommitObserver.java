@@ -20,6 +20,7 @@ import starfish.node.crypto.Hasher;
 import starfish.node.dag.Block;
 import starfish.node.dag.Transactions;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.runtime.Clock;
 
 /**
  * Records what consensus outputs: decision counts by type, latencies and sequenced transactions, and the
@@ -49,10 +50,13 @@ final class CommitObserver implements AutoCloseable {
     private boolean afterGap;
     private byte[] runningDigest = new byte[32];
     private long sequenceLength;
-    private long lastFlushNanos = System.nanoTime();
+    private final Clock clock;
+    private long lastFlushNanos;
 
-    CommitObserver(Path storagePath, NodeMetrics metrics) throws IOException {
+    CommitObserver(Path storagePath, NodeMetrics metrics, Clock clock) throws IOException {
         this.metrics = metrics;
+        this.clock = clock;
+        this.lastFlushNanos = clock.nanoTime();
         Files.createDirectories(storagePath);
         Path file = storagePath.resolve("committed.log");
         this.previousLines = Files.exists(file) ? completeLines(file) : List.of();
@@ -76,7 +80,7 @@ final class CommitObserver implements AutoCloseable {
     }
 
     void committed(CommittedSubDag subDag) {
-        long nowMs = System.currentTimeMillis();
+        long nowMs = clock.currentTimeMillis();
         MessageDigest sequence = Hasher.newSha256();
         sequence.update(runningDigest);
         sequence.update(subDag.leader().digest().bytes());

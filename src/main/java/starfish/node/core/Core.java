@@ -3,8 +3,8 @@ package starfish.node.core;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.availability.DataPath;
@@ -21,10 +21,15 @@ import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundHandler;
 import starfish.node.net.Message;
 import starfish.node.net.Synchronizer;
+import starfish.node.runtime.Cancellable;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.TaskExecutor;
 
 /**
- * The validator's state machine on one thread: it admits blocks into the DAG, proposes, commits and linearizes.
- * Network threads only enqueue (already verified) work, so the DAG needs no locks and no lock is held across I/O.
+ * The validator's state machine on one executor (a thread, or the simulation's scheduler): it admits blocks into
+ * the DAG, proposes, commits and linearizes. Transports only enqueue (already verified) work, so the DAG needs no
+ * locks and no lock is held across I/O. A batch of events is followed by one step; a timer wakes the core at the
+ * next proposal deadline, and at least every 50 ms for retries and flushes.
  */
 final class Core implements InboundHandler, AutoCloseable {
 
@@ -36,7 +41,7 @@ final class Core implements InboundHandler, AutoCloseable {
 
     private final BlockStore store;
     private final BlockManager manager;
-    private final ThresholdClock clock;
+    private final ThresholdClock rounds;
     private final CatchUpHorizon horizon;
     private final Proposer proposer;
     private final Committer committer;
@@ -48,21 +53,29 @@ final class Core implements InboundHandler, AutoCloseable {
     private final NodeMetrics metrics;
     private final int gcDepth;
     private final long syncRetryNanos;
-    private final LinkedBlockingQueue<CoreEvent> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final ConcurrentLinkedQueue<CoreEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final Clock clock;
+    private final TaskExecutor executor;
     private final java.util.function.BooleanSupplier peersReady;
     private final long startupDeadlineNanos;
     private volatile boolean started;
-    private volatile boolean running = true;
+    /** Set once a write to the log failed: the core handles nothing more. */
+    private volatile boolean halted;
+    private volatile boolean closing;
     private long lastSyncNanos;
+    private Cancellable wake;
+    private long wakeAtNanos;
 
     Core(CoreParts parts) {
         this.store = parts.store();
         this.manager = new BlockManager(store);
-        this.clock = new ThresholdClock(parts.committee());
+        this.rounds = new ThresholdClock(parts.committee());
         this.horizon = new CatchUpHorizon(parts.committee(), parts.gcDepth() - LAG_MARGIN_ROUNDS);
         this.peersReady = parts.peersReady();
-        this.startupDeadlineNanos = System.nanoTime() + parts.startupWaitMs() * 1_000_000L;
+        this.clock = parts.clock();
+        this.executor = parts.executor();
+        this.startupDeadlineNanos = clock.nanoTime() + parts.startupWaitMs() * 1_000_000L;
         this.proposer = parts.proposer();
         this.committer = parts.committer();
         this.linearizer = parts.linearizer();
@@ -73,7 +86,6 @@ final class Core implements InboundHandler, AutoCloseable {
         this.metrics = parts.metrics();
         this.gcDepth = parts.gcDepth();
         this.syncRetryNanos = parts.syncRetryMs() * 1_000_000L;
-        this.thread = new Thread(this::run, "core-" + parts.self());
     }
 
     /** Whether this validator proposes yet: every peer connected, or the startup wait over. */
@@ -81,10 +93,15 @@ final class Core implements InboundHandler, AutoCloseable {
         return started;
     }
 
-    /** Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. */
+    /**
+     * Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. Their data goes to
+     * the data path as well: after a restart the committee re-commits from the start, and peers no longer hold the
+     * data of blocks older than their history.
+     */
     void start(List<Block> initial) {
+        dataPath.received(initial);
         admit(manager.add(initial).accepted());
-        thread.start();
+        requestDrain();
     }
 
     @Override
@@ -97,39 +114,65 @@ final class Core implements InboundHandler, AutoCloseable {
             queue.add(new CoreEvent.BlocksRequested(peer, request.references()));
         } else if (message instanceof Message.DataRequest request) {
             queue.add(new CoreEvent.DataRequested(peer, request.references()));
+        } else {
+            return;
+        }
+        requestDrain();
+    }
+
+    /** At most one drain is queued at a time: events that arrive meanwhile join its batch. */
+    private void requestDrain() {
+        if (!drainRequested.getAndSet(true)) {
+            executor.execute(this::drain);
         }
     }
 
-    private void run() {
-        while (running) {
-            try {
-                runOnce();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (StorageFailure e) {
-                // nothing more is signed or sent: a block that is not on disk could be signed twice after a restart
-                if (running) {
-                    LOG.error("the validator stops: {}", e.getMessage(), e);
-                    running = false;
-                } // else closing interrupted a write, which closes the file: the validator is stopping anyway
-                return;
-            } catch (RuntimeException | IOException e) {
-                // a bug must not silently halt the validator: report it and carry on with the next events
-                LOG.error("the core failed to process events", e);
+    /** Handles a batch of events, takes one step, then sets the timer for the next deadline. */
+    private void drain() {
+        drainRequested.set(false);
+        if (halted) {
+            return;
+        }
+        try {
+            CoreEvent event = queue.poll();
+            for (int handled = 0; event != null; handled++) {
+                handle(event);
+                event = handled + 1 < MAX_EVENTS_PER_BATCH ? queue.poll() : null;
             }
+            step(clock.nanoTime());
+        } catch (StorageFailure e) {
+            // nothing more is signed or sent: a block that is not on disk could be signed twice after a restart
+            if (!closing) {
+                LOG.error("the validator stops: {}", e.getMessage(), e);
+            } // else closing interrupted a write, which closes the file: the validator is stopping anyway
+            halted = true;
+            return;
+        } catch (RuntimeException | IOException e) {
+            // a bug must not silently halt the validator: report it and carry on with the next events
+            LOG.error("the core failed to process events", e);
         }
+        if (!queue.isEmpty()) {
+            requestDrain();
+        }
+        armWake(clock.nanoTime());
     }
 
-    /** Waits for work (or the next proposal deadline), handles a batch of events, then takes one step. */
-    private void runOnce() throws InterruptedException, IOException {
-        long wait = Math.min(MAX_WAIT_NANOS, proposer.nanosUntilDeadline(clock.quorumRound(), System.nanoTime()));
-        CoreEvent event = queue.poll(wait, TimeUnit.NANOSECONDS);
-        for (int handled = 0; event != null; handled++) {
-            handle(event);
-            event = handled + 1 < MAX_EVENTS_PER_BATCH ? queue.poll() : null;
+    /** Keeps one timer, at the proposal deadline or 50 ms from now, whichever is sooner. */
+    private void armWake(long now) {
+        long untilDeadline = started ? proposer.nanosUntilDeadline(rounds.quorumRound(), now)
+                : startupDeadlineNanos - now;
+        long at = now + Math.max(0, Math.min(MAX_WAIT_NANOS, untilDeadline));
+        if (wake != null && wakeAtNanos <= at) {
+            return;
         }
-        step(System.nanoTime());
+        if (wake != null) {
+            wake.cancel();
+        }
+        wakeAtNanos = at;
+        wake = executor.schedule(at - now, () -> {
+            wake = null;
+            drain();
+        });
     }
 
     private void handle(CoreEvent event) {
@@ -140,7 +183,7 @@ final class Core implements InboundHandler, AutoCloseable {
             BlockManager.AddResult result = manager.add(received.blocks());
             admit(result.accepted());
             if (!result.newlyMissing().isEmpty()) {
-                synchronizer.requestFrom(received.peer(), result.newlyMissing(), System.nanoTime());
+                synchronizer.requestFrom(received.peer(), result.newlyMissing(), clock.nanoTime());
             }
         } else if (event instanceof CoreEvent.BlocksRequested requested) {
             dissemination.blocksRequested(requested.peer(), requested.references());
@@ -154,7 +197,7 @@ final class Core implements InboundHandler, AutoCloseable {
             if (store.blocksAt(block.round(), block.author()).size() > 1) {
                 metrics.equivocatingBlocks.labelValues(Integer.toString(block.author())).inc();
             }
-            clock.add(block);
+            rounds.add(block);
             proposer.accepted(block);
             dissemination.blockAccepted(block);
         }
@@ -165,7 +208,7 @@ final class Core implements InboundHandler, AutoCloseable {
         catchUpIfFarBehind();
         commit();
         started = started || peersReady.getAsBoolean() || now - startupDeadlineNanos >= 0;
-        Block own = started ? proposer.tryPropose(clock.quorumRound(), now) : null;
+        Block own = started ? proposer.tryPropose(rounds.quorumRound(), now) : null;
         if (own != null) {
             dataPath.received(List.of(own));
             admit(manager.add(List.of(own)).accepted());
@@ -220,13 +263,8 @@ final class Core implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closing = true;
+        executor.close();
         observer.close();
     }
 }

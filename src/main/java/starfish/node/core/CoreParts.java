@@ -8,6 +8,8 @@ import starfish.node.dag.BlockStore;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.Synchronizer;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.TaskExecutor;
 
 /** The pieces a core is assembled from; the protocol choice decides committer and dissemination. */
 record CoreParts(
@@ -25,5 +27,7 @@ record CoreParts(
         int gcDepth,
         long syncRetryMs,
         java.util.function.BooleanSupplier peersReady,
-        long startupWaitMs) {
+        long startupWaitMs,
+        Clock clock,
+        TaskExecutor executor) {
 }

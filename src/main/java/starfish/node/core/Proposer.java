@@ -16,6 +16,7 @@ import starfish.node.dag.BlockStore;
 import starfish.node.dag.Transactions;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.runtime.Clock;
 
 /**
  * Decides when this validator proposes and builds the block. A block of round r+1 needs a quorum of round r and
@@ -37,6 +38,7 @@ final class Proposer {
     private final TransactionPool pool;
     private final DataPath dataPath;
     private final NodeMetrics metrics;
+    private final Clock clock;
     private final long leaderTimeoutNanos;
     private final RoundPacing pacing;
     private final int maxBlockTransactions;
@@ -46,7 +48,7 @@ final class Proposer {
     private long lastProposalNanos;
 
     Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, DataPath dataPath,
-            NodeMetrics metrics,
+            NodeMetrics metrics, Clock clock,
             long leaderTimeoutMs, RoundPacing pacing, int maxBlockTransactions, int tipWindowRounds,
             Block ownGenesis, long nowNanos) {
         this.signer = signer;
@@ -55,6 +57,7 @@ final class Proposer {
         this.pool = pool;
         this.dataPath = dataPath;
         this.metrics = metrics;
+        this.clock = clock;
         this.leaderTimeoutNanos = leaderTimeoutMs * 1_000_000L;
         this.pacing = pacing;
         this.maxBlockTransactions = maxBlockTransactions;
@@ -91,7 +94,7 @@ final class Proposer {
                 quorumRound, (nowNanos - lastProposalNanos) / 1_000_000,
                 readiness.leaderPresent() ? "present" : "timed out");
         Transactions transactions = pool.take(maxBlockTransactions);
-        Block block = signer.sign(round, System.currentTimeMillis(), parents(round - 1),
+        Block block = signer.sign(round, clock.currentTimeMillis(), parents(round - 1),
                 dataPath.acknowledgements(round), transactions, dataPath.commit(transactions));
         lastOwnBlock = block;
         lastProposalNanos = nowNanos;

@@ -9,6 +9,7 @@ import starfish.node.consensus.LeaderSchedule;
 import starfish.node.consensus.MysticetiSkipRule;
 import starfish.node.consensus.SkipRule;
 import starfish.node.consensus.StarfishSkipRule;
+import starfish.node.crypto.SignatureCheck;
 import starfish.node.dag.BlockStore;
 import starfish.node.dag.BlockVerifier;
 import starfish.node.data.ReedSolomonCoder;
@@ -18,7 +19,8 @@ import starfish.node.dissemination.Forwarding;
 import starfish.node.dissemination.PullHistory;
 import starfish.node.dissemination.PushCausalHistory;
 import starfish.node.dissemination.PushOwnBlocks;
-import starfish.node.net.Network;
+import starfish.node.net.RandomPeers;
+import starfish.node.net.Transport;
 import starfish.protocol.Consensus;
 
 /**
@@ -37,7 +39,9 @@ final class ProtocolComponents {
     private final ShardedPayloadCheck shardedCheck;
     private final StarfishDataPath starfishData;
 
-    ProtocolComponents(Consensus consensus, Committee committee, int self, NodeParameters parameters) {
+    /** `peers` picks whom the data path asks again for data still missing. */
+    ProtocolComponents(Consensus consensus, Committee committee, int self, NodeParameters parameters,
+            RandomPeers peers) {
         this.consensus = consensus;
         this.committee = committee;
         this.self = self;
@@ -46,7 +50,7 @@ final class ProtocolComponents {
         ReedSolomonCoder coder = sharded ? ReedSolomonCoder.forCommittee(committee.size()) : null;
         this.shardedCheck = sharded ? new ShardedPayloadCheck(coder) : null;
         this.starfishData = sharded ? new StarfishDataPath(committee, coder, shardedCheck, self,
-                parameters.gcDepthRounds(), parameters.syncRetryMs()) : null;
+                parameters.gcDepthRounds(), parameters.syncRetryMs(), peers) : null;
     }
 
     LeaderSchedule schedule() {
@@ -57,15 +61,16 @@ final class ProtocolComponents {
         return starfishData != null ? new StarfishSkipRule(committee, store) : new MysticetiSkipRule(committee);
     }
 
-    BlockVerifier verifier() {
-        return shardedCheck != null ? new BlockVerifier(committee, shardedCheck) : new BlockVerifier(committee);
+    BlockVerifier verifier(SignatureCheck signatureCheck) {
+        return new BlockVerifier(committee, shardedCheck != null ? shardedCheck : BlockVerifier.FULL_DATA,
+                signatureCheck);
     }
 
     DataPath dataPath() {
         return starfishData != null ? starfishData : DataPath.FULL_DATA;
     }
 
-    Dissemination dissemination(Network network, BlockStore store) {
+    Dissemination dissemination(Transport network, BlockStore store) {
         Forwarding forwarding = starfishData != null ? starfishData.forwarding() : Forwarding.AS_STORED;
         BlockResponder responder = new BlockResponder(network, store, parameters.maxFrameBytes(), forwarding);
         if (starfishData != null) {

@@ -18,9 +18,12 @@ import starfish.node.dag.BlockStore;
 import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
-import starfish.node.net.MimickedLatency;
-import starfish.node.net.Network;
+import starfish.node.net.InboundFrames;
+import starfish.node.net.RandomPeers;
 import starfish.node.net.Synchronizer;
+import starfish.node.net.Transport;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.NodeRuntime;
 
 /** One running validator: network, core, load generator and metrics, wired for the configured protocol. */
 public final class Validator implements AutoCloseable {
@@ -29,23 +32,30 @@ public final class Validator implements AutoCloseable {
     /** The write-ahead log of the DAG, beside committed.log in the storage directory. */
     public static final String BLOCK_LOG = "blocks.wal";
 
-    private final Network network;
+    private final Transport network;
     private final Core core;
     private final LoadGenerator load;
     private final BlockLog blockLog;
 
-    private Validator(Network network, Core core, LoadGenerator load, BlockLog blockLog) {
+    private Validator(Transport network, Core core, LoadGenerator load, BlockLog blockLog) {
         this.network = network;
         this.core = core;
         this.load = load;
         this.blockLog = blockLog;
     }
 
+    /** A validator on this machine's clocks and threads, over TCP. */
     public static Validator start(ValidatorConfig config) throws IOException {
+        return start(config, NodeRuntime.system());
+    }
+
+    /** A validator whose time, threads, randomness and transport come from `runtime`. */
+    public static Validator start(ValidatorConfig config, NodeRuntime runtime) throws IOException {
         Committee committee = config.committee();
         NodeParameters parameters = config.nodeParameters();
         int self = config.authority();
-        NodeMetrics metrics = new NodeMetrics(config.registry(), committee.size());
+        Clock clock = runtime.clock();
+        NodeMetrics metrics = new NodeMetrics(config.registry(), committee.size(), clock);
         BlockStore store = new BlockStore();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee);
@@ -53,28 +63,29 @@ public final class Validator implements AutoCloseable {
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);
         List<Block> genesis = BlockSigner.genesis(committee);
-        ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters);
+        ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters,
+                new RandomPeers(self, committee.size(), runtime.random()));
         Core[] coreRef = new Core[1];
-        Network network = new Network(committee, self, config.bindAddress(), parameters.maxFrameBytes(),
-                MimickedLatency.of(config.mimicExtraLatency()), protocol.verifier(), metrics,
-                (peer, message) -> coreRef[0].onMessage(peer, message));
+        Transport network = runtime.transport(config, new InboundFrames(protocol.verifier(runtime.signatureCheck()), metrics,
+                (peer, message) -> coreRef[0].onMessage(peer, message)), metrics);
         LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());
-        Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics,
+        Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics, clock,
                 parameters.leaderTimeoutMs(), new RoundPacing(parameters.minRoundIntervalMs(),
-                        parameters.idleRoundIntervalMs(), System.nanoTime()),
+                        parameters.idleRoundIntervalMs(), clock.nanoTime()),
                 parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
-                blockLog.lastOwnBlock().orElse(genesis.get(self)), System.nanoTime());
+                blockLog.lastOwnBlock().orElse(genesis.get(self)), clock.nanoTime());
         Core core = new Core(new CoreParts(committee, self, store, proposer,
                 new Committer(committee, store, schedule, protocol.skipRule(store)),
                 new Linearizer(store, parameters.gcDepthRounds()),
-                new CommitObserver(config.storagePath(), metrics),
+                new CommitObserver(config.storagePath(), metrics, clock),
                 ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
-                        self, schedule, signer, protocol.dataPath(), System.nanoTime()),
+                        self, schedule, signer, protocol.dataPath(), runtime.random().nextLong()),
                 protocol.dataPath(),
-                new Synchronizer(network, self, metrics, parameters.syncRetryMs()),
+                new Synchronizer(network, new RandomPeers(self, committee.size(), runtime.random()), metrics,
+                        parameters.syncRetryMs()),
                 metrics, parameters.gcDepthRounds(), parameters.syncRetryMs(), network::allPeersConnected,
-                parameters.startupWaitMs()));
+                parameters.startupWaitMs(), clock, runtime.executor("core-" + self)));
         coreRef[0] = core;
         List<Block> initial = new ArrayList<>(genesis);
         initial.addAll(blockLog.recovered());
@@ -89,7 +100,7 @@ public final class Validator implements AutoCloseable {
                     + committee.authority(self).consensusPort() + ": " + e.getMessage(), e);
         }
         LoadGenerator load = new LoadGenerator(pool, config.loadTxPerSecond(), config.clientParameters(),
-                core::hasStarted);
+                core::hasStarted, clock, runtime.executor("load-generator-" + self), runtime.random());
         load.start();
         LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
                 config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");

@@ -2,6 +2,7 @@ package starfish.node.dag;
 
 import starfish.node.config.Committee;
 import starfish.node.config.StakeAggregator;
+import starfish.node.crypto.SignatureCheck;
 import starfish.node.metrics.RejectionReason;
 
 /**
@@ -31,6 +32,7 @@ public final class BlockVerifier {
 
     private final Committee committee;
     private final PayloadCheck payloadCheck;
+    private final SignatureCheck signatureCheck;
     private final VerifiedSignatures verifiedSignatures = new VerifiedSignatures(VERIFIED_SIGNATURES);
 
     public BlockVerifier(Committee committee) {
@@ -38,8 +40,13 @@ public final class BlockVerifier {
     }
 
     public BlockVerifier(Committee committee, PayloadCheck payloadCheck) {
+        this(committee, payloadCheck, SignatureCheck.DIRECT);
+    }
+
+    public BlockVerifier(Committee committee, PayloadCheck payloadCheck, SignatureCheck signatureCheck) {
         this.committee = committee;
         this.payloadCheck = payloadCheck;
+        this.signatureCheck = signatureCheck;
     }
 
     public void verify(Block block) throws InvalidBlockException {
@@ -60,7 +67,8 @@ public final class BlockVerifier {
         if (verifiedSignatures.contains(block.digest(), block.signature())) {
             return;
         }
-        if (!committee.authority(block.author()).publicKey().verify(block.digest(), block.signature())) {
+        if (!signatureCheck.verify(committee.authority(block.author()).publicKey(), block.digest(),
+                block.signature())) {
             throw new InvalidBlockException(RejectionReason.BAD_SIGNATURE, "bad signature on " + block);
         }
         verifiedSignatures.add(block.digest(), block.signature());

@@ -8,17 +8,17 @@ import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
 import starfish.node.net.Message;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /** Sends lists of blocks in frames under the size limit, and answers peers' block requests from the store. */
 public final class BlockResponder {
 
-    private final Network network;
+    private final Transport network;
     private final BlockStore store;
     private final int maxBatchBytes;
     private final Forwarding forwarding;
 
-    public BlockResponder(Network network, BlockStore store, int maxFrameBytes, Forwarding forwarding) {
+    public BlockResponder(Transport network, BlockStore store, int maxFrameBytes, Forwarding forwarding) {
         this.network = network;
         this.store = store;
         this.maxBatchBytes = maxFrameBytes / 2;

@@ -5,19 +5,19 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
 import starfish.node.net.Message;
-import starfish.node.net.Network;
+import starfish.node.net.Transport;
 
 /** Mysticeti: push own blocks to everyone; answer requests with the blocks we hold, in frames under the limit. */
 public final class PushOwnBlocks implements Dissemination {
 
-    private final Network network;
+    private final Transport network;
     private final BlockResponder responder;
 
-    public PushOwnBlocks(Network network, BlockStore store, int maxFrameBytes) {
+    public PushOwnBlocks(Transport network, BlockStore store, int maxFrameBytes) {
         this(network, new BlockResponder(network, store, maxFrameBytes, Forwarding.AS_STORED));
     }
 
-    public PushOwnBlocks(Network network, BlockResponder responder) {
+    public PushOwnBlocks(Transport network, BlockResponder responder) {
         this.network = network;
         this.responder = responder;
     }

@@ -1,12 +1,11 @@
 package starfish.node.load;
 
 import java.nio.ByteBuffer;
-import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
 import starfish.node.config.ClientParameters;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.TaskExecutor;
 
 /**
  * The in-process client: `rate` transactions per second for this validator, in a batch every interval, from the
@@ -20,27 +19,38 @@ public final class LoadGenerator implements AutoCloseable {
     private final double ratePerSecond;
     private final ClientParameters parameters;
     private final BooleanSupplier proposing;
-    private final SplittableRandom random = new SplittableRandom();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "load-generator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Clock clock;
+    private final TaskExecutor executor;
+    private final RandomGenerator random;
+    private final long intervalNanos;
     private double carry;
+    private long nextBatchNanos;
 
+    /** Batches run on `executor` at `clock`'s pace; `random` fills the transactions' random bytes. */
     public LoadGenerator(TransactionPool pool, double ratePerSecond, ClientParameters parameters,
-            BooleanSupplier proposing) {
+            BooleanSupplier proposing, Clock clock, TaskExecutor executor, RandomGenerator random) {
         this.pool = pool;
         this.ratePerSecond = ratePerSecond;
         this.parameters = parameters;
         this.proposing = proposing;
+        this.clock = clock;
+        this.executor = executor;
+        this.random = random;
+        this.intervalNanos = parameters.batchIntervalMs() * 1_000_000L;
     }
 
     public void start() {
         if (ratePerSecond > 0) {
-            long interval = parameters.batchIntervalMs();
-            scheduler.scheduleAtFixedRate(this::generateBatch, interval, interval, TimeUnit.MILLISECONDS);
+            nextBatchNanos = clock.nanoTime() + intervalNanos;
+            executor.schedule(intervalNanos, this::tick);
         }
+    }
+
+    /** At a fixed rate: the next batch is due an interval after this one was due, however late this one ran. */
+    private void tick() {
+        generateBatch();
+        nextBatchNanos += intervalNanos;
+        executor.schedule(Math.max(0, nextBatchNanos - clock.nanoTime()), this::tick);
     }
 
     private void generateBatch() {
@@ -51,7 +61,7 @@ public final class LoadGenerator implements AutoCloseable {
         int count = (int) due;
         carry = due - count;
         if (count > 0) {
-            pool.offer(batch(count, System.currentTimeMillis()), count);
+            pool.offer(batch(count, clock.currentTimeMillis()), count);
         }
     }
 
@@ -68,6 +78,6 @@ public final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        executor.close();
     }
 }

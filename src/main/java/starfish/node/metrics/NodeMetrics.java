@@ -25,6 +25,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.function.LongSupplier;
+import starfish.node.runtime.Clock;
 
 /**
  * The validator's metrics, named as the validator/orchestrator contract (ValidatorMetric) says, in one registry. Labelled
@@ -53,8 +54,13 @@ public final class NodeMetrics {
     private final PrometheusRegistry registry;
 
     public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
+        this(registry, committeeSize, Clock.SYSTEM);
+    }
+
+    /** `clock` times benchmark_duration: virtual seconds in a simulation. */
+    public NodeMetrics(PrometheusRegistry registry, int committeeSize, Clock clock) {
         this.registry = registry;
-        long startNanos = System.nanoTime();
+        long startNanos = clock.nanoTime();
         sequencedTransactions = Counter.builder().name(SEQUENCED_TRANSACTIONS.exposedName())
                 .help("Transactions in committed blocks").register(registry);
         transactionLatency = latencyHistogram(TRANSACTION_LATENCY.exposedName(),
@@ -70,7 +76,7 @@ public final class NodeMetrics {
         bytesReceived = Counter.builder().name(BYTES_RECEIVED.exposedName()).help("Bytes read from peers")
                 .register(registry);
         GaugeWithCallback.builder().name(BENCHMARK_DURATION.exposedName()).help("Seconds since the validator started")
-                .callback(cb -> cb.call((System.nanoTime() - startNanos) / 1e9)).register(registry);
+                .callback(cb -> cb.call((clock.nanoTime() - startNanos) / 1e9)).register(registry);
         missingBlocks = Gauge.builder().name(MISSING_BLOCKS.exposedName()).help("Referenced blocks not yet received, by author")
                 .labelNames("authority").register(registry);
         for (int authority = 0; authority < committeeSize; authority++) {

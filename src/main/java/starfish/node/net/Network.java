@@ -13,9 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
-import starfish.node.dag.Block;
-import starfish.node.dag.BlockVerifier;
-import starfish.node.dag.InvalidBlockException;
 import starfish.node.dag.MalformedException;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.metrics.RejectionReason;
@@ -25,7 +22,7 @@ import starfish.node.metrics.RejectionReason;
  * backoff while the peer is down); the dialer's first frame names it. Reader threads decode and verify what
  * arrives: a bad frame or block is dropped and counted, a corrupt stream closes its connection; nothing crashes.
  */
-public final class Network implements AutoCloseable {
+public final class Network implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Network.class);
     private static final int HANDSHAKE_TIMEOUT_MS = 5_000;
@@ -36,9 +33,8 @@ public final class Network implements AutoCloseable {
     private final InetAddress bindAddress;
     private final int maxFrameBytes;
     private final MimickedLatency latency;
-    private final BlockVerifier verifier;
+    private final InboundFrames inbound;
     private final NodeMetrics metrics;
-    private final InboundHandler handler;
     private final PeerSender[] senders;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
@@ -46,15 +42,14 @@ public final class Network implements AutoCloseable {
     private volatile boolean closed;
 
     public Network(Committee committee, int self, InetAddress bindAddress, int maxFrameBytes, MimickedLatency latency,
-            BlockVerifier verifier, NodeMetrics metrics, InboundHandler handler) {
+            InboundFrames inbound, NodeMetrics metrics) {
         this.committee = committee;
         this.self = self;
         this.bindAddress = bindAddress;
         this.maxFrameBytes = maxFrameBytes;
         this.latency = latency;
-        this.verifier = verifier;
+        this.inbound = inbound;
         this.metrics = metrics;
-        this.handler = handler;
         this.senders = new PeerSender[committee.size()];
         for (int peer = 0; peer < committee.size(); peer++) {
             if (peer != self) {
@@ -63,6 +58,7 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    @Override
     public void start() throws IOException {
         server = new ServerSocket();
         server.setReuseAddress(true);
@@ -80,6 +76,7 @@ public final class Network implements AutoCloseable {
     }
 
     /** True once a connection to every peer is up. */
+    @Override
     public boolean allPeersConnected() {
         for (PeerSender sender : senders) {
             if (sender != null && !sender.isConnected()) {
@@ -89,29 +86,18 @@ public final class Network implements AutoCloseable {
         return true;
     }
 
+    @Override
+    public int self() {
+        return self;
+    }
+
+    @Override
     public int size() {
         return committee.size();
     }
 
-    public void send(int peer, Message message) {
-        sendFrame(peer, MessageCodec.encode(message));
-    }
-
-    /** Sends one encoded frame to every peer (encoded once, shared). */
-    public void broadcast(Message message) {
-        ByteBuffer frame = MessageCodec.encode(message);
-        for (int peer = 0; peer < senders.length; peer++) {
-            if (peer != self) {
-                sendFrame(peer, frame);
-            }
-        }
-    }
-
-    public void sendFrame(int peer, ByteBuffer frame) {
-        sendFrame(peer, frame, 0);
-    }
-
-    /** Sends after an extra delay on top of the mimicked latency (Byzantine strategies that hold blocks back). */
+    /** The extra delay comes on top of the mimicked latency. */
+    @Override
     public void sendFrame(int peer, ByteBuffer frame, long extraDelayNanos) {
         senders[peer].send(frame, latency.delayNanos(self, peer) + extraDelayNanos);
     }
@@ -206,8 +192,7 @@ public final class Network implements AutoCloseable {
         try {
             byte[] body;
             while (!closed && (body = reader.next()) != null) {
-                metrics.bytesReceived.inc(4 + body.length);
-                deliver(peer, body);
+                inbound.deliver(peer, body);
             }
         } catch (FrameReader.CorruptStreamException e) {
             metrics.reject(e.reason());
@@ -215,37 +200,6 @@ public final class Network implements AutoCloseable {
         } finally {
             senders[peer].disconnected(connection);
             LOG.info("validator {} disconnected from validator {}", self, peer);
-        }
-    }
-
-    private void deliver(int peer, byte[] body) {
-        Message message;
-        try {
-            message = MessageCodec.decode(body);
-        } catch (MalformedException e) {
-            metrics.reject(RejectionReason.MALFORMED);
-            LOG.debug("dropped a malformed frame from {}: {}", peer, e.getMessage());
-            return;
-        }
-        if (message instanceof Message.Hello) {
-            metrics.reject(RejectionReason.UNEXPECTED_MESSAGE);
-            return;
-        }
-        List<Block> blocks = message instanceof Message.Blocks b ? b.blocks()
-                : message instanceof Message.BlockResponse r ? r.blocks() : List.of();
-        for (Block block : blocks) {
-            try {
-                verifier.verify(block);
-            } catch (InvalidBlockException e) {
-                metrics.reject(e.reason());
-                LOG.debug("dropped a frame from {}: {}", peer, e.getMessage());
-                return;
-            }
-        }
-        try {
-            handler.onMessage(peer, message);
-        } catch (RuntimeException e) {
-            LOG.error("handling a message from {} failed", peer, e);
         }
     }
 

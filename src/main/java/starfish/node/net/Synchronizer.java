@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockReference;
 import starfish.node.metrics.NodeMetrics;
@@ -19,16 +18,16 @@ public final class Synchronizer {
 
     private static final int MAX_REFERENCES_PER_REQUEST = BlockCodec.MAX_REFERENCES;
 
-    private final Network network;
-    private final int self;
+    private final Transport network;
+    private final RandomPeers peers;
     private final NodeMetrics metrics;
     private final long retryNanos;
     private final Map<BlockReference, Long> requestedAt = new HashMap<>();
     private final Map<Integer, Integer> reportedMissing = new HashMap<>();
 
-    public Synchronizer(Network network, int self, NodeMetrics metrics, long retryMs) {
+    public Synchronizer(Transport network, RandomPeers peers, NodeMetrics metrics, long retryMs) {
         this.network = network;
-        this.self = self;
+        this.peers = peers;
         this.metrics = metrics;
         this.retryNanos = retryMs * 1_000_000L;
     }
@@ -55,7 +54,7 @@ public final class Synchronizer {
             }
         }
         if (!overdue.isEmpty() && network.size() > 1) {
-            requestFrom(randomPeer(), overdue, nowNanos);
+            requestFrom(peers.next(), overdue, nowNanos);
         }
         publish(perAuthor);
     }
@@ -72,10 +71,5 @@ public final class Synchronizer {
             metrics.missingBlocks.labelValues(Integer.toString(author)).set(count);
             reportedMissing.put(author, count);
         });
-    }
-
-    private int randomPeer() {
-        int peer = ThreadLocalRandom.current().nextInt(network.size() - 1);
-        return peer >= self ? peer + 1 : peer;
     }
 }

@@ -49,7 +49,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
  * every interval, stop, cleanup. Validator logs are collected into settings.logsDir() even when the run fails, and
  * with settings.logProcessing() their ERROR and exception lines are counted.
  */
-public final class Orchestrator {
+public final class Orchestrator implements BenchmarkFlow {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     // a poll of a validator that does not listen yet costs a refused connection: short polls end boot sooner
@@ -90,18 +90,21 @@ public final class Orchestrator {
     }
 
     /** Points `monitoring` at each run's validators; without it, runs are not monitored. */
+    @Override
     public Orchestrator monitoredBy(MonitoringHandle monitoring) {
         this.monitoring = monitoring;
         return this;
     }
 
     /** Lets runs have more Byzantine validators than the committee tolerates (f); refused otherwise. */
+    @Override
     public Orchestrator allowUnsafeByzantine(boolean allow) {
         this.allowUnsafeByzantine = allow;
         return this;
     }
 
     /** Runs one benchmark to the end and returns its outcome; throws when the testbed or the run fails. */
+    @Override
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
         HostTraits traits = testbed.traits();
@@ -364,19 +367,8 @@ public final class Orchestrator {
     /** Every honest validator's collected committed log; one that is missing or unreadable says so. */
     private static Map<Integer, CommittedLog> committedLogs(ValidatorSet validators, Path logsDir) {
         Map<Integer, CommittedLog> logs = new LinkedHashMap<>();
-        IntStream.range(0, validators.size()).filter(i -> !validators.byzantine().contains(i)).forEach(i -> {
-            Path file = logsDir.resolve(committedLogName(i));
-            if (!Files.exists(file)) {
-                logs.put(i, new CommittedLog.Unavailable("validator " + i + "'s committed log was not collected ("
-                        + file + " is missing)"));
-                return;
-            }
-            try {
-                logs.put(i, CommittedLog.Lines.ofText(Files.readString(file)));
-            } catch (IOException e) {
-                logs.put(i, new CommittedLog.Unavailable("cannot read " + file + ": " + e.getMessage()));
-            }
-        });
+        IntStream.range(0, validators.size()).filter(i -> !validators.byzantine().contains(i))
+                .forEach(i -> logs.put(i, CommittedLog.read(i, logsDir.resolve(committedLogName(i)))));
         return logs;
     }
 
@@ -385,14 +377,7 @@ public final class Orchestrator {
     }
 
     private void phase(BenchmarkPhase phase, Runnable step) {
-        listener.phaseStarted(phase);
-        try {
-            step.run();
-        } catch (RuntimeException | Error e) {
-            listener.phaseFinished(phase, Optional.of(e));
-            throw e;
-        }
-        listener.phaseFinished(phase, Optional.empty());
+        listener.phase(phase, step);
     }
 
     private static void pauseUntil(long startNanos, Duration offset) {

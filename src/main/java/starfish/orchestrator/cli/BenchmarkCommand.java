@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.ByzantineAuthorities;
-import starfish.orchestrator.benchmark.Orchestrator;
+import starfish.orchestrator.benchmark.BenchmarkFlow;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.monitoring.Monitoring;
@@ -24,6 +24,7 @@ import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SimulationSettings;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.sweep.LatencyThroughputGraph;
 import starfish.orchestrator.sweep.LoadPoint;
@@ -100,6 +101,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
 
+    @Option(names = "--seed", description = "cloud_provider simulated: the seed of the runs; the same seed and"
+            + " settings give the same runs (default: simulation_seed from the settings, else "
+            + SimulationSettings.DEFAULT_SEED + ").")
+    Long seed;
+
     @Option(names = "--use-internal-ip-addresses", description = "Validators reach each other on internal IPs.")
     boolean useInternalIpAddresses;
 
@@ -135,7 +141,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private int runAll(PrintWriter out) {
-        Settings settings = withFaultFlags(settingsOption.load());
+        Settings loaded = withFaultFlags(settingsOption.load());
+        Settings settings = seed == null ? loaded : loaded.withSimulationSeed(seed);
         for (int load : loads) {  // refuse before any testbed is touched
             ByzantineAuthorities.requireTolerable(parameters(settings, load), allowUnsafeByzantine);
         }
@@ -147,8 +154,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
              MonitoringHandle monitor = monitoring || settings.monitoring()
                      ? Monitoring.start(settings, session.provider(), useInternalIpAddresses, out::println)
                      : new NoMonitoring()) {
-            TestbedProvider testbed = session.provider();
-            Orchestrator orchestrator = new Orchestrator(settings, testbed, options, new ProgressPrinter(out))
+            BenchmarkFlow orchestrator = session.provider().benchmarkFlow(settings, options,
+                            new ProgressPrinter(out))
                     .monitoredBy(monitor).allowUnsafeByzantine(allowUnsafeByzantine);
             List<BenchmarkOutcome> outcomes = new ArrayList<>();
             IntFunction<BenchmarkOutcome> runOne = load -> {

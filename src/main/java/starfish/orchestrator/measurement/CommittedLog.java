@@ -1,9 +1,25 @@
 package starfish.orchestrator.measurement;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** An honest validator's committed log as the safety check receives it: its lines, or why there are none. */
 public sealed interface CommittedLog {
+
+    /** Validator `authority`'s committed log from `file`, or why it cannot be had. */
+    static CommittedLog read(int authority, Path file) {
+        if (!Files.exists(file)) {
+            return new Unavailable("validator " + authority + "'s committed log was not collected (" + file
+                    + " is missing)");
+        }
+        try {
+            return Lines.ofText(Files.readString(file));
+        } catch (IOException e) {
+            return new Unavailable("cannot read " + file + ": " + e.getMessage());
+        }
+    }
 
     /** The lines of `committed.log`, in file order. */
     record Lines(List<String> lines) implements CommittedLog {

@@ -4,6 +4,7 @@ import starfish.orchestrator.cloud.aws.AwsTestbed;
 import starfish.orchestrator.cloud.vultr.VultrTestbed;
 import starfish.orchestrator.netns.NetnsTestbed;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.simulated.SimulatedTestbed;
 import starfish.orchestrator.testbed.LocalTestbed;
 import starfish.orchestrator.testbed.TestbedProvider;
 
@@ -22,6 +23,7 @@ public final class TestbedProviders {
             case NETNS -> new NetnsTestbed(settings);
             case AWS -> AwsTestbed.create(settings);
             case VULTR -> new VultrTestbed(settings);
+            case SIMULATED -> new SimulatedTestbed();
         };
     }
 }

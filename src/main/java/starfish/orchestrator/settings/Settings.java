@@ -35,14 +35,23 @@ public record Settings(
         Optional<String> awsEndpointUrl,
         Optional<String> vultrApiUrl,
         int maxInstances,
-        boolean vultrVpc) {
+        boolean vultrVpc,
+        SimulationSettings simulation) {
 
     /** These settings with other crash faults (the benchmark CLI's --faults flags override the file). */
     public Settings withFaults(Faults value) {
         return new Settings(testbedId, cloudProvider, tokenFile, sshPrivateKeyFile, sshPublicKeyFile, regions, specs,
                 repository, nodeParametersPath, clientParametersPath, benchmarkDuration, value, workingDir,
                 resultsDir, logsDir, nvme, scrapeInterval, logProcessing, dedicatedClients, monitoring, sshTimeout,
-                sshRetries, awsEndpointUrl, vultrApiUrl, maxInstances, vultrVpc);
+                sshRetries, awsEndpointUrl, vultrApiUrl, maxInstances, vultrVpc, simulation);
+    }
+
+    /** These settings with another simulation seed (the benchmark CLI's --seed overrides the file). */
+    public Settings withSimulationSeed(long seed) {
+        return new Settings(testbedId, cloudProvider, tokenFile, sshPrivateKeyFile, sshPublicKeyFile, regions, specs,
+                repository, nodeParametersPath, clientParametersPath, benchmarkDuration, faults, workingDir,
+                resultsDir, logsDir, nvme, scrapeInterval, logProcessing, dedicatedClients, monitoring, sshTimeout,
+                sshRetries, awsEndpointUrl, vultrApiUrl, maxInstances, vultrVpc, simulation.withSeed(seed));
     }
 
     /** What runs when no settings file is given: the local testbed. */
@@ -51,6 +60,6 @@ public record Settings(
                 List.of("local"), "", Optional.empty(), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(60), Faults.none(), ".testbed", Path.of("results"), Path.of("logs"), false,
                 Duration.ofSeconds(5), false, 0, false, Duration.ofSeconds(30), 3, Optional.empty(),
-                Optional.empty(), 50, false);
+                Optional.empty(), 50, false, SimulationSettings.DEFAULTS);
     }
 }

@@ -33,7 +33,14 @@ record SettingsFile(
         String awsEndpointUrl,
         String vultrApiUrl,
         Integer maxInstances,
-        Boolean vultrVpc) {
+        Boolean vultrVpc,
+        Long simulationSeed,
+        Double uniformLatencyMs,
+        Double jitterPercent,
+        Double uplinkMbps,
+        Double costPerFrameUs,
+        Double costPerBlockUs,
+        Double costPerKibUs) {
 
     record RepositoryEntry(String url, String commit) {
     }

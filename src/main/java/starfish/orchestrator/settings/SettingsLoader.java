@@ -212,7 +212,30 @@ public final class SettingsLoader {
                     Optional.ofNullable(file.awsEndpointUrl()),
                     Optional.ofNullable(file.vultrApiUrl()),
                     or(file.maxInstances(), d.maxInstances()),
-                    or(file.vultrVpc(), d.vultrVpc()));
+                    or(file.vultrVpc(), d.vultrVpc()),
+                    simulation(d.simulation()));
+        }
+
+        private SimulationSettings simulation(SimulationSettings d) {
+            return new SimulationSettings(or(file.simulationSeed(), d.seed()),
+                    Optional.ofNullable(file.uniformLatencyMs()).map(ms -> micros("uniform_latency_ms", ms * 1000)),
+                    nonNegative("jitter_percent", or(file.jitterPercent(), d.jitterPercent()), 100),
+                    nonNegative("uplink_mbps", or(file.uplinkMbps(), d.uplinkMbps()), Double.MAX_VALUE),
+                    file.costPerFrameUs() == null ? d.costPerFrame() : micros("cost_per_frame_us", file.costPerFrameUs()),
+                    file.costPerBlockUs() == null ? d.costPerBlock() : micros("cost_per_block_us", file.costPerBlockUs()),
+                    file.costPerKibUs() == null ? d.costPerKib() : micros("cost_per_kib_us", file.costPerKibUs()));
+        }
+
+        private Duration micros(String field, double micros) {
+            return Duration.ofNanos(Math.round(nonNegative(field, micros, Double.MAX_VALUE) * 1000));
+        }
+
+        private double nonNegative(String field, double value, double below) {
+            if (value < 0 || value >= below || Double.isNaN(value)) {
+                throw new SettingsException(at(field) + ", field '" + field + "': must be at least 0"
+                        + (below < Double.MAX_VALUE ? " and below " + below : "") + ", was " + value);
+            }
+            return value;
         }
 
         private void requireFor(CloudProvider provider) {

@@ -51,6 +51,13 @@ public final class SettingsRenderer {
         s.vultrApiUrl().ifPresent(url -> map.put("vultr_api_url", SecretRedaction.redact(url)));
         map.put("vultr_vpc", s.vultrVpc());
         map.put("max_instances", s.maxInstances());
+        map.put("simulation_seed", s.simulation().seed());
+        s.simulation().uniformLatency().ifPresent(d -> map.put("uniform_latency_ms", d.toNanos() / 1e6));
+        map.put("jitter_percent", s.simulation().jitterPercent());
+        map.put("uplink_mbps", s.simulation().uplinkMbps());
+        map.put("cost_per_frame_us", s.simulation().costPerFrame().toNanos() / 1e3);
+        map.put("cost_per_block_us", s.simulation().costPerBlock().toNanos() / 1e3);
+        map.put("cost_per_kib_us", s.simulation().costPerKib().toNanos() / 1e3);
         return map;
     }
 

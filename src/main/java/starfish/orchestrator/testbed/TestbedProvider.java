@@ -2,8 +2,13 @@ package starfish.orchestrator.testbed;
 
 import java.util.List;
 import java.util.Optional;
+import starfish.orchestrator.benchmark.BenchmarkFlow;
+import starfish.orchestrator.benchmark.BenchmarkListener;
+import starfish.orchestrator.benchmark.Orchestrator;
+import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.settings.Settings;
 
 /**
  * How instances come to exist and how to reach them. One implementation per `cloud_provider`; the benchmark flow
@@ -44,6 +49,11 @@ public interface TestbedProvider extends AutoCloseable {
 
     /** Runs commands on this testbed's instances. */
     CommandRunner commandRunner();
+
+    /** How benchmarks run on this testbed: the one benchmark flow over its instances, by default. */
+    default BenchmarkFlow benchmarkFlow(Settings settings, RunOptions options, BenchmarkListener listener) {
+        return new Orchestrator(settings, this, options, listener);
+    }
 
     @Override
     void close();

@@ -20,6 +20,7 @@ import starfish.orchestrator.measurement.CommittedLog;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.SafetyVerdict;
+import starfish.node.runtime.Clock;
 
 class CommitObserverTest {
     /** Leaders rotate over four authorities. */
@@ -117,7 +118,7 @@ class CommitObserverTest {
     }
 
     private CommitObserver observer() throws Exception {
-        return new CommitObserver(storage, new NodeMetrics(new PrometheusRegistry(), COMMITTEE_SIZE));
+        return new CommitObserver(storage, new NodeMetrics(new PrometheusRegistry(), COMMITTEE_SIZE), Clock.SYSTEM);
     }
 
     private static CommittedSubDag subDag(long round, int transactions) {

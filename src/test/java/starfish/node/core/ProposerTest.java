@@ -12,6 +12,7 @@ import starfish.node.consensus.TestDag;
 import starfish.node.dag.Block;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.runtime.Clock;
 
 /** Pipelined schedule with four authorities: authority r mod 4 leads round r. Time is passed in, in nanoseconds. */
 class ProposerTest {
@@ -84,6 +85,6 @@ class ProposerTest {
 
     private Proposer proposer(int self, Block lastOwn) {
         return new Proposer(dag.signer(self), dag.store, LeaderSchedule.pipelined(4), new TransactionPool(1_000),
-                DataPath.FULL_DATA, metrics, 600, new RoundPacing(20, -1, 0), 100, 50, lastOwn, 0);
+                DataPath.FULL_DATA, metrics, Clock.SYSTEM, 600, new RoundPacing(20, -1, 0), 100, 50, lastOwn, 0);
     }
 }

@@ -3,9 +3,12 @@ package starfish.node.load;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import starfish.node.config.ClientParameters;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.NodeRuntime;
 
 class LoadGeneratorTest {
 
@@ -13,7 +16,8 @@ class LoadGeneratorTest {
     void noTransactionIsMadeBeforeTheValidatorProposes() {
         TransactionPool pool = new TransactionPool(1_000_000);
         AtomicBoolean proposing = new AtomicBoolean(false);
-        try (LoadGenerator generator = new LoadGenerator(pool, 10_000, ClientParameters.DEFAULTS, proposing::get)) {
+        try (LoadGenerator generator = new LoadGenerator(pool, 10_000, ClientParameters.DEFAULTS, proposing::get,
+                Clock.SYSTEM, NodeRuntime.system().executor("load-generator"), new SplittableRandom())) {
             generator.start();
 
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> pool.pendingCount() == 0);

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import starfish.node.config.ClientParameters;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.NodeRuntime;
 import starfish.node.dag.Transactions;
 
 class TransactionPoolTest {
 
     private final TransactionPool pool = new TransactionPool(1_000);
-    private final LoadGenerator generator = new LoadGenerator(pool, 0, ClientParameters.DEFAULTS, () -> true);
+    private final LoadGenerator generator = new LoadGenerator(pool, 0, ClientParameters.DEFAULTS, () -> true,
+            Clock.SYSTEM, NodeRuntime.system().executor("load-generator"), new SplittableRandom());
 
     @Test
     void blocksTakeWholeTransactionsUpToTheCapAcrossBatches() {

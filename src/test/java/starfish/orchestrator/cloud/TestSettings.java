@@ -22,6 +22,7 @@ public final class TestSettings {
                 regions, specs, Optional.empty(), Optional.empty(), Optional.empty(), d.benchmarkDuration(),
                 Faults.none(), "working_dir", d.resultsDir(), d.logsDir(), nvme, d.scrapeInterval(), false, 0, false,
                 Duration.ofSeconds(5), 1, provider == CloudProvider.AWS ? Optional.of(endpoint) : Optional.empty(),
-                provider == CloudProvider.VULTR ? Optional.of(endpoint) : Optional.empty(), maxInstances, vultrVpc);
+                provider == CloudProvider.VULTR ? Optional.of(endpoint) : Optional.empty(), maxInstances, vultrVpc,
+                Settings.defaults().simulation());
     }
 }

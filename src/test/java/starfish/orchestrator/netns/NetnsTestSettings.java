@@ -17,6 +17,6 @@ final class NetnsTestSettings {
                 d.sshPublicKeyFile(), regions, d.specs(), d.repository(), d.nodeParametersPath(),
                 d.clientParametersPath(), d.benchmarkDuration(), d.faults(), "starfish", d.resultsDir(),
                 d.logsDir(), d.nvme(), d.scrapeInterval(), d.logProcessing(), d.dedicatedClients(), d.monitoring(),
-                Duration.ofSeconds(10), 3, d.awsEndpointUrl(), d.vultrApiUrl(), d.maxInstances(), d.vultrVpc());
+                Duration.ofSeconds(10), 3, d.awsEndpointUrl(), d.vultrApiUrl(), d.maxInstances(), d.vultrVpc(), d.simulation());
     }
 }

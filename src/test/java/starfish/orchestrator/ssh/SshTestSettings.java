@@ -16,6 +16,6 @@ final class SshTestSettings {
                 d.sshPublicKeyFile(), d.regions(), d.specs(), d.repository(), d.nodeParametersPath(),
                 d.clientParametersPath(), d.benchmarkDuration(), d.faults(), workingDir.toString(), d.resultsDir(),
                 d.logsDir(), d.nvme(), d.scrapeInterval(), d.logProcessing(), d.dedicatedClients(), d.monitoring(),
-                sshTimeout, sshRetries, d.awsEndpointUrl(), d.vultrApiUrl(), d.maxInstances(), d.vultrVpc());
+                sshTimeout, sshRetries, d.awsEndpointUrl(), d.vultrApiUrl(), d.maxInstances(), d.vultrVpc(), d.simulation());
     }
 }

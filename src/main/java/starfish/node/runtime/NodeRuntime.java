@@ -1,0 +1,36 @@
+package starfish.node.runtime;
+
+import java.util.random.RandomGenerator;
+import starfish.node.core.ValidatorConfig;
+import starfish.node.crypto.SignatureCheck;
+import starfish.node.metrics.NodeMetrics;
+import starfish.node.net.InboundFrames;
+import starfish.node.net.Transport;
+
+/**
+ * Where one validator takes its time, its threads, its randomness and its transport from: the machine and TCP in a
+ * deployment ({@link #system()}), virtual time and a network model in a simulation. The validator never reads a
+ * clock, starts a thread, seeds a generator or opens a socket by itself.
+ */
+public interface NodeRuntime {
+
+    Clock clock();
+
+    /** An executor of its own for one component (the core, the load generator). */
+    TaskExecutor executor(String name);
+
+    /** A generator of its own for one component; from one seed in a simulation, so that a run repeats. */
+    RandomGenerator random();
+
+    /** How block signatures are checked. */
+    default SignatureCheck signatureCheck() {
+        return SignatureCheck.DIRECT;
+    }
+
+    /** The transport to the committee; frames that arrive go to `inbound`. */
+    Transport transport(ValidatorConfig config, InboundFrames inbound, NodeMetrics metrics);
+
+    static NodeRuntime system() {
+        return SystemRuntime.INSTANCE;
+    }
+}

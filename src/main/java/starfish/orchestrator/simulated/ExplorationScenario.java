@@ -1,0 +1,91 @@
+package starfish.orchestrator.simulated;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import starfish.protocol.ByzantineStrategy;
+import starfish.protocol.Consensus;
+import starfish.simulation.LinkModel;
+
+/**
+ * One exploration run, drawn from its seed alone: protocol, committee, up to f Byzantine validators with random
+ * strategies, random crashes and restarts of honest validators that never leave more than f validators faulty at
+ * once, and random links. Faults happen during the turbulent phase; then every crashed validator restarts and the
+ * committee settles.
+ */
+record ExplorationScenario(long seed, Consensus consensus, int committee, Map<Integer, ByzantineStrategy> byzantine,
+                           LinkModel links, List<CrashStep> crashes, Duration turbulent, Duration settle) {
+
+    /** Validator `authority` goes down at `at` and comes back at `until`. */
+    record CrashStep(int authority, Duration at, Duration until) {
+    }
+
+    private static final Duration TURBULENT = Duration.ofSeconds(4);
+    private static final Duration SETTLE = Duration.ofSeconds(6);
+    private static final int MIN_COMMITTEE = 4;
+    private static final int MAX_COMMITTEE = 7;
+
+    /** `committee`, when given, fixes the committee size; otherwise it is drawn from 4 to 7. */
+    static ExplorationScenario random(long seed, Optional<Integer> committee, Optional<Consensus> consensus) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = committee.orElseGet(() -> random.nextInt(MIN_COMMITTEE, MAX_COMMITTEE + 1));
+        Consensus protocol = consensus.orElseGet(() -> Consensus.values()[random.nextInt(Consensus.values().length)]);
+        int f = (n - 1) / 3;
+        List<Integer> order = shuffled(n, random);
+        int byzantineCount = random.nextInt(f + 1);
+        Map<Integer, ByzantineStrategy> byzantine = new LinkedHashMap<>();
+        ByzantineStrategy[] strategies = ByzantineStrategy.values();
+        for (int i = 0; i < byzantineCount; i++) {
+            byzantine.put(order.get(i), strategies[1 + random.nextInt(strategies.length - 1)]);
+        }
+        List<CrashStep> crashes = new ArrayList<>();
+        int crashable = f - byzantineCount;
+        for (int i = 0; i < crashable; i++) {
+            int authority = order.get(byzantineCount + i);
+            long at = random.nextLong(TURBULENT.toMillis());
+            long until = at + random.nextLong(100, TURBULENT.toMillis() - at + 100);
+            crashes.add(new CrashStep(authority, Duration.ofMillis(at), Duration.ofMillis(until)));
+        }
+        Optional<Duration> uniform = random.nextBoolean() ? Optional.empty()
+                : Optional.of(Duration.ofMillis(random.nextInt(1, 250)));
+        LinkModel links = new LinkModel(uniform, random.nextInt(0, 50));
+        return new ExplorationScenario(seed, protocol, n, byzantine, links, crashes, TURBULENT, SETTLE);
+    }
+
+    private static List<Integer> shuffled(int n, SplittableRandom random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            order.set(i, order.set(j, order.get(i)));
+        }
+        return order;
+    }
+
+    Duration end() {
+        return turbulent.plus(settle);
+    }
+
+    /** One line a person can read: what this seed runs. */
+    String describe() {
+        String strategies = byzantine.isEmpty() ? "none" : byzantine.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue().cliName()).collect(Collectors.joining(","));
+        String crashText = crashes.isEmpty() ? "none" : crashes.stream()
+                .sorted(Comparator.comparing(CrashStep::at))
+                .map(c -> c.authority() + "@" + c.at().toMillis() + "-" + c.until().toMillis() + "ms")
+                .collect(Collectors.joining(","));
+        String linkText = links.uniformDelay().map(d -> "uniform " + d.toMillis() + " ms").orElse("RTT table")
+                + " ±" + links.jitterPercent() + "%";
+        return consensus.cliName() + " n=" + committee + ", byzantine " + strategies + ", crashes " + crashText
+                + ", links " + linkText;
+    }
+}

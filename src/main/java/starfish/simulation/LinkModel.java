@@ -1,0 +1,34 @@
+package starfish.simulation;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import starfish.node.net.MimickedLatency;
+
+/**
+ * The one-way delay of each link: half the round-trip time between the two validators' regions, placed as
+ * `--mimic-extra-latency` places them, or one uniform delay δ for every pair; either with an optional uniform
+ * jitter of ±`jitterPercent`.
+ */
+public record LinkModel(Optional<Duration> uniformDelay, double jitterPercent) {
+
+    public LinkModel {
+        if (jitterPercent < 0 || jitterPercent >= 100) {
+            throw new IllegalArgumentException("jitter must be in [0, 100) percent, was " + jitterPercent);
+        }
+        uniformDelay.ifPresent(delay -> {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the uniform delay must not be negative, was " + delay);
+            }
+        });
+    }
+
+    public long oneWayNanos(int from, int to, RandomGenerator random) {
+        long base = uniformDelay.map(Duration::toNanos).orElseGet(() -> MimickedLatency.baseDelayNanos(from, to));
+        if (jitterPercent == 0) {
+            return base;
+        }
+        double factor = 1 + random.nextDouble(-jitterPercent, jitterPercent) / 100;
+        return (long) (base * factor);
+    }
+}

@@ -1,0 +1,117 @@
+package starfish.simulation;
+
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import starfish.node.core.ValidatorConfig;
+import starfish.node.crypto.SignatureCheck;
+import starfish.node.metrics.NodeMetrics;
+import starfish.node.net.InboundFrames;
+import starfish.node.net.Transport;
+import starfish.node.runtime.Clock;
+import starfish.node.runtime.NodeRuntime;
+import starfish.node.runtime.TaskExecutor;
+
+/**
+ * One simulated machine: the runtime its validator runs on (virtual clock, executors on the event scheduler,
+ * generators split from the run's seed, the simulated network), whether it is up, and how long its CPU is busy
+ * under the cost model. Each start of a validator on it is a new incarnation: frames sent to an older one are lost.
+ */
+final class SimulatedHost implements NodeRuntime {
+
+    private final int authority;
+    private final EventScheduler scheduler;
+    private final SimulatedNetwork network;
+    private final CostModel costs;
+    private final SplittableRandom random;
+    private final SignatureCheck signatures;
+    private InboundFrames inbound;
+    private long incarnation;
+    private boolean up;
+    private long busyUntilNanos;
+
+    SimulatedHost(int authority, EventScheduler scheduler, SimulatedNetwork network, CostModel costs,
+            SignatureCheck signatures, long seed) {
+        this.authority = authority;
+        this.scheduler = scheduler;
+        this.network = network;
+        this.costs = costs;
+        this.random = new SplittableRandom(seed);
+        this.signatures = signatures;
+        network.attach(this);
+    }
+
+    int authority() {
+        return authority;
+    }
+
+    boolean isUp() {
+        return up;
+    }
+
+    long incarnation() {
+        return incarnation;
+    }
+
+    long busyUntil() {
+        return Math.max(busyUntilNanos, scheduler.nowNanos());
+    }
+
+    /** A validator is about to start here. */
+    void boot() {
+        incarnation++;
+        up = true;
+        busyUntilNanos = scheduler.nowNanos();
+    }
+
+    /** Its validator stopped: what is in flight to it is lost. */
+    void halt() {
+        up = false;
+        inbound = null;
+        incarnation++;
+    }
+
+    void receive(int from, ByteBuffer frame, long sentToIncarnation) {
+        if (!up || sentToIncarnation != incarnation || inbound == null) {
+            return;
+        }
+        if (busyUntilNanos > scheduler.nowNanos()) {
+            scheduler.at(busyUntilNanos, () -> receive(from, frame, sentToIncarnation));
+            return;
+        }
+        ByteBuffer view = frame.duplicate();
+        view.position(view.position() + Integer.BYTES);
+        byte[] body = new byte[view.remaining()];
+        view.get(body);
+        int blocks = inbound.deliver(from, body);
+        if (!costs.isZero()) {
+            busyUntilNanos = scheduler.nowNanos() + costs.nanos(frame.remaining(), blocks);
+        }
+    }
+
+    @Override
+    public Clock clock() {
+        return scheduler.clock();
+    }
+
+    @Override
+    public TaskExecutor executor(String name) {
+        return new SimulatedExecutor(scheduler, this);
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random.split();
+    }
+
+    @Override
+    public SignatureCheck signatureCheck() {
+        return signatures;
+    }
+
+    @Override
+    public Transport transport(ValidatorConfig config, InboundFrames frames, NodeMetrics metrics) {
+        this.inbound = frames;
+        return new SimulatedTransport(network, authority, metrics);
+    }
+}

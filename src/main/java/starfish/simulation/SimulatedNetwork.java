@@ -1,0 +1,59 @@
+package starfish.simulation;
+
+import java.nio.ByteBuffer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Carries encoded frames between the simulated validators: a frame leaves its sender's uplink after the frames
+ * queued before it (when the uplink's bandwidth is limited), then arrives after its link's one-way delay, never
+ * before an earlier frame of the same pair (a connection keeps order). Frames to a validator that is down, or that
+ * restarted since they were sent, are lost, as on a broken connection.
+ */
+final class SimulatedNetwork {
+
+    private final EventScheduler scheduler;
+    private final LinkModel links;
+    private final double uplinkBytesPerNano;
+    private final RandomGenerator random;
+    private final SimulatedHost[] hosts;
+    private final long[] uplinkFreeAt;
+    private final long[][] lastArrival;
+
+    /** `uplinkMbps` of 0 means unlimited. */
+    SimulatedNetwork(EventScheduler scheduler, LinkModel links, double uplinkMbps, RandomGenerator random,
+            int size) {
+        this.scheduler = scheduler;
+        this.links = links;
+        this.uplinkBytesPerNano = uplinkMbps > 0 ? uplinkMbps * 1e6 / 8 / 1e9 : 0;
+        this.random = random;
+        this.hosts = new SimulatedHost[size];
+        this.uplinkFreeAt = new long[size];
+        this.lastArrival = new long[size][size];
+    }
+
+    void attach(SimulatedHost host) {
+        hosts[host.authority()] = host;
+    }
+
+    int size() {
+        return hosts.length;
+    }
+
+    void send(int from, int to, ByteBuffer frame, long extraDelayNanos) {
+        SimulatedHost target = hosts[to];
+        if (target == null || !target.isUp()) {
+            return;
+        }
+        int bytes = frame.remaining();
+        long now = scheduler.nowNanos();
+        long departure = Math.max(now + extraDelayNanos, uplinkFreeAt[from]);
+        if (uplinkBytesPerNano > 0) {
+            departure += (long) (bytes / uplinkBytesPerNano);
+            uplinkFreeAt[from] = departure;
+        }
+        long arrival = Math.max(departure + links.oneWayNanos(from, to, random), lastArrival[from][to]);
+        lastArrival[from][to] = arrival;
+        long incarnation = target.incarnation();
+        scheduler.at(arrival, () -> target.receive(from, frame, incarnation));
+    }
+}
