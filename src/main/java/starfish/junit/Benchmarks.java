@@ -64,7 +64,7 @@ public final class Benchmarks {
             outcome = testbed.run(parameters, both(report,
                     new ProgressPrinter(new PrintWriter(benchmarkClass.console(), true))));
         } catch (RuntimeException | Error e) {
-            report.failed(testbed.settings().logsDir(), Optional.of(e));
+            report.failed(testbed.settings().locations().logsDir(), Optional.of(e));
             throw e;
         }
         BenchmarkResult result = new BenchmarkResult(outcome);

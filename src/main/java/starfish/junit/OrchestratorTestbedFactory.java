@@ -20,7 +20,7 @@ final class OrchestratorTestbedFactory implements TestbedFactory {
     /** With `monitoring: true`, Prometheus (and Grafana): its URLs and password are printed once per testbed. */
     @Override
     public MonitoringHandle monitoring(Settings settings, TestbedProvider testbed) {
-        return settings.monitoring()
+        return settings.monitoring().enabled()
                 ? Monitoring.start(settings, testbed, false, System.out::println)
                 : new NoMonitoring();
     }

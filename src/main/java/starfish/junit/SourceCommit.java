@@ -14,7 +14,7 @@ final class SourceCommit {
     }
 
     static String of(Settings settings) {
-        return settings.repository().map(Repository::commit).orElseGet(SourceCommit::localHead);
+        return settings.locations().repository().map(Repository::commit).orElseGet(SourceCommit::localHead);
     }
 
     private static String localHead() {

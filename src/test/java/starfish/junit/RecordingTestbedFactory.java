@@ -132,7 +132,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
         private final HostTraits traits;
 
         RecordingProvider(Settings settings) {
-            this.traits = switch (settings.cloudProvider()) {
+            this.traits = switch (settings.testbed().cloudProvider()) {
                 case LOCAL -> HostTraits.LOOPBACK;
                 case NETNS -> HostTraits.NAMESPACES;
                 case AWS, VULTR -> HostTraits.CLOUD;

@@ -41,9 +41,9 @@ public final class AllureEnvironment {
 
     static String properties(Settings settings, String commit) {
         Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("provider", settings.cloudProvider().yamlName());
-        entries.put("regions", String.join(", ", settings.regions()));
-        entries.put("specs", settings.specs().isBlank() ? "-" : settings.specs());
+        entries.put("provider", settings.testbed().cloudProvider().yamlName());
+        entries.put("regions", String.join(", ", settings.testbed().regions()));
+        entries.put("specs", settings.testbed().specs().isBlank() ? "-" : settings.testbed().specs());
         entries.put("commit", commit);
         entries.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         entries.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

@@ -81,7 +81,7 @@ public final class AllureRunReport implements BenchmarkListener {
             list.add(parameter("byzantine strategy", parameters.byzantineStrategy().cliName()));
             list.add(parameter("mimicked latency", parameters.mimicExtraLatency()));
             list.add(parameter("duration", DurationText.format(parameters.duration())));
-            list.add(parameter("provider", settings.cloudProvider().yamlName()));
+            list.add(parameter("provider", settings.testbed().cloudProvider().yamlName()));
             list.add(parameter("commit", commit));
         }));
         report.attach("settings", "text/yaml", ".yml", renderedSettings.getBytes(StandardCharsets.UTF_8));

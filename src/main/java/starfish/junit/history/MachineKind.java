@@ -15,9 +15,9 @@ public final class MachineKind {
     }
 
     public static String of(Settings settings, HostTraits traits) {
-        String provider = settings.cloudProvider().yamlName();
+        String provider = settings.testbed().cloudProvider().yamlName();
         if (!traits.shareMemory()) {
-            return provider + "-" + settings.specs();
+            return provider + "-" + settings.testbed().specs();
         }
         return String.format(Locale.ROOT, "%s-%dcpu-%s", provider, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"));

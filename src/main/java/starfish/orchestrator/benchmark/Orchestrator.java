@@ -46,8 +46,8 @@ import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
  * The one benchmark flow for every testbed: cleanup, install, update, configure (genesis), boot validators, scrape
- * every interval, stop, cleanup. Validator logs are collected into settings.logsDir() even when the run fails, and
- * with settings.logProcessing() their ERROR and exception lines are counted.
+ * every interval, stop, cleanup. Validator logs are collected into settings.locations().logsDir() even when the run fails, and
+ * with settings.monitoring().logProcessing() their ERROR and exception lines are counted.
  */
 public final class Orchestrator implements BenchmarkFlow {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -114,8 +114,8 @@ public final class Orchestrator implements BenchmarkFlow {
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
                 parameters);
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
-        Path logsDir = settings.logsDir().resolve(runId);
-        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(), resultsFolder(), runId);
+        Path logsDir = settings.locations().logsDir().resolve(runId);
+        Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
                 SettingsRenderer.toMap(settings), validators.byzantine());
         CommandRunner runner = testbed.commandRunner();
@@ -151,7 +151,7 @@ public final class Orchestrator implements BenchmarkFlow {
         measurements.setSafety(SafetyCheck.check(committedLogs(validators, logsDir)));
         measurements.save(measurementsFile);
         phase(BenchmarkPhase.CLEANUP, () -> cleanup(runner, validators));
-        List<LogErrorCounts> logErrors = settings.logProcessing()
+        List<LogErrorCounts> logErrors = settings.monitoring().logProcessing()
                 ? LogScan.scanAll(logsDir, validators.size()) : List.of();
         return new BenchmarkOutcome(parameters, measurements.summary(), measurementsFile, logsDir, logErrors);
     }
@@ -188,14 +188,14 @@ public final class Orchestrator implements BenchmarkFlow {
     private void configure(CommandRunner runner, List<Instance> hosts, int basePort) {
         writeGenesis(runner, hosts, basePort);
         runner.executeAll(hosts, "rm -f " + protocol.nodeParametersPath() + " " + protocol.clientParametersPath());
-        settings.nodeParametersPath().ifPresent(file -> hosts.forEach(host ->
+        settings.locations().nodeParametersPath().ifPresent(file -> hosts.forEach(host ->
                 runner.upload(host, file, protocol.nodeParametersPath())));
-        settings.clientParametersPath().ifPresent(file -> hosts.forEach(host ->
+        settings.locations().clientParametersPath().ifPresent(file -> hosts.forEach(host ->
                 runner.upload(host, file, protocol.clientParametersPath())));
     }
 
     private void update(CommandRunner runner, List<Instance> hosts) {
-        var repository = settings.repository().orElseThrow(() -> new IllegalStateException("the settings name no"
+        var repository = settings.locations().repository().orElseThrow(() -> new IllegalStateException("the settings name no"
                 + " repository to build on the hosts; add `repository: {url: ..., commit: ...}` or pass"
                 + " --upload-local-build or --skip-testbed-update"));
         protocol.updateCommands(repository).forEach(command -> runner.executeAll(hosts, command));
@@ -240,12 +240,12 @@ public final class Orchestrator implements BenchmarkFlow {
     /** The settings' crash faults, acting on honest validators from the highest index down. */
     private CrashFaults crashFaults(CommandRunner runner, ValidatorSet validators,
                                     MeasurementsCollection measurements) {
-        CrashSchedule schedule = new CrashSchedule(settings.faults(),
+        CrashSchedule schedule = new CrashSchedule(settings.run().faults(),
                 CrashTargets.order(validators.size(), validators.byzantine()));
         ValidatorControl control = new ValidatorControl() {
             @Override
             public void crash(int authority) {
-                if (settings.faults().stop() == CrashStop.KILL) {
+                if (settings.run().faults().stop() == CrashStop.KILL) {
                     runner.killDetached(validators.host(authority), ValidatorSet.session(authority));
                 } else {
                     runner.stopDetached(validators.host(authority), ValidatorSet.session(authority));
@@ -273,7 +273,7 @@ public final class Orchestrator implements BenchmarkFlow {
                          CrashFaults faults) {
         long start = System.nanoTime();
         Duration duration = validators.parameters().duration();
-        Duration interval = settings.scrapeInterval();
+        Duration interval = settings.monitoring().scrapeInterval();
         // scrape 0 right after boot: the first figures (and a baseline) come without waiting a whole interval
         for (long scrape = 0; ; scrape++) {
             Duration target = interval.multipliedBy(scrape);
@@ -373,7 +373,7 @@ public final class Orchestrator implements BenchmarkFlow {
     }
 
     private String resultsFolder() {
-        return settings.repository().map(r -> r.commit().replaceAll("[^A-Za-z0-9._-]", "_")).orElse("local");
+        return settings.locations().repository().map(r -> r.commit().replaceAll("[^A-Za-z0-9._-]", "_")).orElse("local");
     }
 
     private void phase(BenchmarkPhase phase, Runnable step) {

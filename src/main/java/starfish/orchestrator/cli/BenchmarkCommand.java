@@ -151,7 +151,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int exit = 0;
         try (TestbedSession session = TestbedSession.forCommand(settings, TestbedProviders.create(settings),
                 committee);
-             MonitoringHandle monitor = monitoring || settings.monitoring()
+             MonitoringHandle monitor = monitoring || settings.monitoring().enabled()
                      ? Monitoring.start(settings, session.provider(), useInternalIpAddresses, out::println)
                      : new NoMonitoring()) {
             BenchmarkFlow orchestrator = session.provider().benchmarkFlow(settings, options,
@@ -193,12 +193,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     /** The settings' faults, unless the command line names its own. */
     private Settings withFaultFlags(Settings settings) {
-        CrashStop stop = gracefulCrash ? CrashStop.GRACEFUL : settings.faults().stop();
+        CrashStop stop = gracefulCrash ? CrashStop.GRACEFUL : settings.run().faults().stop();
         if (faults == null) {
             if (crashRecovery) {
                 throw new IllegalArgumentException("--crash-recovery needs --faults K (how many validators crash)");
             }
-            return settings.withFaults(settings.faults().withStop(stop));
+            return settings.withFaults(settings.run().faults().withStop(stop));
         }
         if (faults < 0) {
             throw new IllegalArgumentException("--faults must not be negative, was " + faults);
@@ -213,6 +213,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private BenchmarkParameters parameters(Settings settings, int load) {
         return BenchmarkParameters.builder().consensus(consensus).committee(committee).load(load)
                 .byzantine(byzantineNodes, byzantineStrategy).mimicExtraLatency(mimicExtraLatency)
-                .duration(duration != null ? duration : settings.benchmarkDuration()).build();
+                .duration(duration != null ? duration : settings.run().benchmarkDuration()).build();
     }
 }

@@ -32,7 +32,7 @@ public final class SshAccess implements AutoCloseable {
         this.keys = SshKeys.from(settings);
         Path stateDir = Path.of(System.getProperty(STATE_DIR_PROPERTY,
                 Path.of(System.getProperty("user.home"), ".starfish", "cloud").toString()));
-        this.knownHosts = stateDir.resolve(settings.testbedId()).resolve("known_hosts");
+        this.knownHosts = stateDir.resolve(settings.testbed().id()).resolve("known_hosts");
     }
 
     public String user() {

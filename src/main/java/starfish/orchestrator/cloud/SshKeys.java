@@ -10,9 +10,9 @@ public record SshKeys(Path privateKey, Path publicKey) {
 
     /** `ssh_private_key_file` is required; `ssh_public_key_file` defaults to the private key's path plus `.pub`. */
     public static SshKeys from(Settings settings) {
-        Path privateKey = settings.sshPrivateKeyFile().orElseThrow(() -> new IllegalArgumentException(
-                "cloud_provider " + settings.cloudProvider().yamlName() + " needs ssh_private_key_file in the settings file"));
-        Path publicKey = settings.sshPublicKeyFile().orElse(Path.of(privateKey + ".pub"));
+        Path privateKey = settings.ssh().privateKeyFile().orElseThrow(() -> new IllegalArgumentException(
+                "cloud_provider " + settings.testbed().cloudProvider().yamlName() + " needs ssh_private_key_file in the settings file"));
+        Path publicKey = settings.ssh().publicKeyFile().orElse(Path.of(privateKey + ".pub"));
         return new SshKeys(privateKey, publicKey);
     }
 

@@ -36,15 +36,15 @@ public final class Monitoring {
                                          Consumer<String> console) {
         HostTraits traits = testbed.traits();
         if (!traits.reserveMonitoringHost()) {
-            return startLocal(settings.scrapeInterval(), console);
+            return startLocal(settings.monitoring().scrapeInterval(), console);
         }
         List<Instance> hosts = testbed.instances().stream().filter(Instance::isActive).toList();
         if (hosts.isEmpty()) {
             throw new IllegalStateException("monitoring needs an active instance on testbed "
-                    + settings.testbedId() + "; deploy or start the testbed first");
+                    + settings.testbed().id() + "; deploy or start the testbed first");
         }
         RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(CommitteeHosts.monitoringHost(settings, hosts), hosts,
-                ServiceEndpoints.standard(), settings.scrapeInterval(), internalAddresses, traits.installPackages());
+                ServiceEndpoints.standard(), settings.monitoring().scrapeInterval(), internalAddresses, traits.installPackages());
         return RemoteMonitoring.start(testbed.commandRunner(), plan, console);
     }
 

@@ -52,9 +52,9 @@ public final class NetnsTestbed implements TestbedProvider {
 
     public NetnsTestbed(Settings settings, Path stateRoot) {
         this.settings = settings;
-        this.naming = NetnsNaming.of(settings.testbedId());
+        this.naming = NetnsNaming.of(settings.testbed().id());
         this.stateRoot = stateRoot.toAbsolutePath();
-        this.stateDir = this.stateRoot.resolve(settings.testbedId());
+        this.stateDir = this.stateRoot.resolve(settings.testbed().id());
     }
 
     /** Where this testbed keeps its state, keys and host homes. */
@@ -88,7 +88,7 @@ public final class NetnsTestbed implements TestbedProvider {
         NetnsState deployed = state;
         List<NetnsHost> hosts = regions.stream().flatMap(r -> deployed.inRegion(r).stream()).toList();
         boot(hosts);
-        LOG.info("netns testbed {}: {} host(s) running", settings.testbedId(), hosts.size());
+        LOG.info("netns testbed {}: {} host(s) running", settings.testbed().id(), hosts.size());
         return instances();
     }
 
@@ -109,7 +109,7 @@ public final class NetnsTestbed implements TestbedProvider {
         NetnsRequirements.check();
         NetnsState state = existingState();
         List<NetnsHost> hosts = new ArrayList<>();
-        for (int regionIndex = 0; regionIndex < settings.regions().size(); regionIndex++) {
+        for (int regionIndex = 0; regionIndex < settings.testbed().regions().size(); regionIndex++) {
             List<NetnsHost> inRegion = state.inRegion(regionIndex);
             hosts.addAll(perRegion <= 0 ? inRegion : inRegion.subList(0, Math.min(perRegion, inRegion.size())));
         }
@@ -149,7 +149,7 @@ public final class NetnsTestbed implements TestbedProvider {
         } catch (UncheckedIOException e) {
             throw new NetnsException("cannot delete the netns state directory " + stateDir + ": " + e.getMessage(), e);
         }
-        LOG.info("netns testbed {} destroyed", settings.testbedId());
+        LOG.info("netns testbed {} destroyed", settings.testbed().id());
     }
 
     @Override
@@ -185,7 +185,7 @@ public final class NetnsTestbed implements TestbedProvider {
     }
 
     private void awaitSsh(List<NetnsHost> hosts) {
-        Duration wait = settings.sshTimeout().compareTo(MIN_BOOT_WAIT) > 0 ? settings.sshTimeout() : MIN_BOOT_WAIT;
+        Duration wait = settings.ssh().timeout().compareTo(MIN_BOOT_WAIT) > 0 ? settings.ssh().timeout() : MIN_BOOT_WAIT;
         long deadline = System.nanoTime() + wait.toNanos();
         for (NetnsHost host : hosts) {
             while (!acceptsSsh(host.publicIp())) {
@@ -261,7 +261,7 @@ public final class NetnsTestbed implements TestbedProvider {
         AddressPlan plan = new AddressPlan(state.slot());
         int linkIndex = state.nextLinkIndex();
         return new NetnsHost(naming.namespace(linkIndex), naming.hostLink(linkIndex),
-                settings.regions().get(regionIndex), regionIndex, hostIndex, linkIndex,
+                settings.testbed().regions().get(regionIndex), regionIndex, hostIndex, linkIndex,
                 plan.publicIp(regionIndex, hostIndex), plan.internalIp(regionIndex, hostIndex));
     }
 
@@ -271,7 +271,7 @@ public final class NetnsTestbed implements TestbedProvider {
         int slot = IntStream.range(0, AddressPlan.SLOTS).filter(s -> !taken.contains(s)).findFirst()
                 .orElseThrow(() -> new NetnsException("all " + AddressPlan.SLOTS + " netns address slots of "
                         + "198.18.0.0/16 are in use; destroy a netns testbed first"));
-        return new NetnsState(settings.testbedId(), slot, List.of());
+        return new NetnsState(settings.testbed().id(), slot, List.of());
     }
 
     private Set<Integer> slotsOfOtherTestbeds() {
@@ -287,7 +287,7 @@ public final class NetnsTestbed implements TestbedProvider {
     }
 
     private List<Integer> targetRegions(Optional<String> region) {
-        List<String> regions = settings.regions();
+        List<String> regions = settings.testbed().regions();
         if (regions.isEmpty()) {
             throw new NetnsException("settings field regions: a netns testbed needs at least one region name");
         }
@@ -306,15 +306,15 @@ public final class NetnsTestbed implements TestbedProvider {
     }
 
     private void checkCapacity(int hosts) {
-        if (hosts > settings.maxInstances()) {
+        if (hosts > settings.testbed().maxInstances()) {
             throw new NetnsException("deploying would make " + hosts + " netns hosts, more than settings field "
-                    + "max_instances (" + settings.maxInstances() + ")");
+                    + "max_instances (" + settings.testbed().maxInstances() + ")");
         }
     }
 
     private NetnsState existingState() {
         return NetnsState.load(stateDir).orElseThrow(() -> new NetnsException("no netns testbed `"
-                + settings.testbedId() + "` exists (no state in " + stateDir + "); run `testbed deploy` first"));
+                + settings.testbed().id() + "` exists (no state in " + stateDir + "); run `testbed deploy` first"));
     }
 
     private KnownHostsFile knownHosts() {

@@ -8,9 +8,9 @@ import starfish.orchestrator.settings.Settings;
 record TestbedKey(Path privateKey, Path publicKey) {
 
     static TestbedKey resolve(Settings settings, Path stateDir) {
-        if (settings.sshPrivateKeyFile().isPresent()) {
-            Path privateKey = settings.sshPrivateKeyFile().get();
-            Path publicKey = settings.sshPublicKeyFile().orElse(Path.of(privateKey + ".pub"));
+        if (settings.ssh().privateKeyFile().isPresent()) {
+            Path privateKey = settings.ssh().privateKeyFile().get();
+            Path publicKey = settings.ssh().publicKeyFile().orElse(Path.of(privateKey + ".pub"));
             requireFile(privateKey, "ssh_private_key_file");
             requireFile(publicKey, "ssh_public_key_file");
             return new TestbedKey(privateKey, publicKey);

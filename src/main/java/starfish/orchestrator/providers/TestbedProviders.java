@@ -18,7 +18,7 @@ public final class TestbedProviders {
     }
 
     public static TestbedProvider create(Settings settings) {
-        return switch (settings.cloudProvider()) {
+        return switch (settings.testbed().cloudProvider()) {
             case LOCAL -> new LocalTestbed(settings);
             case NETNS -> new NetnsTestbed(settings);
             case AWS -> AwsTestbed.create(settings);

@@ -184,36 +184,32 @@ public final class SettingsLoader {
 
         Settings assemble() {
             Settings d = Settings.defaults();
-            CloudProvider provider = or(file.cloudProvider(), d.cloudProvider());
+            CloudProvider provider = or(file.cloudProvider(), d.testbed().cloudProvider());
             requireFor(provider);
             return new Settings(
-                    or(file.testbedId(), d.testbedId()),
-                    provider,
-                    path(file.tokenFile()),
-                    path(file.sshPrivateKeyFile()),
-                    path(file.sshPublicKeyFile()),
-                    or(file.regions(), d.regions()),
-                    or(file.specs(), d.specs()),
-                    repository(),
+                    new Settings.Testbed(or(file.testbedId(), d.testbed().id()), provider,
+                            or(file.regions(), d.testbed().regions()), or(file.specs(), d.testbed().specs()),
+                            or(file.maxInstances(), d.testbed().maxInstances()), path(file.tokenFile())),
+                    new Settings.Run(or(file.benchmarkDuration(), d.run().benchmarkDuration()), faults(d.run().faults()),
+                            or(file.dedicatedClients(), d.run().dedicatedClients())),
+                    new Settings.Ssh(path(file.sshPrivateKeyFile()), path(file.sshPublicKeyFile()),
+                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries())),
+                    new Settings.Aws(Optional.ofNullable(file.awsEndpointUrl()), or(file.nvme(), d.aws().nvme())),
+                    new Settings.Vultr(Optional.ofNullable(file.vultrApiUrl()), or(file.vultrVpc(), d.vultr().vpc())),
+                    locations(d.locations()),
+                    new Settings.Monitoring(or(file.monitoring(), d.monitoring().enabled()),
+                            or(file.scrapeInterval(), d.monitoring().scrapeInterval()),
+                            or(file.logProcessing(), d.monitoring().logProcessing())),
+                    simulation(d.simulation()));
+        }
+
+        private Settings.Locations locations(Settings.Locations d) {
+            return new Settings.Locations(repository(),
                     existingFile("node_parameters_path", file.nodeParametersPath()),
                     existingFile("client_parameters_path", file.clientParametersPath()),
-                    or(file.benchmarkDuration(), d.benchmarkDuration()),
-                    faults(d.faults()),
                     or(file.workingDir(), d.workingDir()),
                     file.resultsDir() == null ? d.resultsDir() : Path.of(file.resultsDir()),
-                    file.logsDir() == null ? d.logsDir() : Path.of(file.logsDir()),
-                    or(file.nvme(), d.nvme()),
-                    or(file.scrapeInterval(), d.scrapeInterval()),
-                    or(file.logProcessing(), d.logProcessing()),
-                    or(file.dedicatedClients(), d.dedicatedClients()),
-                    or(file.monitoring(), d.monitoring()),
-                    or(file.sshTimeout(), d.sshTimeout()),
-                    or(file.sshRetries(), d.sshRetries()),
-                    Optional.ofNullable(file.awsEndpointUrl()),
-                    Optional.ofNullable(file.vultrApiUrl()),
-                    or(file.maxInstances(), d.maxInstances()),
-                    or(file.vultrVpc(), d.vultrVpc()),
-                    simulation(d.simulation()));
+                    file.logsDir() == null ? d.logsDir() : Path.of(file.logsDir()));
         }
 
         private SimulationSettings simulation(SimulationSettings d) {

@@ -79,8 +79,8 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         List<Integer> byzantine = ByzantineAuthorities.of(parameters);
         SimulationSettings simulation = settings.simulation();
         String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug() + "-seed" + simulation.seed();
-        Path logsDir = settings.logsDir().resolve(runId);
-        Path measurementsFile = MeasurementsCollection.fileFor(settings.resultsDir(),
+        Path logsDir = settings.locations().logsDir().resolve(runId);
+        Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(),
                 "simulated-seed" + simulation.seed(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
                 SettingsRenderer.toMap(settings), byzantine);
@@ -108,19 +108,19 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         return new SimulationSpec(parameters.consensus(), parameters.committee(), parameters.load(), strategies,
                 new LinkModel(uniform, simulation.jitterPercent()), simulation.uplinkMbps(),
                 new CostModel(simulation.costPerFrame(), simulation.costPerBlock(), simulation.costPerKib()),
-                ConfigFiles.readNodeParameters(settings.nodeParametersPath().orElse(null)),
-                ConfigFiles.readClientParameters(settings.clientParametersPath().orElse(null)), simulation.seed());
+                ConfigFiles.readNodeParameters(settings.locations().nodeParametersPath().orElse(null)),
+                ConfigFiles.readClientParameters(settings.locations().clientParametersPath().orElse(null)), simulation.seed());
     }
 
     /** Scrapes every interval of virtual time; crash faults due before a scrape (or at the start) come first. */
     private void measure(SimulatedCommittee committee, BenchmarkParameters parameters, List<Integer> byzantine,
                          MeasurementsCollection measurements, Path file) {
-        CrashFaults faults = new CrashFaults(new CrashSchedule(settings.faults(),
+        CrashFaults faults = new CrashFaults(new CrashSchedule(settings.run().faults(),
                 CrashTargets.order(committee.size(), byzantine)), control(committee), measurements);
         PrometheusTextParser parser = ValidatorScrape.parser();
         Duration duration = parameters.duration();
         for (long scrape = 0; ; scrape++) {
-            Duration target = settings.scrapeInterval().multipliedBy(scrape);
+            Duration target = settings.monitoring().scrapeInterval().multipliedBy(scrape);
             boolean last = target.compareTo(duration) >= 0;
             Duration scrapeAt = last ? duration : target;
             while (faults.nextTick() != null

@@ -42,13 +42,13 @@ public final class SshRunner implements CommandRunner {
     private final ExecutorService streamReaders = Executors.newCachedThreadPool(daemonThreads("ssh-stream"));
 
     public SshRunner(Settings settings, String user, Path privateKey, Path knownHostsFile) {
-        this(settings, user, privateKey, knownHostsFile, SSH_PORT, ConnectBackoff.of(settings.sshRetries()));
+        this(settings, user, privateKey, knownHostsFile, SSH_PORT, ConnectBackoff.of(settings.ssh().retries()));
     }
 
     SshRunner(Settings settings, String user, Path privateKey, Path knownHostsFile, int port, ConnectBackoff backoff) {
         this.connections = new SshConnections(user, privateKey, TrustOnFirstUseKnownHosts.open(knownHostsFile), port,
-                settings.sshTimeout(), backoff);
-        this.workingDir = settings.workingDir();
+                settings.ssh().timeout(), backoff);
+        this.workingDir = settings.locations().workingDir();
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class CommitteeHosts {
 
     /** How many active instances a committee of `committee` validators needs on hosts like `hosts`. */
     public static int needed(HostTraits hosts, Settings settings, int committee) {
-        return hosts.reserveMonitoringHost() ? committee + settings.dedicatedClients() + 1 : committee;
+        return hosts.reserveMonitoringHost() ? committee + settings.run().dedicatedClients() + 1 : committee;
     }
 
     /** The hosts of validators 0 to committee - 1 among the `active` instances; too few is an error saying what to do. */
@@ -32,12 +32,12 @@ public final class CommitteeHosts {
         }
         List<Instance> rest = new ArrayList<>(active);
         rest.remove(monitoringHost(settings, active));
-        return rest.subList(settings.dedicatedClients(), settings.dedicatedClients() + committee);
+        return rest.subList(settings.run().dedicatedClients(), settings.run().dedicatedClients() + committee);
     }
 
     /** The first instance of the first configured region (or the first instance at all); it runs no validator. */
     public static Instance monitoringHost(Settings settings, List<Instance> hosts) {
-        String firstRegion = settings.regions().isEmpty() ? "" : settings.regions().get(0);
+        String firstRegion = settings.testbed().regions().isEmpty() ? "" : settings.testbed().regions().get(0);
         return hosts.stream().filter(host -> host.region().equals(firstRegion)).findFirst().orElse(hosts.get(0));
     }
 
@@ -45,9 +45,9 @@ public final class CommitteeHosts {
         if (!hosts.reserveMonitoringHost()) {
             return "the testbed has " + active + " active instances but the committee needs " + committee;
         }
-        int perRegion = hosts.deployPerRegion(needed, active, settings.regions().size());
+        int perRegion = hosts.deployPerRegion(needed, active, settings.testbed().regions().size());
         return "the testbed has " + active + " active instances; committee " + committee + " + dedicated_clients "
-                + settings.dedicatedClients() + " + 1 monitoring host needs " + needed + "; run `testbed deploy"
+                + settings.run().dedicatedClients() + " + 1 monitoring host needs " + needed + "; run `testbed deploy"
                 + " --instances " + perRegion + "` (instances per region) or `testbed start`";
     }
 }

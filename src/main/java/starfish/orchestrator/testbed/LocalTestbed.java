@@ -28,7 +28,7 @@ public final class LocalTestbed implements TestbedProvider {
     private final LocalRunner runner;
 
     public LocalTestbed(Settings settings) {
-        this.root = Path.of(settings.workingDir()).toAbsolutePath().normalize();
+        this.root = Path.of(settings.locations().workingDir()).toAbsolutePath().normalize();
         this.runner = new LocalRunner(this::directoryOf);
     }
 

@@ -72,9 +72,9 @@ public final class TestbedSession implements AutoCloseable {
     public void provisionInstances(int needed) {
         long active = provider.instances().stream().filter(Instance::isActive).count();
         if (active < needed) {
-            int perRegion = provider.traits().deployPerRegion(needed, active, settings.regions().size());
+            int perRegion = provider.traits().deployPerRegion(needed, active, settings.testbed().regions().size());
             LOG.info("Provisioning {} instance(s) per region on the {} testbed '{}'", perRegion,
-                    settings.cloudProvider().yamlName(), settings.testbedId());
+                    settings.testbed().cloudProvider().yamlName(), settings.testbed().id());
             provider.deploy(perRegion, Optional.empty());
         }
     }
@@ -95,9 +95,9 @@ public final class TestbedSession implements AutoCloseable {
         }
         try {
             if (keep) {
-                LOG.info("Keeping the {} testbed '{}'", settings.cloudProvider().yamlName(), settings.testbedId());
+                LOG.info("Keeping the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(), settings.testbed().id());
             } else {
-                LOG.info("Destroying the {} testbed '{}'", settings.cloudProvider().yamlName(), settings.testbedId());
+                LOG.info("Destroying the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(), settings.testbed().id());
                 provider.destroy();
             }
         } finally {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import starfish.orchestrator.settings.CloudProvider;
-import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
 
 /** Settings for cloud testbed tests: everything that does not matter to a provider keeps its default. */
@@ -18,11 +17,12 @@ public final class TestSettings {
                                  List<String> regions, String specs, String endpoint, int maxInstances, boolean nvme,
                                  boolean vultrVpc) {
         Settings d = Settings.defaults();
-        return new Settings(testbedId, provider, Optional.of(tokenFile), Optional.of(privateKey), Optional.empty(),
-                regions, specs, Optional.empty(), Optional.empty(), Optional.empty(), d.benchmarkDuration(),
-                Faults.none(), "working_dir", d.resultsDir(), d.logsDir(), nvme, d.scrapeInterval(), false, 0, false,
-                Duration.ofSeconds(5), 1, provider == CloudProvider.AWS ? Optional.of(endpoint) : Optional.empty(),
-                provider == CloudProvider.VULTR ? Optional.of(endpoint) : Optional.empty(), maxInstances, vultrVpc,
-                Settings.defaults().simulation());
+        return d.withTestbed(new Settings.Testbed(testbedId, provider, regions, specs, maxInstances,
+                        Optional.of(tokenFile)))
+                .withSsh(new Settings.Ssh(Optional.of(privateKey), Optional.empty(), Duration.ofSeconds(5), 1))
+                .withAws(new Settings.Aws(provider == CloudProvider.AWS ? Optional.of(endpoint) : Optional.empty(), nvme))
+                .withVultr(new Settings.Vultr(provider == CloudProvider.VULTR ? Optional.of(endpoint) : Optional.empty(),
+                        vultrVpc))
+                .withLocations(d.locations().withWorkingDir("working_dir"));
     }
 }

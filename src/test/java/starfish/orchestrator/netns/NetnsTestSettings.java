@@ -13,10 +13,10 @@ final class NetnsTestSettings {
 
     static Settings of(String testbedId, List<String> regions) {
         Settings d = Settings.defaults();
-        return new Settings(testbedId, CloudProvider.NETNS, d.tokenFile(), d.sshPrivateKeyFile(),
-                d.sshPublicKeyFile(), regions, d.specs(), d.repository(), d.nodeParametersPath(),
-                d.clientParametersPath(), d.benchmarkDuration(), d.faults(), "starfish", d.resultsDir(),
-                d.logsDir(), d.nvme(), d.scrapeInterval(), d.logProcessing(), d.dedicatedClients(), d.monitoring(),
-                Duration.ofSeconds(10), 3, d.awsEndpointUrl(), d.vultrApiUrl(), d.maxInstances(), d.vultrVpc(), d.simulation());
+        Settings.Testbed t = d.testbed();
+        return d.withTestbed(new Settings.Testbed(testbedId, CloudProvider.NETNS, regions, t.specs(), t.maxInstances(),
+                        t.tokenFile()))
+                .withLocations(d.locations().withWorkingDir("starfish"))
+                .withSsh(new Settings.Ssh(d.ssh().privateKeyFile(), d.ssh().publicKeyFile(), Duration.ofSeconds(10), 3));
     }
 }

@@ -35,24 +35,24 @@ class SettingsLoaderTest {
                 aws_endpoint_url: http://127.0.0.1:4566
                 """, "settings.yml");
 
-        assertThat(settings.testbedId()).isEqualTo("alice-bench");
-        assertThat(settings.cloudProvider()).isEqualTo(CloudProvider.AWS);
-        assertThat(settings.regions()).containsExactly("us-east-1", "eu-west-1");
-        assertThat(settings.repository()).contains(new Repository("https://github.com/example/starfish.git", "main"));
-        assertThat(settings.benchmarkDuration()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(settings.scrapeInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(settings.faults()).isEqualTo(new Faults.CrashRecovery(2, Duration.ofSeconds(60)));
-        assertThat(settings.maxInstances()).isEqualTo(12);
-        assertThat(settings.awsEndpointUrl()).contains("http://127.0.0.1:4566");
-        assertThat(settings.sshTimeout()).isEqualTo(Settings.defaults().sshTimeout());
+        assertThat(settings.testbed().id()).isEqualTo("alice-bench");
+        assertThat(settings.testbed().cloudProvider()).isEqualTo(CloudProvider.AWS);
+        assertThat(settings.testbed().regions()).containsExactly("us-east-1", "eu-west-1");
+        assertThat(settings.locations().repository()).contains(new Repository("https://github.com/example/starfish.git", "main"));
+        assertThat(settings.run().benchmarkDuration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.monitoring().scrapeInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.run().faults()).isEqualTo(new Faults.CrashRecovery(2, Duration.ofSeconds(60)));
+        assertThat(settings.testbed().maxInstances()).isEqualTo(12);
+        assertThat(settings.aws().endpointUrl()).contains("http://127.0.0.1:4566");
+        assertThat(settings.ssh().timeout()).isEqualTo(Settings.defaults().ssh().timeout());
     }
 
     @Test
     void crashFaultsKillByDefaultAndStopGracefullyOnlyWhenAsked() {
-        assertThat(loader.parse("faults: {type: permanent, faults: 1}\n", "s.yml").faults().stop())
+        assertThat(loader.parse("faults: {type: permanent, faults: 1}\n", "s.yml").run().faults().stop())
                 .isEqualTo(CrashStop.KILL);
         assertThat(loader.parse("faults: {type: crash-recovery, max_faults: 1, interval: 9s, stop: graceful}\n",
-                "s.yml").faults()).isEqualTo(new Faults.CrashRecovery(1, Duration.ofSeconds(9), CrashStop.GRACEFUL));
+                "s.yml").run().faults()).isEqualTo(new Faults.CrashRecovery(1, Duration.ofSeconds(9), CrashStop.GRACEFUL));
         assertThatThrownBy(() -> loader.parse("faults: {type: permanent, faults: 1, stop: sigterm}\n", "s.yml"))
                 .hasMessageContaining("s.yml").hasMessageContaining("'faults.stop'")
                 .hasMessageContaining("write kill or graceful");
@@ -77,8 +77,8 @@ class SettingsLoaderTest {
                 faults: {type: permanent, faults: 1}
                 """, "settings.yml");
 
-        assertThat(settings.tokenFile()).contains(Path.of("/secrets/vultr.token"));
-        assertThat(settings.faults()).isEqualTo(new Faults.Permanent(1));
+        assertThat(settings.testbed().tokenFile()).contains(Path.of("/secrets/vultr.token"));
+        assertThat(settings.run().faults()).isEqualTo(new Faults.Permanent(1));
     }
 
     @Test
@@ -93,8 +93,8 @@ class SettingsLoaderTest {
                 ssh_public_key_file: k.pub
                 """;
 
-        assertThat(loader.parse(vultr, "s.yml").vultrVpc()).isFalse();
-        assertThat(loader.parse(vultr + "vultr_vpc: true\n", "s.yml").vultrVpc()).isTrue();
+        assertThat(loader.parse(vultr, "s.yml").vultr().vpc()).isFalse();
+        assertThat(loader.parse(vultr + "vultr_vpc: true\n", "s.yml").vultr().vpc()).isTrue();
         assertThatThrownBy(() -> loader.parse(vultr + "vultr_vpc: sometimes\n", "s.yml"))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("s.yml line 8").hasMessageContaining("'vultr_vpc'");
@@ -102,7 +102,7 @@ class SettingsLoaderTest {
 
     @Test
     void commentsAreNotSubstituted() {
-        assertThat(loader.parse("# write ${ANYTHING} here\nspecs: 'a # ${COMMIT}' # ${NOT_SET}\n", "s.yml").specs())
+        assertThat(loader.parse("# write ${ANYTHING} here\nspecs: 'a # ${COMMIT}' # ${NOT_SET}\n", "s.yml").testbed().specs())
                 .isEqualTo("a # main");
     }
 
@@ -171,9 +171,9 @@ class SettingsLoaderTest {
 
         Settings settings = loader.load(file);
 
-        assertThat(settings.logsDir()).isEqualTo(Path.of("my-logs"));
-        assertThat(settings.regions()).isEqualTo(List.of("local"));
-        assertThat(settings.tokenFile()).isEqualTo(Optional.empty());
+        assertThat(settings.locations().logsDir()).isEqualTo(Path.of("my-logs"));
+        assertThat(settings.testbed().regions()).isEqualTo(List.of("local"));
+        assertThat(settings.testbed().tokenFile()).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -181,7 +181,7 @@ class SettingsLoaderTest {
         Path nodeParameters = Files.writeString(dir.resolve("node.yml"), "gc_depth_rounds: 1000\n");
 
         Settings settings = loader.parse("node_parameters_path: " + nodeParameters + "\n", "settings.yml");
-        assertThat(settings.nodeParametersPath()).contains(nodeParameters);
+        assertThat(settings.locations().nodeParametersPath()).contains(nodeParameters);
 
         assertThatThrownBy(() -> loader.parse("testbed_id: lab\nclient_parameters_path: " + dir.resolve("nope.yml")
                 + "\n", "settings.yml"))

@@ -14,12 +14,12 @@ class SettingsTemplateTest {
         Settings settings = new SettingsLoader(Map.of("USER", "alice")::get)
                 .load(Path.of("assets", "settings-template.yml"));
 
-        assertThat(settings.testbedId()).isEqualTo("alice-starfish");
-        assertThat(settings.cloudProvider()).isEqualTo(CloudProvider.LOCAL);
+        assertThat(settings.testbed().id()).isEqualTo("alice-starfish");
+        assertThat(settings.testbed().cloudProvider()).isEqualTo(CloudProvider.LOCAL);
         Settings defaults = Settings.defaults();
-        assertThat(settings.benchmarkDuration()).isEqualTo(defaults.benchmarkDuration());
-        assertThat(settings.scrapeInterval()).isEqualTo(defaults.scrapeInterval());
-        assertThat(settings.maxInstances()).isEqualTo(defaults.maxInstances());
-        assertThat(settings.workingDir()).isEqualTo(defaults.workingDir());
+        assertThat(settings.run().benchmarkDuration()).isEqualTo(defaults.run().benchmarkDuration());
+        assertThat(settings.monitoring().scrapeInterval()).isEqualTo(defaults.monitoring().scrapeInterval());
+        assertThat(settings.testbed().maxInstances()).isEqualTo(defaults.testbed().maxInstances());
+        assertThat(settings.locations().workingDir()).isEqualTo(defaults.locations().workingDir());
     }
 }

@@ -12,10 +12,7 @@ final class SshTestSettings {
 
     static Settings with(Path workingDir, Duration sshTimeout, int sshRetries) {
         Settings d = Settings.defaults();
-        return new Settings(d.testbedId(), d.cloudProvider(), d.tokenFile(), d.sshPrivateKeyFile(),
-                d.sshPublicKeyFile(), d.regions(), d.specs(), d.repository(), d.nodeParametersPath(),
-                d.clientParametersPath(), d.benchmarkDuration(), d.faults(), workingDir.toString(), d.resultsDir(),
-                d.logsDir(), d.nvme(), d.scrapeInterval(), d.logProcessing(), d.dedicatedClients(), d.monitoring(),
-                sshTimeout, sshRetries, d.awsEndpointUrl(), d.vultrApiUrl(), d.maxInstances(), d.vultrVpc(), d.simulation());
+        return d.withLocations(d.locations().withWorkingDir(workingDir.toString()))
+                .withSsh(new Settings.Ssh(d.ssh().privateKeyFile(), d.ssh().publicKeyFile(), sshTimeout, sshRetries));
     }
 }

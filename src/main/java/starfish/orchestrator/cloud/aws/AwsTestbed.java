@@ -55,15 +55,15 @@ public final class AwsTestbed implements CloudTestbed {
     }
 
     public AwsTestbed(Settings settings, OperatorAddress operator, AwsTuning tuning, SshReadiness sshReadiness) {
-        if (settings.specs().isBlank()) {
+        if (settings.testbed().specs().isBlank()) {
             throw new IllegalArgumentException("cloud_provider aws needs specs, the instance type (e.g. m5d.8xlarge)");
         }
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
-        AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.tokenFile());
-        this.redactor = settings.tokenFile().isPresent() ? redactorFor(credentials) : new KnownSecrets(List.of());
+        AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.testbed().tokenFile());
+        this.redactor = settings.testbed().tokenFile().isPresent() ? redactorFor(credentials) : new KnownSecrets(List.of());
         this.regions = new Ec2Regions(settings, credentials, tuning);
-        this.tags = new Tags(settings.testbedId());
+        this.tags = new Tags(settings.testbed().id());
         this.ec2Instances = new Ec2Instances(tags);
         this.access = new AccessResources(tags, operator);
     }
@@ -77,12 +77,12 @@ public final class AwsTestbed implements CloudTestbed {
     @Override
     public List<Instance> deploy(int perRegion, Optional<String> region) {
         List<String> targets = region.map(r -> List.of(regions.require(r))).orElse(regions.names());
-        InstanceLimit.check(settings.testbedId(), instances().size(), perRegion * targets.size(), settings.maxInstances());
+        InstanceLimit.check(settings.testbed().id(), instances().size(), perRegion * targets.size(), settings.testbed().maxInstances());
         String publicKey = ssh.keys().publicKeyText();
         Map<String, Image> images = new LinkedHashMap<>();
         inEach(targets, "looking up the Ubuntu image", r -> images.put(r, UbuntuImage.newest(regions.client(r), r)));
 
-        Rollback rollback = new Rollback(settings.testbedId(), redactor);
+        Rollback rollback = new Rollback(settings.testbed().id(), redactor);
         try {
             Map<String, List<String>> created = new LinkedHashMap<>();
             for (String r : targets) {
@@ -93,7 +93,7 @@ public final class AwsTestbed implements CloudTestbed {
             List<Instance> deployed = instances().stream()
                     .filter(i -> created.getOrDefault(i.region(), List.of()).contains(i.id())).toList();
             ssh.awaitAnswering(deployed);
-            LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
+            LOG.info("testbed '{}' deployed {} instances in {}", settings.testbed().id(), deployed.size(), targets);
             return deployed;
         } catch (RuntimeException e) {
             throw rollback.undo(Ec2Failure.explain("launching instances", e));
@@ -105,7 +105,7 @@ public final class AwsTestbed implements CloudTestbed {
         String keyName = access.ensureKeyPair(ec2, region, publicKey, rollback);
         String groupId = access.ensureSecurityGroup(ec2, region, rollback);
         List<String> ids = ec2.runInstances(r -> r.imageId(image.imageId())
-                        .instanceType(settings.specs())
+                        .instanceType(settings.testbed().specs())
                         .minCount(count).maxCount(count)
                         .keyName(keyName)
                         .securityGroupIds(groupId)
@@ -117,14 +117,14 @@ public final class AwsTestbed implements CloudTestbed {
                 .instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList();
         rollback.created("instances " + String.join(", ", ids) + " in " + region,
                 Ec2Failure.explained("terminating", () -> terminate(region, ids)));
-        LOG.info("launched {} {} instances in {} from {}", ids.size(), settings.specs(), region, image.imageId());
+        LOG.info("launched {} {} instances in {} from {}", ids.size(), settings.testbed().specs(), region, image.imageId());
         return ids;
     }
 
     @Override
     public List<Instance> instances() {
         List<Instance> all = new ArrayList<>();
-        inEach(regions.names(), "listing the instances of testbed '" + settings.testbedId() + "'",
+        inEach(regions.names(), "listing the instances of testbed '" + settings.testbed().id() + "'",
                 region -> all.addAll(ec2Instances.find(regions.client(region), region)));
         return all;
     }
@@ -192,7 +192,7 @@ public final class AwsTestbed implements CloudTestbed {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("destroying testbed '" + settings.testbedId() + "' is incomplete in "
+            throw new IllegalStateException("destroying testbed '" + settings.testbed().id() + "' is incomplete in "
                     + String.join("; ", failures) + ". Run `testbed destroy` again once the cause is fixed.");
         }
         ssh.forgetHosts();
@@ -208,8 +208,8 @@ public final class AwsTestbed implements CloudTestbed {
     /** With `nvme: true` and a type with instance storage: format the NVMe disk and mount it on the working directory. */
     @Override
     public List<String> preparationCommands() {
-        return InstanceStorage.setupCommand(settings.nvme(), regions.client(regions.names().get(0)), settings.specs(),
-                settings.workingDir(), SSH_USER).stream().toList();
+        return InstanceStorage.setupCommand(settings.aws().nvme(), regions.client(regions.names().get(0)), settings.testbed().specs(),
+                settings.locations().workingDir(), SSH_USER).stream().toList();
     }
 
     @Override

@@ -26,16 +26,16 @@ final class Ec2Regions implements AutoCloseable {
     private final Map<String, Ec2Waiter> waiters = new LinkedHashMap<>();
 
     Ec2Regions(Settings settings, AwsCredentialsProvider credentials, AwsTuning tuning) {
-        if (settings.regions().isEmpty()) {
+        if (settings.testbed().regions().isEmpty()) {
             throw new IllegalArgumentException("cloud_provider aws needs at least one entry in regions");
         }
-        for (String region : settings.regions()) {
+        for (String region : settings.testbed().regions()) {
             Ec2ClientBuilder builder = Ec2Client.builder()
                     .region(Region.of(region))
                     .credentialsProvider(credentials)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .overrideConfiguration(tuning.client());
-            settings.awsEndpointUrl().ifPresent(url -> builder.endpointOverride(URI.create(url)));
+            settings.aws().endpointUrl().ifPresent(url -> builder.endpointOverride(URI.create(url)));
             Ec2Client client = builder.build();
             clients.put(region, client);
             waiters.put(region, Ec2Waiter.builder().client(client).overrideConfiguration(tuning.waiter()).build());

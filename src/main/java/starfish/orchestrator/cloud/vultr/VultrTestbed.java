@@ -45,18 +45,18 @@ public final class VultrTestbed implements CloudTestbed {
     }
 
     public VultrTestbed(Settings settings, VultrTuning tuning, SshReadiness sshReadiness) {
-        if (settings.specs().isBlank()) {
+        if (settings.testbed().specs().isBlank()) {
             throw new IllegalArgumentException("cloud_provider vultr needs specs, the plan id (e.g. vc2-8c-32gb)");
         }
-        if (settings.regions().isEmpty()) {
+        if (settings.testbed().regions().isEmpty()) {
             throw new IllegalArgumentException("cloud_provider vultr needs at least one entry in regions (e.g. ewr)");
         }
-        String token = readToken(settings.tokenFile());
+        String token = readToken(settings.testbed().tokenFile());
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
         this.tuning = tuning;
         this.redactor = new KnownSecrets(List.of(token));
-        this.api = new VultrApi(settings.vultrApiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
+        this.api = new VultrApi(settings.vultr().apiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
     }
 
     private static String readToken(Optional<Path> tokenFile) {
@@ -75,12 +75,12 @@ public final class VultrTestbed implements CloudTestbed {
 
     @Override
     public List<Instance> deploy(int perRegion, Optional<String> region) {
-        List<String> targets = region.map(this::configuredRegion).map(List::of).orElse(settings.regions());
-        InstanceLimit.check(settings.testbedId(), tagged().size(), perRegion * targets.size(), settings.maxInstances());
+        List<String> targets = region.map(this::configuredRegion).map(List::of).orElse(settings.testbed().regions());
+        InstanceLimit.check(settings.testbed().id(), tagged().size(), perRegion * targets.size(), settings.testbed().maxInstances());
         String publicKey = ssh.keys().publicKeyText();
         int osId = ubuntuOsId();
 
-        Rollback rollback = new Rollback(settings.testbedId(), redactor);
+        Rollback rollback = new Rollback(settings.testbed().id(), redactor);
         try {
             String sshKeyId = ensureSshKey(publicKey, rollback);
             List<String> created = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class VultrTestbed implements CloudTestbed {
             }
             List<Instance> deployed = awaitReady(Set.copyOf(created));
             ssh.awaitAnswering(deployed);
-            LOG.info("testbed '{}' deployed {} instances in {}", settings.testbedId(), deployed.size(), targets);
+            LOG.info("testbed '{}' deployed {} instances in {}", settings.testbed().id(), deployed.size(), targets);
             return deployed;
         } catch (RuntimeException e) {
             throw rollback.undo(e);
@@ -99,8 +99,8 @@ public final class VultrTestbed implements CloudTestbed {
     }
 
     private String configuredRegion(String region) {
-        if (!settings.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not in the settings' regions " + settings.regions());
+        if (!settings.testbed().regions().contains(region)) {
+            throw new IllegalArgumentException("region '" + region + "' is not in the settings' regions " + settings.testbed().regions());
         }
         return region;
     }
@@ -117,7 +117,7 @@ public final class VultrTestbed implements CloudTestbed {
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        VultrSshKey key = api.post("/ssh-keys", Map.of("name", settings.testbedId(), "ssh_key", publicKey), "ssh_key",
+        VultrSshKey key = api.post("/ssh-keys", Map.of("name", settings.testbed().id(), "ssh_key", publicKey), "ssh_key",
                 VultrSshKey.class).orElseThrow(() -> new IllegalStateException("Vultr created an SSH key but did not return it"));
         rollback.created("ssh key " + key.name() + " (" + key.id() + ")", () -> api.delete("/ssh-keys/" + key.id()));
         return key.id();
@@ -125,20 +125,20 @@ public final class VultrTestbed implements CloudTestbed {
 
     private Optional<VultrSshKey> sshKey() {
         return api.list("/ssh-keys", Map.of(), "ssh_keys", VultrSshKey.class).stream()
-                .filter(k -> settings.testbedId().equals(k.name())).findFirst();
+                .filter(k -> settings.testbed().id().equals(k.name())).findFirst();
     }
 
     private String create(String region, int index, int osId, String sshKeyId, Rollback rollback) {
-        String label = settings.testbedId() + "-" + region + "-" + index;
+        String label = settings.testbed().id() + "-" + region + "-" + index;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("region", region);
-        body.put("plan", settings.specs());
+        body.put("plan", settings.testbed().specs());
         body.put("os_id", osId);
         body.put("label", label);
         body.put("hostname", label.toLowerCase().replaceAll("[^a-z0-9-]", "-"));
-        body.put("tags", List.of(settings.testbedId()));
+        body.put("tags", List.of(settings.testbed().id()));
         body.put("sshkey_id", List.of(sshKeyId));
-        if (settings.vultrVpc()) {
+        if (settings.vultr().vpc()) {
             body.put("enable_vpc", true); // gives the instance an internal_ip, for --use-internal-ip-addresses
         }
         VultrInstance instance = api.post("/instances", body, "instance", VultrInstance.class)
@@ -168,12 +168,12 @@ public final class VultrTestbed implements CloudTestbed {
     }
 
     private List<VultrInstance> tagged() {
-        return api.list("/instances", Map.of("tag", settings.testbedId()), "instances", VultrInstance.class).stream()
-                .filter(i -> i.taggedWith(settings.testbedId())).toList();
+        return api.list("/instances", Map.of("tag", settings.testbed().id()), "instances", VultrInstance.class).stream()
+                .filter(i -> i.taggedWith(settings.testbed().id())).toList();
     }
 
     private List<Instance> sorted(List<VultrInstance> instances) {
-        Comparator<VultrInstance> order = Comparator.comparing((VultrInstance i) -> settings.regions().indexOf(i.region()))
+        Comparator<VultrInstance> order = Comparator.comparing((VultrInstance i) -> settings.testbed().regions().indexOf(i.region()))
                 .thenComparing(i -> String.valueOf(i.dateCreated())).thenComparing(VultrInstance::id);
         return instances.stream().sorted(order).map(VultrInstance::toInstance).toList();
     }
@@ -220,14 +220,14 @@ public final class VultrTestbed implements CloudTestbed {
         try {
             sshKey().ifPresent(key -> api.delete("/ssh-keys/" + key.id()));
         } catch (VultrApiException e) {
-            failures.add("ssh key " + settings.testbedId() + " (" + e.getMessage() + ")");
+            failures.add("ssh key " + settings.testbed().id() + " (" + e.getMessage() + ")");
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("destroying testbed '" + settings.testbedId() + "' left " + String.join(", ", failures)
+            throw new IllegalStateException("destroying testbed '" + settings.testbed().id() + "' left " + String.join(", ", failures)
                     + ". Run `testbed destroy` again once the cause is fixed.");
         }
         ssh.forgetHosts();
-        LOG.info("destroyed Vultr testbed '{}'", settings.testbedId());
+        LOG.info("destroyed Vultr testbed '{}'", settings.testbed().id());
     }
 
     @Override
