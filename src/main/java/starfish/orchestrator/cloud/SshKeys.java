@@ -8,10 +8,12 @@ import starfish.orchestrator.settings.Settings;
 /** The key pair from settings that cloud instances are opened with. */
 public record SshKeys(Path privateKey, Path publicKey) {
 
-    /** `ssh_private_key_file` is required; `ssh_public_key_file` defaults to the private key's path plus `.pub`. */
+    /**
+     * `ssh_private_key_file` is given (the settings loader checks what each cloud provider requires);
+     * `ssh_public_key_file` defaults to the private key's path plus `.pub`.
+     */
     public static SshKeys from(Settings settings) {
-        Path privateKey = settings.ssh().privateKeyFile().orElseThrow(() -> new IllegalArgumentException(
-                "cloud_provider " + settings.testbed().cloudProvider().yamlName() + " needs ssh_private_key_file in the settings file"));
+        Path privateKey = settings.ssh().privateKeyFile().orElseThrow();
         Path publicKey = settings.ssh().publicKeyFile().orElse(Path.of(privateKey + ".pub"));
         return new SshKeys(privateKey, publicKey);
     }

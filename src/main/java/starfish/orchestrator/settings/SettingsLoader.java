@@ -254,6 +254,10 @@ public final class SettingsLoader {
                 throw new SettingsException(at("cloud_provider") + ", field '" + field + "' is missing: cloud_provider "
                         + provider.yamlName() + " needs it; add `" + field + ": ...` (see assets/settings-template.yml)");
             }
+            if (value instanceof String text && text.isBlank()) {
+                throw new SettingsException(at(field) + ", field '" + field + "' is empty: cloud_provider "
+                        + provider.yamlName() + " needs it; give it a value (see assets/settings-template.yml)");
+            }
         }
 
         private Optional<Repository> repository() {

@@ -159,6 +159,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void blankRequiredFieldNamesTheFieldAndItsLine() {
+        assertThatThrownBy(() -> loader.parse("testbed_id: a\ncloud_provider: aws\nregions: [us-east-1]\nspecs: ''\n"
+                + "ssh_private_key_file: k\nssh_public_key_file: k.pub\n", "bench.yml"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("bench.yml line 4").hasMessageContaining("'specs' is empty")
+                .hasMessageContaining("aws");
+    }
+
+    @Test
     void unreadableFileSaysWhatToDo(@TempDir Path dir) {
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("nope.yml")

@@ -55,9 +55,6 @@ public final class AwsTestbed implements CloudTestbed {
     }
 
     public AwsTestbed(Settings settings, OperatorAddress operator, AwsTuning tuning, SshReadiness sshReadiness) {
-        if (settings.testbed().specs().isBlank()) {
-            throw new IllegalArgumentException("cloud_provider aws needs specs, the instance type (e.g. m5d.8xlarge)");
-        }
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
         AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.testbed().tokenFile());

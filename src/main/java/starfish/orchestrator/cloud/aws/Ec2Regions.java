@@ -26,9 +26,6 @@ final class Ec2Regions implements AutoCloseable {
     private final Map<String, Ec2Waiter> waiters = new LinkedHashMap<>();
 
     Ec2Regions(Settings settings, AwsCredentialsProvider credentials, AwsTuning tuning) {
-        if (settings.testbed().regions().isEmpty()) {
-            throw new IllegalArgumentException("cloud_provider aws needs at least one entry in regions");
-        }
         for (String region : settings.testbed().regions()) {
             Ec2ClientBuilder builder = Ec2Client.builder()
                     .region(Region.of(region))

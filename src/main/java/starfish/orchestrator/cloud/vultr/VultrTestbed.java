@@ -45,13 +45,8 @@ public final class VultrTestbed implements CloudTestbed {
     }
 
     public VultrTestbed(Settings settings, VultrTuning tuning, SshReadiness sshReadiness) {
-        if (settings.testbed().specs().isBlank()) {
-            throw new IllegalArgumentException("cloud_provider vultr needs specs, the plan id (e.g. vc2-8c-32gb)");
-        }
-        if (settings.testbed().regions().isEmpty()) {
-            throw new IllegalArgumentException("cloud_provider vultr needs at least one entry in regions (e.g. ewr)");
-        }
-        String token = readToken(settings.testbed().tokenFile());
+        // the settings loader has checked that token_file is given (CloudProvider.VULTR requires it)
+        String token = readToken(settings.testbed().tokenFile().orElseThrow());
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
         this.tuning = tuning;
@@ -59,9 +54,7 @@ public final class VultrTestbed implements CloudTestbed {
         this.api = new VultrApi(settings.vultr().apiUrl().orElse(VultrApi.DEFAULT_URL), token, tuning);
     }
 
-    private static String readToken(Optional<Path> tokenFile) {
-        Path file = tokenFile.orElseThrow(() -> new IllegalArgumentException(
-                "cloud_provider vultr needs token_file in the settings file: a file holding the Vultr API key"));
+    private static String readToken(Path file) {
         try {
             String token = Files.readString(file).trim();
             if (token.isEmpty()) {
