@@ -46,7 +46,7 @@ import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
  * The one benchmark flow for every testbed: cleanup, install, update, configure (genesis), boot validators, scrape
- * every interval, stop, cleanup. Validator logs are collected into settings.locations().logsDir() even when the run fails, and
+ * every interval, stop, cleanup. Validator logs are collected into the settings' logs_dir even when the run fails, and
  * with settings.monitoring().logProcessing() their ERROR and exception lines are counted.
  */
 public final class Orchestrator implements BenchmarkFlow {

@@ -95,9 +95,11 @@ public final class TestbedSession implements AutoCloseable {
         }
         try {
             if (keep) {
-                LOG.info("Keeping the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(), settings.testbed().id());
+                LOG.info("Keeping the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(),
+                        settings.testbed().id());
             } else {
-                LOG.info("Destroying the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(), settings.testbed().id());
+                LOG.info("Destroying the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(),
+                        settings.testbed().id());
                 provider.destroy();
             }
         } finally {

@@ -74,7 +74,8 @@ public final class AwsTestbed implements CloudTestbed {
     @Override
     public List<Instance> deploy(int perRegion, Optional<String> region) {
         List<String> targets = region.map(r -> List.of(regions.require(r))).orElse(regions.names());
-        InstanceLimit.check(settings.testbed().id(), instances().size(), perRegion * targets.size(), settings.testbed().maxInstances());
+        InstanceLimit.check(settings.testbed().id(), instances().size(), perRegion * targets.size(),
+                settings.testbed().maxInstances());
         String publicKey = ssh.keys().publicKeyText();
         Map<String, Image> images = new LinkedHashMap<>();
         inEach(targets, "looking up the Ubuntu image", r -> images.put(r, UbuntuImage.newest(regions.client(r), r)));
@@ -205,8 +206,8 @@ public final class AwsTestbed implements CloudTestbed {
     /** With `nvme: true` and a type with instance storage: format the NVMe disk and mount it on the working directory. */
     @Override
     public List<String> preparationCommands() {
-        return InstanceStorage.setupCommand(settings.aws().nvme(), regions.client(regions.names().get(0)), settings.testbed().specs(),
-                settings.locations().workingDir(), SSH_USER).stream().toList();
+        return InstanceStorage.setupCommand(settings.aws().nvme(), regions.client(regions.names().get(0)),
+                settings.testbed().specs(), settings.locations().workingDir(), SSH_USER).stream().toList();
     }
 
     @Override

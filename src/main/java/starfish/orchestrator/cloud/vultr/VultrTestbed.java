@@ -69,7 +69,8 @@ public final class VultrTestbed implements CloudTestbed {
     @Override
     public List<Instance> deploy(int perRegion, Optional<String> region) {
         List<String> targets = region.map(this::configuredRegion).map(List::of).orElse(settings.testbed().regions());
-        InstanceLimit.check(settings.testbed().id(), tagged().size(), perRegion * targets.size(), settings.testbed().maxInstances());
+        InstanceLimit.check(settings.testbed().id(), tagged().size(), perRegion * targets.size(),
+                settings.testbed().maxInstances());
         String publicKey = ssh.keys().publicKeyText();
         int osId = ubuntuOsId();
 
@@ -93,7 +94,8 @@ public final class VultrTestbed implements CloudTestbed {
 
     private String configuredRegion(String region) {
         if (!settings.testbed().regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not in the settings' regions " + settings.testbed().regions());
+            throw new IllegalArgumentException("region '" + region + "' is not in the settings' regions "
+                    + settings.testbed().regions());
         }
         return region;
     }
@@ -166,7 +168,8 @@ public final class VultrTestbed implements CloudTestbed {
     }
 
     private List<Instance> sorted(List<VultrInstance> instances) {
-        Comparator<VultrInstance> order = Comparator.comparing((VultrInstance i) -> settings.testbed().regions().indexOf(i.region()))
+        List<String> regions = settings.testbed().regions();
+        Comparator<VultrInstance> order = Comparator.comparing((VultrInstance i) -> regions.indexOf(i.region()))
                 .thenComparing(i -> String.valueOf(i.dateCreated())).thenComparing(VultrInstance::id);
         return instances.stream().sorted(order).map(VultrInstance::toInstance).toList();
     }
@@ -216,8 +219,8 @@ public final class VultrTestbed implements CloudTestbed {
             failures.add("ssh key " + settings.testbed().id() + " (" + e.getMessage() + ")");
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("destroying testbed '" + settings.testbed().id() + "' left " + String.join(", ", failures)
-                    + ". Run `testbed destroy` again once the cause is fixed.");
+            throw new IllegalStateException("destroying testbed '" + settings.testbed().id() + "' left "
+                    + String.join(", ", failures) + ". Run `testbed destroy` again once the cause is fixed.");
         }
         ssh.forgetHosts();
         LOG.info("destroyed Vultr testbed '{}'", settings.testbed().id());
