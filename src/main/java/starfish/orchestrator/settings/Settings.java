@@ -87,10 +87,6 @@ public record Settings(Testbed testbed, Run run, Ssh ssh, Aws aws, Vultr vultr, 
         return new Settings(testbed, run, ssh, aws, vultr, value, monitoring, simulation);
     }
 
-    public Settings withMonitoring(Monitoring value) {
-        return new Settings(testbed, run, ssh, aws, vultr, locations, value, simulation);
-    }
-
     public Settings withSimulation(SimulationSettings value) {
         return new Settings(testbed, run, ssh, aws, vultr, locations, monitoring, value);
     }
