@@ -1,6 +1,8 @@
 package starfish.junit;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.opentest4j.AssertionFailedError;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.SummaryFormat;
@@ -43,6 +45,22 @@ public final class BenchmarkAssertions {
         if (!result.live()) {
             fail("not live: an honest validator stopped committing before the end of the run");
         }
+        return this;
+    }
+
+    /**
+     * At least one validator was crashed and restarted during the run, and every restarted validator committed past
+     * where it was when it was killed.
+     */
+    public BenchmarkAssertions hasRestartedValidatorsThatCommitAgain() {
+        List<ValidatorRestart> restarts = result.restarts();
+        if (restarts.isEmpty()) {
+            fail("no validator was restarted within the run");
+        }
+        restarts.stream().filter(r -> !r.committedAgain()).findFirst().ifPresent(r -> fail(String.format(Locale.ROOT,
+                "validator %d, restarted at %.1f s, committed %.0f leaders after its restart: not past the %.0f it"
+                        + " had committed when it was killed at %.1f s", r.authority(), r.restartedAtSeconds(),
+                r.committedAfterRestart(), r.committedWhenCrashed(), r.crashedAtSeconds())));
         return this;
     }
 

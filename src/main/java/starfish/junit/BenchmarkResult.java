@@ -1,8 +1,10 @@
 package starfish.junit;
 
 import java.nio.file.Path;
+import java.util.List;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.Summary;
 
@@ -61,5 +63,11 @@ public record BenchmarkResult(BenchmarkOutcome outcome) {
     /** Whether every honest validator kept committing until the end. */
     public boolean live() {
         return summary().live();
+    }
+
+    /** The crash faults of a run that were followed by a restart, read from its measurements file. */
+    public List<ValidatorRestart> restarts() {
+        MeasurementsCollection measurements = MeasurementsCollection.load(measurementsFile());
+        return ValidatorRestart.of(measurements.faultEvents(), measurements.scrapes());
     }
 }

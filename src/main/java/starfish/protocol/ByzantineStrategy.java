@@ -3,7 +3,10 @@ package starfish.protocol;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How a Byzantine validator misbehaves (PROTOCOLS.md), each with its command-line spelling. */
+/**
+ * How a Byzantine validator misbehaves (README, "Byzantine validators and crash faults"), each with its command-line
+ * spelling.
+ */
 public enum ByzantineStrategy {
     HONEST("honest"),
     TIMEOUT_LEADER("timeout-leader"),

@@ -10,7 +10,7 @@ import starfish.node.crypto.SigningKey;
 
 /** Inputs for the benchmarks: committees with the deterministic genesis keys, transactions, fully connected DAGs. */
 public final class DagFixtures {
-    /** PROTOCOLS.md: 512-byte transactions, an 8-byte creation timestamp first. */
+    /** As the load generator makes them: 512-byte transactions, an 8-byte creation timestamp first. */
     public static final int TRANSACTION_BYTES = 512;
 
     private DagFixtures() {

@@ -24,7 +24,7 @@ import starfish.node.net.Transport;
 import starfish.protocol.Consensus;
 
 /**
- * What distinguishes the four protocols (PROTOCOLS.md), chosen in one place: the leader schedule, the skip rule,
+ * What distinguishes the four protocols (README, "Protocols"), chosen in one place: the leader schedule, the skip rule,
  * the payload rule and data path (full data, or erasure-coded with acknowledgements), and the dissemination.
  */
 final class ProtocolComponents {

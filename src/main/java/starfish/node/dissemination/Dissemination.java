@@ -6,7 +6,7 @@ import starfish.node.dag.BlockReference;
 
 /**
  * What a validator sends besides sync requests: its own new blocks, what it accepted (if the protocol pushes
- * history) and answers to peers' requests. One implementation per dissemination style (PROTOCOLS.md); Byzantine
+ * history) and answers to peers' requests. One implementation per dissemination style (README, "Protocols"); Byzantine
  * strategies wrap or replace it. Called on the core thread; implementations must not block.
  */
 public interface Dissemination {

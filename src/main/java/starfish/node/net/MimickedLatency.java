@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one-way delay added before sending to a peer when --mimic-extra-latency is on: half the round-trip time
- * between the two validators' regions, plus or minus 3% uniformly (table and region mapping from PROTOCOLS.md).
+ * between the two validators' regions, plus or minus 3% uniformly (the reference's table and region mapping).
  */
 public final class MimickedLatency {
 

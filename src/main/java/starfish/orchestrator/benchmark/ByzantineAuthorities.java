@@ -3,7 +3,7 @@ package starfish.orchestrator.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which validators misbehave: those with index i % 3 == 0, the first `byzantineNodes` of them (PROTOCOLS.md). */
+/** Which validators misbehave: those with index i % 3 == 0, the first `byzantineNodes` of them, as the reference picks them. */
 public final class ByzantineAuthorities {
 
     private ByzantineAuthorities() {

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * validator sequences all transactions, so the committee's TPS is the average of their rates; bandwidth is the sum.
  */
 public final class SummaryCalculator {
-    /** Bytes per transaction (PROTOCOLS.md). */
+    /** Bytes per transaction, as the load generator makes them. */
     public static final int TRANSACTION_SIZE = 512;
 
     private SummaryCalculator() {

@@ -14,6 +14,7 @@ import starfish.orchestrator.measurement.CommittedLog;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.SafetyVerdict;
 import starfish.orchestrator.measurement.ValidatorScrape;
+import starfish.protocol.ValidatorMetric;
 import starfish.simulation.CostModel;
 import starfish.simulation.SimulatedCommittee;
 import starfish.simulation.SimulationSpec;
@@ -25,7 +26,7 @@ import starfish.simulation.SimulationSpec;
 final class ExplorationRun {
 
     private static final double LOAD = 100;
-    private static final String SEQUENCE_LENGTH = "committed_sequence_length";
+    private static final String SEQUENCE_LENGTH = ValidatorMetric.COMMITTED_SEQUENCE_LENGTH.exposedName();
 
     /** What one seed gave. */
     record Verdict(ExplorationScenario scenario, SafetyVerdict safety, List<Integer> stalled) {
