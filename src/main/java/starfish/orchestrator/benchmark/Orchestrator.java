@@ -5,9 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +51,6 @@ public final class Orchestrator implements BenchmarkFlow {
     private static final Duration DEFAULT_BOOT_TIMEOUT = Duration.ofSeconds(120);
     // a poll of a validator that does not listen yet costs a refused connection: short polls end boot sooner
     private static final Duration BOOT_POLL = Duration.ofMillis(50);
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final Settings settings;
     private final TestbedProvider testbed;
@@ -113,7 +108,7 @@ public final class Orchestrator implements BenchmarkFlow {
         int basePort = PortAllocator.basePort(traits, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
                 parameters);
-        String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug();
+        String runId = RunId.claim(settings.locations().logsDir(), parameters.slug());
         Path logsDir = settings.locations().logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.benchmark.ByzantineAuthorities;
+import starfish.orchestrator.benchmark.RunId;
 import starfish.orchestrator.faults.CrashFaults;
 import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
@@ -49,8 +47,6 @@ import starfish.simulation.SimulationSpec;
 final class SimulatedBenchmark implements BenchmarkFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedBenchmark.class);
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final Settings settings;
     private final BenchmarkListener listener;
@@ -78,7 +74,7 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
         List<Integer> byzantine = ByzantineAuthorities.of(parameters);
         SimulationSettings simulation = settings.simulation();
-        String runId = RUN_TIME.format(Instant.now()) + "-" + parameters.slug() + "-seed" + simulation.seed();
+        String runId = RunId.claim(settings.locations().logsDir(), parameters.slug() + "-seed" + simulation.seed());
         Path logsDir = settings.locations().logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(),
                 "simulated-seed" + simulation.seed(), runId);
