@@ -267,29 +267,24 @@ public final class Orchestrator implements BenchmarkFlow {
     private void measure(ValidatorSet validators, MeasurementsCollection measurements, Path file,
                          CrashFaults faults) {
         long start = System.nanoTime();
-        Duration duration = validators.parameters().duration();
-        Duration interval = settings.monitoring().scrapeInterval();
-        // scrape 0 right after boot: the first figures (and a baseline) come without waiting a whole interval
-        for (long scrape = 0; ; scrape++) {
-            Duration target = interval.multipliedBy(scrape);
-            boolean last = target.compareTo(duration) >= 0;
-            Duration scrapeAt = last ? duration : target;
-            // faults due before a scrape come first, and so do those due at the start: a validator crashed at the
-            // start is never scraped, not even by scrape 0
-            while (faults.nextTick() != null
-                    && (faults.nextTick().compareTo(scrapeAt) < 0 || faults.nextTick().isZero())) {
-                pauseUntil(start, faults.nextTick());
-                faults.applyDue(Duration.ofNanos(System.nanoTime() - start));
-            }
-            pauseUntil(start, scrapeAt);
-            scrapeAll(validators, measurements, start, faults);
-            // figures first: the first save serialises the document for the first time (0.5-0.8 s of CPU at boot)
-            listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
-            measurements.save(file);
-            if (last) {
-                return;
-            }
-        }
+        MeasurementSchedule.run(settings.monitoring().scrapeInterval(), validators.parameters().duration(), faults,
+                new MeasurementSchedule.Timeline() {
+                    @Override
+                    public void advanceTo(Duration offset) {
+                        pauseUntil(start, offset);
+                    }
+
+                    @Override
+                    public Duration elapsed() {
+                        return Duration.ofNanos(System.nanoTime() - start);
+                    }
+                }, (at, last) -> {
+                    scrapeAll(validators, measurements, start, faults);
+                    // figures first: the first save serialises the document for the first time (0.5-0.8 s of CPU
+                    // at boot)
+                    listener.scraped(Duration.ofNanos(System.nanoTime() - start), measurements.summary());
+                    measurements.save(file);
+                });
     }
 
     /** Each sample is timed when its response arrives: on a busy host that is much closer to the counters' time. */

@@ -18,6 +18,7 @@ import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.benchmark.ByzantineAuthorities;
+import starfish.orchestrator.benchmark.MeasurementSchedule;
 import starfish.orchestrator.benchmark.RunId;
 import starfish.orchestrator.faults.CrashFaults;
 import starfish.orchestrator.faults.CrashSchedule;
@@ -114,29 +115,29 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         CrashFaults faults = new CrashFaults(new CrashSchedule(settings.run().faults(),
                 CrashTargets.order(committee.size(), byzantine)), control(committee), measurements);
         PrometheusTextParser parser = ValidatorScrape.parser();
-        Duration duration = parameters.duration();
-        for (long scrape = 0; ; scrape++) {
-            Duration target = settings.monitoring().scrapeInterval().multipliedBy(scrape);
-            boolean last = target.compareTo(duration) >= 0;
-            Duration scrapeAt = last ? duration : target;
-            while (faults.nextTick() != null
-                    && (faults.nextTick().compareTo(scrapeAt) < 0 || faults.nextTick().isZero())) {
-                committee.runUntil(faults.nextTick());
-                faults.applyDue(committee.elapsed());
-            }
-            committee.runUntil(scrapeAt);
-            double seconds = scrapeAt.toNanos() / 1e9;
-            for (int i = 0; i < committee.size(); i++) {
-                if (committee.isUp(i)) {
-                    measurements.add(i, ValidatorScrape.of(seconds, parser.parse(committee.metricsText(i))));
-                }
-            }
-            listener.scraped(scrapeAt, measurements.summary());
-            if (last) {
-                measurements.save(file);
-                return;
-            }
-        }
+        MeasurementSchedule.run(settings.monitoring().scrapeInterval(), parameters.duration(), faults,
+                new MeasurementSchedule.Timeline() {
+                    @Override
+                    public void advanceTo(Duration offset) {
+                        committee.runUntil(offset);
+                    }
+
+                    @Override
+                    public Duration elapsed() {
+                        return committee.elapsed();
+                    }
+                }, (at, last) -> {
+                    double seconds = at.toNanos() / 1e9;
+                    for (int i = 0; i < committee.size(); i++) {
+                        if (committee.isUp(i)) {
+                            measurements.add(i, ValidatorScrape.of(seconds, parser.parse(committee.metricsText(i))));
+                        }
+                    }
+                    listener.scraped(at, measurements.summary());
+                    if (last) {
+                        measurements.save(file);
+                    }
+                });
     }
 
     private static ValidatorControl control(SimulatedCommittee committee) {
