@@ -8,7 +8,10 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Function;
 import java.util.TreeMap;
 import starfish.node.config.Committee;
 import starfish.node.config.StakeAggregator;
@@ -78,6 +81,35 @@ final class AcknowledgedSequencer {
             ready.add(new CommittedSubDag(head.leader(), head.linearized(), sequenced));
         }
         return ready;
+    }
+
+    /** The state to checkpoint: empty while a leader waits for data (its queue is not part of a checkpoint). */
+    Optional<SequencingState> snapshot() {
+        if (!queue.isEmpty()) {
+            return Optional.empty();
+        }
+        SortedMap<BlockReference, List<Integer>> acknowledgers = new TreeMap<>();
+        acknowledgements.forEach((reference, stake) -> acknowledgers.put(reference, stake.authorities()));
+        return Optional.of(new SequencingState(List.copyOf(awaitingQuorum.keySet()), acknowledgers));
+    }
+
+    /** Resumes from a checkpoint: `blocks` finds the committed blocks still awaiting a quorum. */
+    void restore(SequencingState state, Function<BlockReference, Block> blocks) {
+        queue.clear();
+        awaitingQuorum.clear();
+        acknowledgements.clear();
+        for (BlockReference reference : state.awaitingQuorum()) {
+            Block block = blocks.apply(reference);
+            if (block == null) {
+                throw new IllegalStateException("the checkpoint names block " + reference + ", which is not stored");
+            }
+            awaitingQuorum.put(reference, block);
+        }
+        state.acknowledgers().forEach((reference, authors) -> {
+            StakeAggregator stake = new StakeAggregator(committee);
+            authors.forEach(stake::add);
+            acknowledgements.put(reference, stake);
+        });
     }
 
     /** The lowest round of a block queued for sequencing (its data must be kept), Long.MAX_VALUE when none. */

@@ -1,6 +1,8 @@
 package starfish.node.availability;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import starfish.node.consensus.CommittedSubDag;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
@@ -35,6 +37,12 @@ public interface DataPath {
 
     void garbageCollectBelow(long round);
 
+    /** The sequencing state to checkpoint; empty while a committed leader still waits for its data. */
+    Optional<SequencingState> snapshot();
+
+    /** Resumes from a checkpointed state; `blocks` finds the (stored) blocks it names. */
+    void restore(SequencingState state, Function<BlockReference, Block> blocks);
+
     /** Mysticeti and cordial-miners: the data is in the block, nothing waits. */
     DataPath FULL_DATA = new DataPath() {
         @Override
@@ -67,6 +75,15 @@ public interface DataPath {
 
         @Override
         public void garbageCollectBelow(long round) {
+        }
+
+        @Override
+        public Optional<SequencingState> snapshot() {
+            return Optional.of(SequencingState.EMPTY);
+        }
+
+        @Override
+        public void restore(SequencingState state, Function<BlockReference, Block> blocks) {
         }
     };
 }

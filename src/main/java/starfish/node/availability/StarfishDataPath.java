@@ -3,6 +3,8 @@ package starfish.node.availability;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import starfish.node.config.Committee;
@@ -110,6 +112,16 @@ public final class StarfishDataPath implements DataPath {
             requestedAt.put(reference, nowNanos);
         }
         byPeer.forEach((peer, references) -> network.send(peer, new Message.DataRequest(references)));
+    }
+
+    @Override
+    public Optional<SequencingState> snapshot() {
+        return sequencer.snapshot();
+    }
+
+    @Override
+    public void restore(SequencingState state, Function<BlockReference, Block> blocks) {
+        sequencer.restore(state, blocks);
     }
 
     @Override

@@ -16,7 +16,8 @@ public record NodeParameters(
         int maxPendingTransactions,
         long startupWaitMs,
         long minRoundIntervalMs,
-        long idleRoundIntervalMs) {
+        long idleRoundIntervalMs,
+        long walSegmentBytes) {
 
     /**
      * Defaults. gc_depth_rounds bounds memory and how far back a lagging peer can still fetch history;
@@ -27,9 +28,11 @@ public record NodeParameters(
      * transactions per round (see RoundPacing): lower latency at low load, at the cost of more, smaller blocks.
      * max_pending_transactions: about 100 MiB of 512-byte transactions; beyond it an overloaded validator sheds
      * its load instead of filling its 1 GiB heap with it (2,000,000 did, and starfish ran out of memory).
+     * wal_segment_bytes: the write-ahead log starts a new segment file past this size, and deletes segments that
+     * lie wholly below the garbage-collection round, so its disk use is about the GC window plus a segment or two.
      */
     public static final NodeParameters DEFAULTS = new NodeParameters(600, 4_000, 32 * 1024 * 1024, 100, 500,
-            200_000, 10_000, 20, -1);
+            200_000, 10_000, 20, -1, 32L << 20);
 
     public NodeParameters {
         requirePositive("leader_timeout_ms", leaderTimeoutMs);
@@ -37,6 +40,7 @@ public record NodeParameters(
         requirePositive("gc_depth_rounds", gcDepthRounds);
         requirePositive("sync_retry_ms", syncRetryMs);
         requirePositive("max_pending_transactions", maxPendingTransactions);
+        requirePositive("wal_segment_bytes", walSegmentBytes);
         if (gcDepthRounds < 20) {
             throw new IllegalArgumentException("gc_depth_rounds must be at least 20, was " + gcDepthRounds);
         }

@@ -1,6 +1,7 @@
 package starfish.node.config;
 
 import java.util.BitSet;
+import java.util.List;
 
 /** Sums the stake of distinct authorities (an authority counted twice adds nothing: equivocations do not count). */
 public final class StakeAggregator {
@@ -21,6 +22,11 @@ public final class StakeAggregator {
         seen.set(authority);
         stake += committee.stake(authority);
         return true;
+    }
+
+    /** The authorities counted, in index order. */
+    public List<Integer> authorities() {
+        return seen.stream().boxed().toList();
     }
 
     public boolean reachedQuorum() {

@@ -26,6 +26,17 @@ public final class Linearizer {
         this.gcDepth = gcDepth;
     }
 
+    /** The blocks output so far that later leaders may still reach (within gcDepth rounds of the last leader). */
+    public List<BlockReference> output() {
+        return output.stream().sorted().toList();
+    }
+
+    /** Resumes after a checkpoint, with the blocks it says were output. */
+    public void restore(List<BlockReference> alreadyOutput) {
+        output.clear();
+        output.addAll(alreadyOutput);
+    }
+
     public CommittedSubDag linearize(Block leader) {
         long floor = leader.round() - gcDepth;
         List<Block> blocks = new ArrayList<>();

@@ -3,6 +3,7 @@ package starfish.node.core;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import starfish.node.consensus.CommitType;
 import starfish.node.consensus.CommittedSubDag;
 import starfish.node.consensus.Decision;
+import starfish.node.crypto.Digest;
 import starfish.node.crypto.Hasher;
 import starfish.node.dag.Block;
 import starfish.node.dag.Transactions;
@@ -45,6 +47,7 @@ final class CommitObserver implements AutoCloseable {
 
     private final NodeMetrics metrics;
     private final List<String> previousLines;
+    private final FileChannel channel;
     private final BufferedWriter log;
     private boolean logging = true;
     private boolean afterGap;
@@ -65,13 +68,40 @@ final class CommitObserver implements AutoCloseable {
             logging = false;
         }
         afterGap = previousLines.contains(GAP);
-        this.log = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
+        this.log = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.US_ASCII));
         if (!previousLines.isEmpty()) {
             LOG.info("{} holds {} committed leaders from an earlier run: checking them again before appending",
                     file, previousLines.size());
         }
         metrics.committedSequenceDigest.setLabelValues(HexFormat.of().formatHex(runningDigest));
+    }
+
+    /** How many leaders were output, and the running digest after the last. */
+    long sequenceLength() {
+        return sequenceLength;
+    }
+
+    Digest sequenceDigest() {
+        return new Digest(runningDigest.clone());
+    }
+
+    /**
+     * Goes on from a checkpoint: the first `length` leaders were output before it, with this running digest. Lines
+     * on disk from there on are checked again as the validator re-commits them.
+     */
+    void resumeAt(long length, Digest digest) {
+        sequenceLength = length;
+        runningDigest = digest.bytes().clone();
+        metrics.committedSequenceLength.set(sequenceLength);
+        metrics.committedSequenceDigest.setLabelValues(HexFormat.of().formatHex(runningDigest));
+    }
+
+    /** Every line so far on stable storage: before a checkpoint lets the blocks behind them go. */
+    void force() throws IOException {
+        log.flush();
+        channel.force(false);
     }
 
     void decided(Decision decision) {

@@ -3,6 +3,7 @@ package starfish.node.core;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private final Committer committer;
     private final Linearizer linearizer;
     private final CommitObserver observer;
+    private final Checkpointer checkpointer;
     private final Dissemination dissemination;
     private final DataPath dataPath;
     private final Synchronizer synchronizer;
@@ -80,6 +82,7 @@ final class Core implements InboundHandler, AutoCloseable {
         this.committer = parts.committer();
         this.linearizer = parts.linearizer();
         this.observer = parts.observer();
+        this.checkpointer = parts.checkpointer();
         this.dissemination = parts.dissemination();
         this.dataPath = parts.dataPath();
         this.synchronizer = parts.synchronizer();
@@ -95,13 +98,27 @@ final class Core implements InboundHandler, AutoCloseable {
 
     /**
      * Genesis blocks, then the blocks a previous run logged, enter the DAG before anything else. Their data goes to
-     * the data path as well: after a restart the committee re-commits from the start, and peers no longer hold the
-     * data of blocks older than their history.
+     * the data path as well: after a restart the committee re-commits from the last checkpoint (or from the start),
+     * and peers no longer hold the data of blocks older than their history.
      */
-    void start(List<Block> initial) {
+    void start(List<Block> initial, Optional<CommitCheckpoint> checkpoint) {
+        checkpoint.ifPresent(this::resumeFrom);
         dataPath.received(initial);
         admit(manager.add(initial).accepted());
+        checkpoint.ifPresent(c -> dataPath.restore(c.sequencing(), store::get));
         requestDrain();
+    }
+
+    /** Commits go on after the checkpoint; the history below its floor is neither needed nor fetched. */
+    private void resumeFrom(CommitCheckpoint checkpoint) {
+        long floor = checkpoint.floor(gcDepth);
+        LOG.info("resuming the committed sequence after leader {} (round {}); history below round {} is not needed",
+                checkpoint.sequenceLength(), checkpoint.leaderRound(), floor);
+        committer.skipTo(checkpoint.lastDecidedRound());
+        linearizer.restore(checkpoint.linearized());
+        observer.resumeAt(checkpoint.sequenceLength(), checkpoint.sequenceDigest());
+        store.garbageCollectBelow(floor);
+        manager.raiseFloor(floor);
     }
 
     @Override
@@ -258,6 +275,9 @@ final class Core implements InboundHandler, AutoCloseable {
             store.garbageCollectBelow(lastCommittedRound - gcDepth);
             dataPath.garbageCollectBelow(lastCommittedRound - gcDepth);
             admit(manager.raiseFloor(lastCommittedRound - gcDepth));
+        }
+        if (lastCommittedRound >= 0) {
+            checkpointer.committed(lastCommittedRound);
         }
     }
 

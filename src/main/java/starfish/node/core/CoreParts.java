@@ -20,6 +20,7 @@ record CoreParts(
         Committer committer,
         Linearizer linearizer,
         CommitObserver observer,
+        Checkpointer checkpointer,
         Dissemination dissemination,
         DataPath dataPath,
         Synchronizer synchronizer,

@@ -3,6 +3,7 @@ package starfish.node.core;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.byzantine.ByzantineDissemination;
@@ -29,8 +30,8 @@ import starfish.node.runtime.NodeRuntime;
 public final class Validator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
-    /** The write-ahead log of the DAG, beside committed.log in the storage directory. */
-    public static final String BLOCK_LOG = "blocks.wal";
+    /** The write-ahead log of the DAG (a directory of segments), beside committed.log in the storage directory. */
+    public static final String BLOCK_LOG = "wal";
 
     private final Transport network;
     private final Core core;
@@ -57,8 +58,11 @@ public final class Validator implements AutoCloseable {
         Clock clock = runtime.clock();
         NodeMetrics metrics = new NodeMetrics(config.registry(), committee.size(), clock);
         BlockStore store = new BlockStore();
+        CheckpointFile checkpointFile = new CheckpointFile(config.storagePath());
+        Optional<CommitCheckpoint> checkpoint = checkpointFile.read();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
-        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee);
+        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee,
+                parameters.walSegmentBytes());
         store.persistTo(blockLog);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);
@@ -75,10 +79,12 @@ public final class Validator implements AutoCloseable {
                         parameters.idleRoundIntervalMs(), clock.nanoTime()),
                 parameters.maxBlockTransactions(), parameters.gcDepthRounds() / 2,
                 blockLog.lastOwnBlock().orElse(genesis.get(self)), clock.nanoTime());
-        Core core = new Core(new CoreParts(committee, self, store, proposer,
-                new Committer(committee, store, schedule, protocol.skipRule(store)),
-                new Linearizer(store, parameters.gcDepthRounds()),
-                new CommitObserver(config.storagePath(), metrics, clock),
+        Committer committer = new Committer(committee, store, schedule, protocol.skipRule(store));
+        Linearizer linearizer = new Linearizer(store, parameters.gcDepthRounds());
+        CommitObserver observer = new CommitObserver(config.storagePath(), metrics, clock);
+        Core core = new Core(new CoreParts(committee, self, store, proposer, committer, linearizer, observer,
+                new Checkpointer(blockLog, checkpointFile, committer, linearizer, protocol.dataPath(), observer,
+                        parameters.gcDepthRounds()),
                 ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
                         self, schedule, signer, protocol.dataPath(), runtime.random().nextLong()),
                 protocol.dataPath(),
@@ -89,7 +95,7 @@ public final class Validator implements AutoCloseable {
         coreRef[0] = core;
         List<Block> initial = new ArrayList<>(genesis);
         initial.addAll(blockLog.recovered());
-        core.start(initial);
+        core.start(initial, checkpoint);
         try {
             network.start();
         } catch (IOException e) {

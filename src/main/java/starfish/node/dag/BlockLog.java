@@ -13,66 +13,105 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.config.Committee;
+import starfish.node.config.NodeParameters;
 
 /**
- * The write-ahead log of the DAG: every block that enters the store, in causal order, after an 8-byte file header,
- * as records [int length][int CRC32C of the block bytes][int CRC32C of those 8 bytes][block bytes]; the header's own
- * checksum tells a damaged length in the middle from a record cut short at the end. A validator's own block reaches stable storage
+ * The write-ahead log of the DAG: every block that enters the store, in causal order, in a directory of segment
+ * files. A segment starts with an 8-byte header and holds records [int length][int CRC32C of the block bytes][int
+ * CRC32C of those 8 bytes][block bytes]; the header's own checksum tells a damaged length in the middle from a
+ * record cut short at the end. A segment is sealed (flushed and forced) once it passes the segment size, before the
+ * next one is created; {@link #deleteSegmentsBelow} deletes sealed segments whose blocks all lie below a round, so
+ * that disk use stays bounded by the garbage-collection window. A validator's own block reaches stable storage
  * (flushed and forced, together with the blocks buffered before it: a group commit) before it is sent, so that
  * after a crash, even a power cut, the validator knows every block it signed and never signs a second one for a round.
  * <p>
- * Opening streams back what a previous run wrote and checks every block's signature. Only the tail may be damaged
- * (a record torn by the crash: cut short, or the last one with a bad checksum, or zeros): it is cut off. Damage
- * before the tail is refused with {@link CorruptLogException}. A failed write is a {@link StorageFailure}, and the
- * log accepts nothing after it. Not thread-safe: written by the core thread.
+ * Opening streams back what a previous run wrote and checks every block's signature. Only the tail of the last
+ * segment may be damaged (a record torn by the crash: cut short, or the last one with a bad checksum, or zeros): it
+ * is cut off. Damage before it is refused with {@link CorruptLogException}. A failed write is a
+ * {@link StorageFailure}, and the log accepts nothing after it. Not thread-safe: written by the core thread.
  */
 public final class BlockLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockLog.class);
-    private static final byte[] MAGIC = {'S', 'F', 'W', 'A', 'L', 0, 0, 2};
+    private static final byte[] MAGIC = {'S', 'F', 'W', 'A', 'L', 0, 0, 3};
     private static final int RECORD_HEADER = 12;
     private static final int MAX_RECORD = 64 << 20;
+    private static final String SEGMENT_PREFIX = "segment-";
+    private static final String SEGMENT_SUFFIX = ".wal";
 
-    private final Path file;
+    /** A sealed segment and the highest round among its blocks. */
+    private record Sealed(Path file, long maxRound) {
+    }
+
+    private final Path directory;
     private final int self;
+    private final long segmentBytes;
     private final List<Block> recovered;
     private final Set<BlockReference> recoveredReferences = new HashSet<>();
-    private final FileChannel channel;
-    private final OutputStream out;
+    private final Deque<Sealed> sealed;
     private final CRC32C crc = new CRC32C();
+    private Path file;
+    private long segmentNumber;
+    private FileChannel channel;
+    private OutputStream out;
+    private long written;
+    private long maxRound;
     /** Reused for every record: a block's encoding is written, not kept, so it need not be a new array each time. */
     private ByteBuffer record = ByteBuffer.allocate(64 * 1024);
     private boolean failed;
 
-    private BlockLog(Path file, int self, List<Block> recovered, FileChannel channel) {
-        this.file = file;
+    private BlockLog(Path directory, int self, long segmentBytes, List<Block> recovered, Deque<Sealed> sealed,
+            Path file, long segmentNumber, FileChannel channel, long maxRound) throws IOException {
+        this.directory = directory;
         this.self = self;
+        this.segmentBytes = segmentBytes;
         this.recovered = List.copyOf(recovered);
-        this.channel = channel;
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+        this.sealed = sealed;
+        this.maxRound = maxRound;
+        useSegment(file, segmentNumber, channel);
         recovered.forEach(b -> recoveredReferences.add(b.reference()));
     }
 
-    /** Opens the log, recovering (and signature-checking against `committee`) what a previous run wrote. */
-    public static BlockLog open(Path file, int self, Committee committee) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+    /** Opens the log in `directory`, recovering (and signature-checking against `committee`) what a previous run wrote. */
+    public static BlockLog open(Path directory, int self, Committee committee) throws IOException {
+        return open(directory, self, committee, NodeParameters.DEFAULTS.walSegmentBytes());
+    }
+
+    /** As {@link #open(Path, int, Committee)}, starting a new segment once one holds `segmentBytes`. */
+    public static BlockLog open(Path directory, int self, Committee committee, long segmentBytes) throws IOException {
+        Files.createDirectories(directory);
+        List<Path> segments = segments(directory);
         List<Block> recovered = new ArrayList<>();
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        Deque<Sealed> sealed = new ArrayDeque<>();
+        for (Path segment : segments.subList(0, Math.max(0, segments.size() - 1))) {
+            Recovery recovery = new Recovery(segment, Files.size(segment), committee);
+            long intact = recovery.read(recovered);
+            if (intact < Files.size(segment)) {
+                throw new CorruptLogException(segment, intact, "a sealed segment ends in a damaged record");
+            }
+            sealed.add(new Sealed(segment, recovery.maxRound));
+        }
+        Path last = segments.isEmpty() ? directory.resolve(segmentName(1)) : segments.get(segments.size() - 1);
+        FileChannel channel = FileChannel.open(last, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             long size = channel.size();
-            long intact = size == 0 ? 0 : new Recovery(file, size, committee).read(recovered);
+            Recovery recovery = new Recovery(last, size, committee);
+            long intact = size == 0 ? 0 : recovery.read(recovered);
             if (intact < MAGIC.length) {
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(MAGIC), 0);
@@ -80,19 +119,46 @@ public final class BlockLog implements AutoCloseable {
                 intact = MAGIC.length;
             } else if (intact < size) {
                 LOG.warn("{}: cutting off a torn record at byte {} of {} (the previous run stopped while writing it)",
-                        file, intact, size);
+                        last, intact, size);
                 channel.truncate(intact);
                 channel.force(true);
             }
             channel.position(intact);
             if (!recovered.isEmpty()) {
-                LOG.info("{}: recovered {} blocks", file, recovered.size());
+                LOG.info("{}: recovered {} blocks from {} segments", directory, recovered.size(), sealed.size() + 1);
             }
-            return new BlockLog(file, self, recovered, channel);
+            BlockLog log = new BlockLog(directory, self, segmentBytes, recovered, sealed, last, segmentNumber(last),
+                    channel, recovery.maxRound);
+            log.written = intact;
+            return log;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** The segment files of a log directory, oldest first. */
+    public static List<Path> segments(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(SEGMENT_PREFIX)
+                    && f.getFileName().toString().endsWith(SEGMENT_SUFFIX)).sorted().toList();
+        }
+    }
+
+    private static String segmentName(long number) {
+        return String.format("%s%012d%s", SEGMENT_PREFIX, number, SEGMENT_SUFFIX);
+    }
+
+    private static long segmentNumber(Path segment) {
+        String name = segment.getFileName().toString();
+        return Long.parseLong(name.substring(SEGMENT_PREFIX.length(), name.length() - SEGMENT_SUFFIX.length()));
+    }
+
+    private void useSegment(Path segment, long number, FileChannel segmentChannel) {
+        this.file = segment;
+        this.segmentNumber = number;
+        this.channel = segmentChannel;
+        this.out = new BufferedOutputStream(Channels.newOutputStream(segmentChannel), 1 << 20);
     }
 
     /** The blocks a previous run logged, in the order they entered its DAG. */
@@ -126,15 +192,66 @@ public final class BlockLog implements AutoCloseable {
         record.putInt(8, checksum(record.array(), 0, 8));
         try {
             out.write(record.array(), 0, record.position());
+            written += record.position();
+            maxRound = Math.max(maxRound, block.round());
             if (block.author() == self) {
                 out.flush();
                 channel.force(false);
+            }
+            if (written >= segmentBytes) {
+                seal();
             }
         } catch (IOException e) {
             failed = true;
             throw new StorageFailure("cannot write the write-ahead log " + file + " (" + e
                     + "): the validator stops, since a block it signs could otherwise be lost", e);
         }
+    }
+
+    /** Forces the current segment and starts the next: recovery then refuses any damage in a sealed segment. */
+    private void seal() throws IOException {
+        out.flush();
+        channel.force(false);
+        channel.close();
+        sealed.add(new Sealed(file, maxRound));
+        Path next = directory.resolve(segmentName(segmentNumber + 1));
+        FileChannel nextChannel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        nextChannel.write(ByteBuffer.wrap(MAGIC));
+        nextChannel.force(true);
+        forceDirectory(directory);
+        useSegment(next, segmentNumber + 1, nextChannel);
+        written = MAGIC.length;
+        maxRound = 0;
+    }
+
+    /** Makes a file's creation or renaming in `directory` survive a power cut (Linux: fsync on the directory). */
+    public static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
+    /**
+     * Deletes the sealed segments whose blocks all lie below `round`: the caller has made durable what a restart
+     * needs instead of them (the commit checkpoint). Returns how many were deleted.
+     */
+    public int deleteSegmentsBelow(long round) {
+        int deleted = 0;
+        while (!sealed.isEmpty() && sealed.peek().maxRound() < round) {
+            Path segment = sealed.poll().file();
+            try {
+                Files.deleteIfExists(segment);
+                deleted++;
+            } catch (IOException e) {
+                throw new StorageFailure("cannot delete the write-ahead log segment " + segment + " (" + e + ")", e);
+            }
+        }
+        return deleted;
+    }
+
+    /** Whether some sealed segment lies wholly below `round`, so that a checkpoint there would free disk space. */
+    public boolean hasSegmentsBelow(long round) {
+        return !sealed.isEmpty() && sealed.peek().maxRound() < round;
     }
 
     private int checksum(byte[] bytes, int offset, int length) {
@@ -162,6 +279,8 @@ public final class BlockLog implements AutoCloseable {
         private final Committee committee;
         private final CRC32C crc = new CRC32C();
         private long offset;
+        /** The highest round among the intact blocks read. */
+        long maxRound;
 
         Recovery(Path file, long size, Committee committee) {
             this.file = file;
@@ -209,7 +328,9 @@ public final class BlockLog implements AutoCloseable {
                         }
                         throw new CorruptLogException(file, start, "checksum mismatch");
                     }
-                    into.add(verified(ByteBuffer.wrap(data), start));
+                    Block block = verified(ByteBuffer.wrap(data), start);
+                    maxRound = Math.max(maxRound, block.round());
+                    into.add(block);
                 }
                 return offset;
             }

@@ -101,7 +101,7 @@ class StarfishDataIT {
         NodeParameters d = NodeParameters.DEFAULTS;
         return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
                 d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
+                d.idleRoundIntervalMs(), d.walSegmentBytes());
     }
 
     private static byte[] frame(Message message) {

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.core.Validator;
+import starfish.node.dag.BlockLog;
 import starfish.node.dag.FileDamage;
 import starfish.orchestrator.measurement.CommittedLog;
 import starfish.orchestrator.measurement.Safety;
@@ -56,7 +57,7 @@ class KillNineRecoveryIT {
     void aValidatorWhoseLogIsDamagedBeforeItsTailRefusesToStart() throws Exception {
         try (ValidatorProcesses committee = new ValidatorProcesses(directory, 4)) {
             killLastAfterTwentyCommits(committee);
-            Path wal = committee.storage(3).resolve(Validator.BLOCK_LOG);
+            Path wal = BlockLog.segments(committee.storage(3).resolve(Validator.BLOCK_LOG)).get(0);
             FileDamage.flipByte(wal, Files.size(wal) / 2);
 
             Process restarted = committee.start(3, LOAD);

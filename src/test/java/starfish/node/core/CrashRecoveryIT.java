@@ -27,7 +27,7 @@ class CrashRecoveryIT {
         // history deep enough that the restarted validator can fetch everything it missed while down
         NodeParameters deepHistory = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(),
                 d.maxFrameBytes(), 2_000, d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
+                d.idleRoundIntervalMs(), d.walSegmentBytes());
         try (LocalCluster cluster = new LocalCluster(4, directory).withParameters(deepHistory).start(100, 0, 1, 2, 3)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(3, "committed_sequence_length") >= 10);
             cluster.stop(3);

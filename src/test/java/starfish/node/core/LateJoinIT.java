@@ -31,7 +31,7 @@ class LateJoinIT {
         NodeParameters d = NodeParameters.DEFAULTS;
         NodeParameters noWait = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
                 d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
+                d.idleRoundIntervalMs(), d.walSegmentBytes());
         double joinedAt;
         try (LocalCluster cluster = new LocalCluster(4, directory).withParameters(noWait).start(50, 0, 1, 2)) {
             // beyond the peers' gc depth, so that the late validator may not be able to fetch all history

@@ -50,35 +50,36 @@ class BlockLogTest {
 
     @Test
     void recoversWhatAPreviousRunLoggedAndItsOwnLastBlock() throws Exception {
-        Path file = dir.resolve("blocks.wal");
+        Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).isEmpty();
             assertThat(log.lastOwnBlock()).isEmpty();
             blocks.forEach(log::append);
             log.append(BlockSigner.genesis(committee).get(0)); // genesis is derived, never logged
         }
 
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).extracting(Block::reference)
                     .containsExactlyElementsOf(blocks.stream().map(Block::reference).toList());
             assertThat(log.lastOwnBlock()).get().extracting(Block::round).isEqualTo(2L);
             log.append(blocks.get(0)); // already on disk: not written twice
         }
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).hasSize(blocks.size());
         }
     }
 
     @Test
     void ownBlocksReachTheFileBeforeTheLogIsClosed() throws Exception {
-        Path file = dir.resolve("blocks.wal");
+        Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
-        BlockLog log = BlockLog.open(file, 1, committee);
+        BlockLog log = BlockLog.open(wal, 1, committee);
         blocks.forEach(log::append);
         // not closed, as in a crash: the own round-2 block and everything before it are on disk already
-        Files.copy(file, dir.resolve("crashed.wal"));
-        try (BlockLog recovered = BlockLog.open(dir.resolve("crashed.wal"), 1, committee)) {
+        Path crashed = Files.createDirectories(dir.resolve("crashed"));
+        Files.copy(segment(wal), crashed.resolve(segment(wal).getFileName()));
+        try (BlockLog recovered = BlockLog.open(crashed, 1, committee)) {
             assertThat(recovered.recovered()).hasSize(blocks.size());
         }
         log.close();
@@ -86,118 +87,156 @@ class BlockLogTest {
 
     @Test
     void aRecordTornByACrashIsCutOff() throws Exception {
-        Path file = dir.resolve("blocks.wal");
+        Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             blocks.forEach(log::append);
         }
-        long intact = Files.size(file);
-        Files.write(file, ByteBuffer.allocate(8).putInt(500).putInt(7).array(), StandardOpenOption.APPEND);
+        long intact = Files.size(segment(wal));
+        Files.write(segment(wal), ByteBuffer.allocate(8).putInt(500).putInt(7).array(), StandardOpenOption.APPEND);
 
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).hasSize(blocks.size());
             Block round2 = blocks.get(4);
             log.append(new BlockSigner(1, keys.get(1)).sign(3, 3_000, List.of(round2.reference(),
                     blocks.get(0).reference(), blocks.get(2).reference()), List.of(), Transactions.EMPTY));
         }
-        assertThat(Files.size(file)).isGreaterThan(intact);
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        assertThat(Files.size(segment(wal))).isGreaterThan(intact);
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).hasSize(blocks.size() + 1);
         }
     }
 
     /** A log of the five blocks, closed cleanly. */
+    private static Path segment(Path wal) throws Exception {
+        return BlockLog.segments(wal).get(0);
+    }
+
     private Path loggedBlocks() throws Exception {
-        Path file = dir.resolve("blocks.wal");
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        Path wal = dir.resolve("wal");
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             blocks().forEach(log::append);
         }
-        return file;
+        return wal;
     }
 
     @Test
     void corruptionBeforeTheTailIsRefusedWithAClearError() throws Exception {
-        Path file = loggedBlocks();
-        long middle = Files.size(file) / 2;
-        FileDamage.flipByte(file, middle);
+        Path wal = loggedBlocks();
+        long middle = Files.size(segment(wal)) / 2;
+        FileDamage.flipByte(segment(wal), middle);
 
-        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("is corrupt at byte")
+        assertThatThrownBy(() -> BlockLog.open(wal, 1, committee)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining(segment(wal).toString()).hasMessageContaining("is corrupt at byte")
                 .hasMessageContaining("refusing to start");
     }
 
     @Test
     void aDamagedLengthBeforeTheTailIsRefusedNotTakenForATornTail() throws Exception {
-        Path file = loggedBlocks();
-        FileDamage.flipByte(file, 8); // the high byte of the first record's length: it now reaches past the end of the file
+        Path wal = loggedBlocks();
+        FileDamage.flipByte(segment(wal), 8); // the high byte of the first record's length: it now reaches past the end of the file
 
-        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+        assertThatThrownBy(() -> BlockLog.open(wal, 1, committee)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining("at byte 8").hasMessageContaining("damaged record header");
     }
 
     @Test
     void aLastRecordWrittenOnlyInPartIsCutOffWhateverItsBytes() throws Exception {
-        Path file = loggedBlocks();
-        long size = Files.size(file);
-        FileDamage.flipByte(file, size - 3); // the last record's bytes, not all on disk before the crash
+        Path wal = loggedBlocks();
+        long size = Files.size(segment(wal));
+        FileDamage.flipByte(segment(wal), size - 3); // the last record's bytes, not all on disk before the crash
 
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).hasSize(4);
             assertThat(log.lastOwnBlock()).get().extracting(Block::round).isEqualTo(1L);
         }
-        assertThat(Files.size(file)).isLessThan(size);
+        assertThat(Files.size(segment(wal))).isLessThan(size);
     }
 
     @Test
     void zerosLeftAfterTheLastRecordAreCutOff() throws Exception {
-        Path file = loggedBlocks();
-        long size = Files.size(file);
-        Files.write(file, new byte[4096], StandardOpenOption.APPEND);
+        Path wal = loggedBlocks();
+        long size = Files.size(segment(wal));
+        Files.write(segment(wal), new byte[4096], StandardOpenOption.APPEND);
 
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             assertThat(log.recovered()).hasSize(5);
         }
-        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(Files.size(segment(wal))).isEqualTo(size);
     }
 
     @Test
     void aBlockThatIsNotValidlySignedIsRefused() throws Exception {
-        Path file = dir.resolve("blocks.wal");
+        Path wal = dir.resolve("wal");
         Block good = blocks().get(0);
         Block forged = new Block(good.reference(), good.creationTimeMs(), good.parents(), good.acknowledgements(),
                 good.payloadCommitment(), new byte[64], good.payload());
-        try (BlockLog log = BlockLog.open(file, 1, committee)) {
+        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
             log.append(forged);
             log.append(blocks().get(1));
         }
 
-        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+        assertThatThrownBy(() -> BlockLog.open(wal, 1, committee)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining("bad signature");
     }
 
     @Test
     void aFileOfAnotherFormatIsRefused() throws Exception {
-        Path file = dir.resolve("blocks.wal");
-        Files.write(file, ByteBuffer.allocate(64).putInt(40).array());
+        Path wal = dir.resolve("wal");
+        Files.createDirectories(wal);
+        Files.write(wal.resolve("segment-000000000001.wal"), ByteBuffer.allocate(64).putInt(40).array());
 
-        assertThatThrownBy(() -> BlockLog.open(file, 1, committee)).isInstanceOf(CorruptLogException.class)
+        assertThatThrownBy(() -> BlockLog.open(wal, 1, committee)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining("not a write-ahead log of this version");
     }
 
     @Test
     void aFailedWriteIsAStorageFailureAndNothingIsLoggedAfterIt() throws Exception {
-        Path file = dir.resolve("blocks.wal");
+        Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
-        BlockLog log = BlockLog.open(file, 1, committee);
+        BlockLog log = BlockLog.open(wal, 1, committee);
         log.append(blocks.get(0));
         log.close(); // the file is gone from under the log, as when the disk fails
 
         assertThatThrownBy(() -> log.append(blocks.get(1))).isInstanceOf(StorageFailure.class)
-                .hasMessageContaining("cannot write the write-ahead log " + file).hasMessageContaining("stops");
+                .hasMessageContaining("cannot write the write-ahead log " + segment(wal)).hasMessageContaining("stops");
         assertThatThrownBy(() -> log.append(blocks.get(2))).isInstanceOf(StorageFailure.class)
                 .hasMessageContaining("failed earlier");
-        try (BlockLog reopened = BlockLog.open(file, 1, committee)) {
+        try (BlockLog reopened = BlockLog.open(wal, 1, committee)) {
             assertThat(reopened.recovered()).hasSize(1);
         }
+    }
+
+    @Test
+    void segmentsWhollyBelowARoundAreDeletedAndWhatIsLeftIsRecovered() throws Exception {
+        Path wal = dir.resolve("wal");
+        List<Block> blocks = blocks();
+        try (BlockLog log = BlockLog.open(wal, 1, committee, 1)) { // every record seals its segment
+            blocks.forEach(log::append);
+            assertThat(log.hasSegmentsBelow(2)).isTrue();
+            assertThat(log.deleteSegmentsBelow(2)).as("the four round-1 segments").isEqualTo(4);
+            assertThat(log.hasSegmentsBelow(2)).isFalse();
+        }
+        assertThat(BlockLog.segments(wal)).hasSize(2); // round 2's, and the empty one started after it
+
+        try (BlockLog log = BlockLog.open(wal, 1, committee, 1)) {
+            assertThat(log.recovered()).extracting(Block::reference).containsExactly(blocks.get(4).reference());
+            assertThat(log.lastOwnBlock()).get().extracting(Block::round).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void aSealedSegmentCutShortIsRefusedNotTakenForATornTail() throws Exception {
+        Path wal = dir.resolve("wal");
+        try (BlockLog log = BlockLog.open(wal, 1, committee, 1)) {
+            blocks().forEach(log::append);
+        }
+        Path first = segment(wal);
+        try (var channel = java.nio.channels.FileChannel.open(first, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(first) - 3);
+        }
+
+        assertThatThrownBy(() -> BlockLog.open(wal, 1, committee, 1)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining(first.toString()).hasMessageContaining("sealed segment");
     }
 }

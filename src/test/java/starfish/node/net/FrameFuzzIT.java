@@ -41,7 +41,7 @@ class FrameFuzzIT {
         NodeParameters d = NodeParameters.DEFAULTS;
         NodeParameters noWait = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
                 d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
+                d.idleRoundIntervalMs(), d.walSegmentBytes());
         try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(noWait).start(100, 1, 2, 3, 4)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= 5);
             double before = cluster.metric(1, "committed_sequence_length");

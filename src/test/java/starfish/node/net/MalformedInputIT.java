@@ -78,7 +78,7 @@ class MalformedInputIT {
         NodeParameters d = NodeParameters.DEFAULTS;
         return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
                 d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
+                d.idleRoundIntervalMs(), d.walSegmentBytes());
     }
 
     /** A well-formed round-1 block of authority 0 whose signature has one bit flipped. */
