@@ -17,10 +17,10 @@ import starfish.node.dag.MalformedException;
  * Where the committed sequence stood after a committed leader: everything a validator needs to go on committing
  * from there without the blocks below `leaderRound - gcDepth`, which may then be deleted. `sequenceLength` leaders
  * were output, the last one of round `leaderRound`, with the running digest `sequenceDigest` (the one committed.log
- * carries); `lastDecidedRound` is the last leader slot decided (committed or skipped); `linearized` are the blocks
+ * carries), and leader slots up to that round are decided; `linearized` are the blocks
  * already output that later leaders can still reach; `sequencing` is the data path's state.
  */
-record CommitCheckpoint(long sequenceLength, Digest sequenceDigest, long lastDecidedRound, long leaderRound,
+record CommitCheckpoint(long sequenceLength, Digest sequenceDigest, long leaderRound,
         List<BlockReference> linearized, SequencingState sequencing) {
 
     CommitCheckpoint {
@@ -35,9 +35,9 @@ record CommitCheckpoint(long sequenceLength, Digest sequenceDigest, long lastDec
     byte[] encode() {
         int references = linearized.size() + sequencing.awaitingQuorum().size() + sequencing.acknowledgers().size();
         int authors = sequencing.acknowledgers().values().stream().mapToInt(List::size).sum();
-        ByteBuffer out = ByteBuffer.allocate(8 + Digest.LENGTH + 8 + 8 + 3 * 4
+        ByteBuffer out = ByteBuffer.allocate(8 + Digest.LENGTH + 8 + 3 * 4
                 + references * BlockReference.ENCODED_LENGTH + sequencing.acknowledgers().size() * 4 + authors * 4);
-        out.putLong(sequenceLength).put(sequenceDigest.bytes()).putLong(lastDecidedRound).putLong(leaderRound);
+        out.putLong(sequenceLength).put(sequenceDigest.bytes()).putLong(leaderRound);
         writeReferences(out, linearized);
         writeReferences(out, sequencing.awaitingQuorum());
         out.putInt(sequencing.acknowledgers().size());
@@ -54,7 +54,6 @@ record CommitCheckpoint(long sequenceLength, Digest sequenceDigest, long lastDec
             long sequenceLength = in.getLong();
             byte[] digest = new byte[Digest.LENGTH];
             in.get(digest);
-            long lastDecidedRound = in.getLong();
             long leaderRound = in.getLong();
             List<BlockReference> linearized = readReferences(in);
             List<BlockReference> awaiting = readReferences(in);
@@ -72,7 +71,7 @@ record CommitCheckpoint(long sequenceLength, Digest sequenceDigest, long lastDec
             if (in.hasRemaining() || sequenceLength < 0 || leaderRound < 0) {
                 throw new MalformedException("checkpoint has trailing bytes or negative fields");
             }
-            return new CommitCheckpoint(sequenceLength, new Digest(digest), lastDecidedRound, leaderRound,
+            return new CommitCheckpoint(sequenceLength, new Digest(digest), leaderRound,
                     linearized, new SequencingState(awaiting, acknowledgers));
         } catch (BufferUnderflowException e) {
             throw new MalformedException("checkpoint truncated");

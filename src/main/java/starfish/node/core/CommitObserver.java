@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.consensus.CommitType;
@@ -32,9 +34,7 @@ import starfish.node.runtime.Clock;
  * again are checked against it, not written twice. A re-committed line that differs from the one on disk is a
  * safety violation: the validator appends `restart-diverged INDEX` and the line it would have written, which the
  * orchestrator's safety check reports, and logs an error. The log stops there (the metrics go on).
- * When the validator skips history it could not fetch, its sequence has a gap: the log says `gap` and goes on with
- * one `leader ROUND AUTHOR DIGEST` line per committed leader, which the safety check compares with the leaders the
- * others committed in the same slots.
+ * A validator that catches up from its peers adopts the lines they agree on ({@link #adopt}), so its log has no gap.
  */
 final class CommitObserver implements AutoCloseable {
 
@@ -42,15 +42,13 @@ final class CommitObserver implements AutoCloseable {
     private static final long FLUSH_INTERVAL_NANOS = 500_000_000L;
     /** The orchestrator's safety check reads this marker (SafetyCheck.RESTART_DIVERGED) as a violation. */
     private static final String RESTART_DIVERGED = "restart-diverged";
-    /** The line that starts the leaders-only part of the log (SafetyCheck.GAP). */
-    private static final String GAP = "gap";
 
     private final NodeMetrics metrics;
     private final List<String> previousLines;
+    private final Path file;
     private final FileChannel channel;
     private final BufferedWriter log;
     private boolean logging = true;
-    private boolean afterGap;
     private byte[] runningDigest = new byte[32];
     private long sequenceLength;
     private final Clock clock;
@@ -61,13 +59,12 @@ final class CommitObserver implements AutoCloseable {
         this.clock = clock;
         this.lastFlushNanos = clock.nanoTime();
         Files.createDirectories(storagePath);
-        Path file = storagePath.resolve("committed.log");
+        this.file = storagePath.resolve("committed.log");
         this.previousLines = Files.exists(file) ? completeLines(file) : List.of();
         if (previousLines.stream().anyMatch(line -> line.startsWith(RESTART_DIVERGED))) {
             LOG.error("{} records that an earlier run re-committed a different sequence: not checking it again", file);
             logging = false;
         }
-        afterGap = previousLines.contains(GAP);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         this.log = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.US_ASCII));
@@ -96,6 +93,37 @@ final class CommitObserver implements AutoCloseable {
         runningDigest = digest.bytes().clone();
         metrics.committedSequenceLength.set(sequenceLength);
         metrics.committedSequenceDigest.setLabelValues(HexFormat.of().formatHex(runningDigest));
+    }
+
+    /**
+     * The committed.log lines of sequence indices [from, to), read back from the file, for a peer that catches up;
+     * empty when this log cannot vouch for them (it records a divergence, or does not reach `to` yet).
+     */
+    Optional<List<String>> linesBetween(long from, long to) {
+        if (!logging || to > sequenceLength) {
+            return Optional.empty();
+        }
+        try {
+            log.flush();
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+                List<String> found = lines.skip(from).limit(to - from).toList();
+                return found.size() == to - from ? Optional.of(found) : Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading committed.log failed", e);
+        }
+    }
+
+    /**
+     * Appends (or checks against the lines already on disk) lines that validators with more than a third of the
+     * stake agree the committed sequence holds from this validator's position on: it catches up without a gap.
+     */
+    void adopt(List<String> lines) {
+        for (String line : lines) {
+            record(line);
+            sequenceLength++;
+        }
+        metrics.committedSequenceLength.set(sequenceLength);
     }
 
     /** Every line so far on stable storage: before a checkpoint lets the blocks behind them go. */
@@ -128,25 +156,11 @@ final class CommitObserver implements AutoCloseable {
         metrics.sequencedTransactions.inc(transactionCount);
         String digestHex = HexFormat.of().formatHex(runningDigest);
         Block leader = subDag.leader();
-        if (afterGap) {
-            append("leader " + leader.round() + " " + leader.author() + " " + leader.digest().hex());
-        } else {
-            record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
-                    + digestHex + " " + transactionCount);
-        }
+        record(sequenceLength + " " + leader.round() + " " + leader.author() + " " + leader.digest().hex() + " "
+                + digestHex + " " + transactionCount);
         sequenceLength++;
         metrics.committedSequenceLength.set(sequenceLength);
         metrics.committedSequenceDigest.setLabelValues(digestHex);
-    }
-
-    /** The validator skipped history it could not fetch: its sequence has a gap, only its leaders compare now. */
-    void historyLost() {
-        if (logging && !afterGap) {
-            LOG.warn("committed.log goes on with leaders only after {} lines: this validator skipped history it"
-                    + " could not fetch", Math.max(sequenceLength, previousLines.size()));
-            append(GAP);
-            afterGap = true;
-        }
     }
 
     private void record(String line) {

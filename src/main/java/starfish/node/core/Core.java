@@ -15,6 +15,8 @@ import starfish.node.consensus.Linearizer;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockManager;
+import starfish.node.dag.BlockReference;
+import starfish.node.dag.MalformedException;
 import starfish.node.dag.StorageFailure;
 import starfish.node.dag.BlockStore;
 import starfish.node.dissemination.Dissemination;
@@ -49,6 +51,9 @@ final class Core implements InboundHandler, AutoCloseable {
     private final Linearizer linearizer;
     private final CommitObserver observer;
     private final Checkpointer checkpointer;
+    private final CatchUpAgreement catchUp;
+    /** Blocks are kept this many rounds beyond gcDepth, so that a peer catching up can fetch those a checkpoint needs. */
+    private final int servedMargin;
     private final Dissemination dissemination;
     private final DataPath dataPath;
     private final Synchronizer synchronizer;
@@ -65,6 +70,11 @@ final class Core implements InboundHandler, AutoCloseable {
     /** Set once a write to the log failed: the core handles nothing more. */
     private volatile boolean halted;
     private volatile boolean closing;
+    /** Far behind the committee: nothing is committed until a checkpoint the peers agree on is adopted. */
+    private boolean catchingUp;
+    /** A checkpoint resumed from whose sequencing state waits for blocks it names; nothing is committed meanwhile. */
+    private CommitCheckpoint sequencingToRestore;
+    private int lastOfferingPeer;
     private long lastSyncNanos;
     private Cancellable wake;
     private long wakeAtNanos;
@@ -83,6 +93,8 @@ final class Core implements InboundHandler, AutoCloseable {
         this.linearizer = parts.linearizer();
         this.observer = parts.observer();
         this.checkpointer = parts.checkpointer();
+        this.catchUp = new CatchUpAgreement(parts.committee());
+        this.servedMargin = parts.gcDepth() / 2;
         this.dissemination = parts.dissemination();
         this.dataPath = parts.dataPath();
         this.synchronizer = parts.synchronizer();
@@ -102,23 +114,38 @@ final class Core implements InboundHandler, AutoCloseable {
      * and peers no longer hold the data of blocks older than their history.
      */
     void start(List<Block> initial, Optional<CommitCheckpoint> checkpoint) {
-        checkpoint.ifPresent(this::resumeFrom);
+        checkpoint.ifPresent(c -> admit(resumeFrom(c)));
         dataPath.received(initial);
         admit(manager.add(initial).accepted());
-        checkpoint.ifPresent(c -> dataPath.restore(c.sequencing(), store::get));
         requestDrain();
     }
 
-    /** Commits go on after the checkpoint; the history below its floor is neither needed nor fetched. */
-    private void resumeFrom(CommitCheckpoint checkpoint) {
+    /**
+     * Commits go on after the checkpoint; the history below its floor is neither needed nor fetched. The data
+     * path's state is restored once the blocks it names are stored. Returns the blocks the raised floor admitted.
+     */
+    private List<Block> resumeFrom(CommitCheckpoint checkpoint) {
         long floor = checkpoint.floor(gcDepth);
         LOG.info("resuming the committed sequence after leader {} (round {}); history below round {} is not needed",
                 checkpoint.sequenceLength(), checkpoint.leaderRound(), floor);
-        committer.skipTo(checkpoint.lastDecidedRound());
+        committer.skipTo(checkpoint.leaderRound());
         linearizer.restore(checkpoint.linearized());
         observer.resumeAt(checkpoint.sequenceLength(), checkpoint.sequenceDigest());
         store.garbageCollectBelow(floor);
-        manager.raiseFloor(floor);
+        sequencingToRestore = checkpoint;
+        return manager.raiseFloor(floor);
+    }
+
+    /** Restores the data path's state once the blocks it names are stored; asks a peer for those still absent. */
+    private void restoreSequencing(long now, boolean retryDue) {
+        List<BlockReference> absent = sequencingToRestore.sequencing().awaitingQuorum().stream()
+                .filter(r -> !store.contains(r)).toList();
+        if (absent.isEmpty()) {
+            dataPath.restore(sequencingToRestore.sequencing(), store::get);
+            sequencingToRestore = null;
+        } else if (retryDue) {
+            synchronizer.requestFrom(lastOfferingPeer, absent, now);
+        }
     }
 
     @Override
@@ -131,6 +158,10 @@ final class Core implements InboundHandler, AutoCloseable {
             queue.add(new CoreEvent.BlocksRequested(peer, request.references()));
         } else if (message instanceof Message.DataRequest request) {
             queue.add(new CoreEvent.DataRequested(peer, request.references()));
+        } else if (message instanceof Message.CatchUpRequest request) {
+            queue.add(new CoreEvent.CatchUpRequested(peer, request.fromIndex()));
+        } else if (message instanceof Message.CatchUpResponse response) {
+            queue.add(new CoreEvent.CatchUpOffered(peer, response.offer()));
         } else {
             return;
         }
@@ -206,7 +237,33 @@ final class Core implements InboundHandler, AutoCloseable {
             dissemination.blocksRequested(requested.peer(), requested.references());
         } else if (event instanceof CoreEvent.DataRequested requested) {
             dataPath.dataRequested(requested.peer(), requested.references());
+        } else if (event instanceof CoreEvent.CatchUpRequested requested) {
+            checkpointer.offerFrom(requested.fromIndex())
+                    .ifPresent(offer -> synchronizer.offerCatchUp(requested.peer(), offer.encode()));
+        } else if (event instanceof CoreEvent.CatchUpOffered offered && catchingUp) {
+            try {
+                catchUp.offered(offered.peer(), CatchUpOffer.decode(offered.offer())).ifPresent(agreed -> {
+                    lastOfferingPeer = offered.peer();
+                    adopt(agreed);
+                });
+            } catch (MalformedException e) {
+                LOG.debug("dropping a malformed catch-up offer from {}: {}", offered.peer(), e.getMessage());
+            }
         }
+    }
+
+    /** Appends the agreed lines, then resumes from the agreed checkpoint, or asks again from the new position. */
+    private void adopt(CatchUpAgreement.Agreed agreed) {
+        observer.adopt(agreed.lines());
+        if (agreed.checkpoint() == null) {
+            catchUp.startFrom(observer.sequenceLength());
+            synchronizer.requestCatchUpNow(observer.sequenceLength(), clock.nanoTime());
+            return;
+        }
+        LOG.info("caught up: {} committed leaders agreed by peers with more than a third of the stake",
+                agreed.lines().size());
+        catchingUp = false;
+        admit(resumeFrom(agreed.checkpoint()));
     }
 
     private void admit(List<Block> accepted) {
@@ -222,7 +279,11 @@ final class Core implements InboundHandler, AutoCloseable {
 
     /** After a batch of events: commit what can be, propose if allowed, then housekeeping. */
     private void step(long now) throws IOException {
-        catchUpIfFarBehind();
+        catchUpIfFarBehind(now);
+        boolean retryDue = now - lastSyncNanos >= syncRetryNanos / 2;
+        if (sequencingToRestore != null) {
+            restoreSequencing(now, retryDue);
+        }
         commit();
         started = started || peersReady.getAsBoolean() || now - startupDeadlineNanos >= 0;
         Block own = started ? proposer.tryPropose(rounds.quorumRound(), now) : null;
@@ -234,7 +295,7 @@ final class Core implements InboundHandler, AutoCloseable {
             commit();
         }
         dataPath.poll(now).forEach(observer::committed);
-        if (now - lastSyncNanos >= syncRetryNanos / 2) {
+        if (retryDue) {
             lastSyncNanos = now;
             synchronizer.retry(manager.missing(), now);
         }
@@ -243,22 +304,28 @@ final class Core implements InboundHandler, AutoCloseable {
 
     /**
      * When validators with more than a third of the stake are further ahead than peers keep history, this
-     * validator cannot fetch what it misses: it resumes above that point and its committed.log stops (the sequence
-     * it would write from here has a gap, so it cannot be compared with the others').
+     * validator cannot fetch what it misses: it stops committing and asks its peers where their committed sequences
+     * stand, then adopts what validators with more than a third of the stake agree on (README, "Catching up").
      */
-    private void catchUpIfFarBehind() {
+    private void catchUpIfFarBehind(long now) {
         long catchUpFloor = horizon.horizon();
         // the slack keeps a validator that is fetching history from giving up on it again and again
         if (catchUpFloor > committer.lastDecidedRound() + gcDepth / 2 && catchUpFloor > manager.floor()) {
-            LOG.warn("far behind the committee: skipping history below round {} (last decided round {})",
-                    catchUpFloor, committer.lastDecidedRound());
-            observer.historyLost();
-            committer.skipTo(catchUpFloor - 1);
-            admit(manager.raiseFloor(catchUpFloor));
+            if (!catchingUp) {
+                LOG.warn("far behind the committee (last decided round {}, peers beyond round {}): catching up from"
+                        + " committed leader {}", committer.lastDecidedRound(), catchUpFloor,
+                        observer.sequenceLength());
+                catchingUp = true;
+            }
+            catchUp.startFrom(observer.sequenceLength());
+            synchronizer.requestCatchUp(observer.sequenceLength(), now);
         }
     }
 
     private void commit() {
+        if (catchingUp || sequencingToRestore != null) {
+            return;
+        }
         List<Decision> decisions = committer.tryDecide();
         if (decisions.isEmpty()) {
             return;
@@ -269,15 +336,13 @@ final class Core implements InboundHandler, AutoCloseable {
             if (decision instanceof Decision.Commit commit) {
                 dataPath.committed(linearizer.linearize(commit.leader())).forEach(observer::committed);
                 lastCommittedRound = commit.leader().round();
+                checkpointer.committed(lastCommittedRound);
             }
         }
         if (lastCommittedRound > gcDepth) {
-            store.garbageCollectBelow(lastCommittedRound - gcDepth);
-            dataPath.garbageCollectBelow(lastCommittedRound - gcDepth);
+            store.garbageCollectBelow(lastCommittedRound - gcDepth - servedMargin);
+            dataPath.garbageCollectBelow(lastCommittedRound - gcDepth - servedMargin);
             admit(manager.raiseFloor(lastCommittedRound - gcDepth));
-        }
-        if (lastCommittedRound >= 0) {
-            checkpointer.committed(lastCommittedRound);
         }
     }
 

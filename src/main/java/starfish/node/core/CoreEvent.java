@@ -15,4 +15,10 @@ sealed interface CoreEvent {
 
     record DataRequested(int peer, List<BlockReference> references) implements CoreEvent {
     }
+
+    record CatchUpRequested(int peer, long fromIndex) implements CoreEvent {
+    }
+
+    record CatchUpOffered(int peer, byte[] offer) implements CoreEvent {
+    }
 }

@@ -83,7 +83,7 @@ public final class Validator implements AutoCloseable {
         Linearizer linearizer = new Linearizer(store, parameters.gcDepthRounds());
         CommitObserver observer = new CommitObserver(config.storagePath(), metrics, clock);
         Core core = new Core(new CoreParts(committee, self, store, proposer, committer, linearizer, observer,
-                new Checkpointer(blockLog, checkpointFile, committer, linearizer, protocol.dataPath(), observer,
+                new Checkpointer(blockLog, checkpointFile, linearizer, protocol.dataPath(), observer,
                         parameters.gcDepthRounds()),
                 ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
                         self, schedule, signer, protocol.dataPath(), runtime.random().nextLong()),

@@ -26,4 +26,15 @@ public sealed interface Message {
     /** Answers a request with the blocks the peer has. */
     record BlockResponse(List<Block> blocks) implements Message {
     }
+
+    /**
+     * A validator behind its peers' history asks where their committed sequences stand: their recent commit
+     * checkpoints, and their committed.log lines from `fromIndex` (where its own sequence stands) up to them.
+     */
+    record CatchUpRequest(long fromIndex) implements Message {
+    }
+
+    /** Answers a catch-up request: an encoded offer of checkpoints and lines, decoded (and distrusted) by the core. */
+    record CatchUpResponse(byte[] offer) implements Message {
+    }
 }

@@ -20,6 +20,8 @@ public final class MessageCodec {
     static final byte REQUEST = 3;
     static final byte RESPONSE = 4;
     static final byte DATA_REQUEST = 5;
+    static final byte CATCH_UP_REQUEST = 6;
+    static final byte CATCH_UP_RESPONSE = 7;
     static final int MAX_BLOCKS_PER_MESSAGE = 10_000;
 
     private MessageCodec() {
@@ -44,6 +46,10 @@ public final class MessageCodec {
         } else if (message instanceof Message.BlockResponse response) {
             frame.put(RESPONSE);
             writeBlocks(frame, response.blocks());
+        } else if (message instanceof Message.CatchUpRequest request) {
+            frame.put(CATCH_UP_REQUEST).putLong(request.fromIndex());
+        } else if (message instanceof Message.CatchUpResponse response) {
+            frame.put(CATCH_UP_RESPONSE).putInt(response.offer().length).put(response.offer());
         }
         return frame.flip();
     }
@@ -61,6 +67,8 @@ public final class MessageCodec {
                 case REQUEST -> new Message.BlockRequest(BlockCodec.readReferences(in, "requested references"));
                 case RESPONSE -> new Message.BlockResponse(readBlocks(in));
                 case DATA_REQUEST -> new Message.DataRequest(BlockCodec.readReferences(in, "requested data"));
+                case CATCH_UP_REQUEST -> new Message.CatchUpRequest(in.getLong());
+                case CATCH_UP_RESPONSE -> new Message.CatchUpResponse(readBytes(in));
                 default -> throw new MalformedException("unknown message tag " + tag);
             };
             if (in.hasRemaining()) {
@@ -76,6 +84,12 @@ public final class MessageCodec {
         if (message instanceof Message.Hello) {
             return 4;
         }
+        if (message instanceof Message.CatchUpRequest) {
+            return 8;
+        }
+        if (message instanceof Message.CatchUpResponse response) {
+            return 4 + response.offer().length;
+        }
         if (message instanceof Message.BlockRequest request) {
             return 4 + request.references().size() * BlockReference.ENCODED_LENGTH;
         }
@@ -88,6 +102,16 @@ public final class MessageCodec {
             length += BlockCodec.encodedLength(block);
         }
         return length;
+    }
+
+    private static byte[] readBytes(ByteBuffer in) throws MalformedException {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new MalformedException("length " + length + " out of range");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 
     private static void writeBlocks(ByteBuffer out, List<Block> blocks) {

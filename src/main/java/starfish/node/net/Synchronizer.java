@@ -24,6 +24,7 @@ public final class Synchronizer {
     private final long retryNanos;
     private final Map<BlockReference, Long> requestedAt = new HashMap<>();
     private final Map<Integer, Integer> reportedMissing = new HashMap<>();
+    private long catchUpRequestedAt = Long.MIN_VALUE;
 
     public Synchronizer(Transport network, RandomPeers peers, NodeMetrics metrics, long retryMs) {
         this.network = network;
@@ -57,6 +58,28 @@ public final class Synchronizer {
             requestFrom(peers.next(), overdue, nowNanos);
         }
         publish(perAuthor);
+    }
+
+    /**
+     * Asks every peer where its committed sequence stands (beyond the history it still holds), at most once per
+     * retry interval: the core adopts what validators with more than a third of the stake agree on.
+     */
+    public void requestCatchUp(long fromIndex, long nowNanos) {
+        if (catchUpRequestedAt == Long.MIN_VALUE || nowNanos - catchUpRequestedAt >= retryNanos) {
+            catchUpRequestedAt = nowNanos;
+            network.broadcast(new Message.CatchUpRequest(fromIndex));
+        }
+    }
+
+    /** Asks again at once: the last answers moved this validator's position on. */
+    public void requestCatchUpNow(long fromIndex, long nowNanos) {
+        catchUpRequestedAt = Long.MIN_VALUE;
+        requestCatchUp(fromIndex, nowNanos);
+    }
+
+    /** Answers a peer's catch-up request with an encoded offer. */
+    public void offerCatchUp(int peer, byte[] offer) {
+        network.send(peer, new Message.CatchUpResponse(offer));
     }
 
     private void publish(Map<Integer, Integer> perAuthor) {

@@ -99,22 +99,33 @@ class CommitObserverTest {
     }
 
     @Test
-    void afterAGapLogsOnlyTheLeadersWhichTheSafetyCheckCompares() throws Exception {
-        try (CommitObserver observer = observer()) {
-            observer.committed(subDag(1, 5));
-            observer.historyLost();
-            observer.committed(subDag(7, 5));
+    void linesAPeerAgreesOnAreAdoptedWithoutAGapAndServedBack() throws Exception {
+        List<String> served;
+        try (CommitObserver ahead = observer()) {
+            ahead.committed(subDag(1, 5));
+            ahead.committed(subDag(2, 3));
+            ahead.committed(subDag(3, 4));
+            assertThat(ahead.linesBetween(1, 4)).as("beyond its own sequence").isEmpty();
+            served = ahead.linesBetween(1, 3).orElseThrow();
         }
-        try (CommitObserver observer = observer()) { // a restart keeps to leaders once the sequence has a gap
-            observer.committed(subDag(8, 5));
-        }
+        List<String> aheadLines = Files.readAllLines(storage.resolve("committed.log"));
+        assertThat(served).isEqualTo(aheadLines.subList(1, 3));
 
-        List<String> lines = Files.readAllLines(storage.resolve("committed.log"));
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).isEqualTo(SafetyCheck.GAP);
-        assertThat(lines.get(2)).startsWith("leader 7 3 ");
-        assertThat(lines.get(3)).startsWith("leader 8 0 ");
-        assertThat(SafetyCheck.check(Map.of(0, new CommittedLog.Lines(lines))).safety()).isEqualTo(Safety.OK);
+        Path behind = storage.resolve("behind");
+        try (CommitObserver observer = new CommitObserver(behind, new NodeMetrics(new PrometheusRegistry(),
+                COMMITTEE_SIZE), Clock.SYSTEM)) {
+            observer.committed(subDag(1, 5));
+            observer.adopt(served);
+            observer.resumeAt(3, digestOfLine(aheadLines.get(2)));
+            observer.committed(subDag(4, 2));
+        }
+        List<String> lines = Files.readAllLines(behind.resolve("committed.log"));
+        assertThat(lines.subList(0, 3)).isEqualTo(aheadLines);
+        assertThat(lines.get(3)).startsWith("3 4 ");
+    }
+
+    private static starfish.node.crypto.Digest digestOfLine(String line) {
+        return new starfish.node.crypto.Digest(java.util.HexFormat.of().parseHex(line.split(" ")[4]));
     }
 
     private CommitObserver observer() throws Exception {
