@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -17,11 +16,15 @@ import starfish.node.config.ConfigFiles;
 import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.dag.CorruptLogException;
+import starfish.node.dag.StorageFailure;
 import starfish.node.metrics.JvmMetricsSelection;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
-/** Runs one validator until SIGTERM/SIGINT, serving Prometheus metrics on its metrics port. */
+/**
+ * Runs one validator until SIGTERM/SIGINT, serving Prometheus metrics on its metrics port. Exits with 1 when its
+ * storage is damaged at start or fails while it runs (a full disk), 2 on bad arguments or configuration.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one validator until it is killed.")
 final class RunCommand implements Callable<Integer> {
 
@@ -101,7 +104,6 @@ final class RunCommand implements Callable<Integer> {
             metricsServer.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down validator {}", authority);
             try {
@@ -110,9 +112,10 @@ final class RunCommand implements Callable<Integer> {
                 LOG.warn("shutdown was not clean: {}", e.getMessage());
             }
             metricsServer.close();
-            stopped.countDown();
         }, "shutdown"));
-        stopped.await();
-        return 0;
+        // SIGTERM ends the process through the hook above; a storage failure ends it here, non-zero
+        StorageFailure failure = validator.storageFailure().join();
+        System.err.println("node run: validator " + authority + " stops: " + failure.getMessage());
+        return 1;
     }
 }

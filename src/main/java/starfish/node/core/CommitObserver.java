@@ -22,6 +22,7 @@ import starfish.node.consensus.Decision;
 import starfish.node.crypto.Digest;
 import starfish.node.crypto.Hasher;
 import starfish.node.dag.Block;
+import starfish.node.dag.StorageFailure;
 import starfish.node.dag.Transactions;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.runtime.Clock;
@@ -189,15 +190,20 @@ final class CommitObserver implements AutoCloseable {
             log.write(line);
             log.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("writing committed.log failed", e);
+            throw failed(e);
         }
+    }
+
+    /** committed.log is what the safety check compares: a validator that cannot write it stops. */
+    private StorageFailure failed(IOException e) {
+        return new StorageFailure("cannot write " + file + " (" + e + ")", e);
     }
 
     private void flush() {
         try {
             log.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing committed.log failed", e);
+            throw failed(e);
         }
     }
 
@@ -218,9 +224,9 @@ final class CommitObserver implements AutoCloseable {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    void flushIfDue(long nowNanos) throws IOException {
+    void flushIfDue(long nowNanos) {
         if (nowNanos - lastFlushNanos >= FLUSH_INTERVAL_NANOS) {
-            log.flush();
+            flush();
             lastFlushNanos = nowNanos;
         }
     }

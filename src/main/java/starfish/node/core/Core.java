@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private volatile boolean started;
     /** Set once a write to the log failed: the core handles nothing more. */
     private volatile boolean halted;
+    private final CompletableFuture<StorageFailure> storageFailure = new CompletableFuture<>();
     private volatile boolean closing;
     /** Far behind the committee: nothing is committed until a checkpoint the peers agree on is adopted. */
     private boolean catchingUp;
@@ -101,6 +103,11 @@ final class Core implements InboundHandler, AutoCloseable {
         this.metrics = parts.metrics();
         this.gcDepth = parts.gcDepth();
         this.syncRetryNanos = parts.syncRetryMs() * 1_000_000L;
+    }
+
+    /** Completes when storage failed and the core halted: the process should stop. */
+    CompletableFuture<StorageFailure> storageFailure() {
+        return storageFailure;
     }
 
     /** Whether this validator proposes yet: every peer connected, or the startup wait over. */
@@ -190,10 +197,11 @@ final class Core implements InboundHandler, AutoCloseable {
             step(clock.nanoTime());
         } catch (StorageFailure e) {
             // nothing more is signed or sent: a block that is not on disk could be signed twice after a restart
+            halted = true;
             if (!closing) {
                 LOG.error("the validator stops: {}", e.getMessage(), e);
+                storageFailure.complete(e);
             } // else closing interrupted a write, which closes the file: the validator is stopping anyway
-            halted = true;
             return;
         } catch (RuntimeException | IOException e) {
             // a bug must not silently halt the validator: report it and carry on with the next events

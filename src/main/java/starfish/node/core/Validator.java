@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.byzantine.ByzantineDissemination;
@@ -16,6 +17,7 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockLog;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.BlockStore;
+import starfish.node.dag.StorageFailure;
 import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
@@ -111,6 +113,14 @@ public final class Validator implements AutoCloseable {
         LOG.info("validator {} of {} started ({}, {}, load {} tx/s{})", self, committee.size(), config.consensus(),
                 config.byzantineStrategy(), config.loadTxPerSecond(), config.mimicExtraLatency() ? ", mimicked geo-latency" : "");
         return new Validator(network, core, load, blockLog);
+    }
+
+    /**
+     * Completes when the validator's storage failed (a full disk, an I/O error): it has stopped signing and
+     * sending, and its process should exit.
+     */
+    public CompletableFuture<StorageFailure> storageFailure() {
+        return core.storageFailure();
     }
 
     @Override
