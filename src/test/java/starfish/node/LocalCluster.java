@@ -50,6 +50,14 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Uses these parameters for the validators started from now on. */
+    /** The defaults without a startup wait, with the given history depth and write-ahead log segment size. */
+    public static NodeParameters parameters(int gcDepthRounds, long walSegmentBytes) {
+        NodeParameters d = NodeParameters.DEFAULTS;
+        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(), gcDepthRounds,
+                d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(), d.idleRoundIntervalMs(),
+                walSegmentBytes);
+    }
+
     public LocalCluster withParameters(NodeParameters value) {
         this.parameters = value;
         return this;

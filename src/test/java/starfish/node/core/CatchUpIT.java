@@ -36,10 +36,7 @@ class CatchUpIT {
     @ParameterizedTest
     @EnumSource(value = Consensus.class, names = {"MYSTICETI", "STARFISH"})
     void aValidatorBehindThePeersHistoryCatchesUpWithoutAGap(Consensus consensus) throws Exception {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        NodeParameters shallow = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                GC_DEPTH, d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs(), d.walSegmentBytes());
+        NodeParameters shallow = LocalCluster.parameters(GC_DEPTH, NodeParameters.DEFAULTS.walSegmentBytes());
         long atCrash;
         double atRestart;
         try (LocalCluster cluster = new LocalCluster(4, directory).withConsensus(consensus).withParameters(shallow)

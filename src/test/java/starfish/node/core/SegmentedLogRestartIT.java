@@ -47,10 +47,7 @@ class SegmentedLogRestartIT {
     @ParameterizedTest
     @EnumSource(value = Consensus.class, names = {"MYSTICETI", "STARFISH"})
     void diskUseStaysWithinTheWindowAndARestartResumesFromTheCheckpoint(Consensus consensus) throws Exception {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        NodeParameters small = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                GC_DEPTH, d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs(), SEGMENT_BYTES);
+        NodeParameters small = LocalCluster.parameters(GC_DEPTH, SEGMENT_BYTES);
         Path wal = directory.resolve("storage-3").resolve(Validator.BLOCK_LOG);
         AtomicLong mostSegmentsOnDisk = new AtomicLong();
         long[] lengthsAtStop = new long[4];
