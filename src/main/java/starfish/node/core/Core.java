@@ -22,6 +22,7 @@ import starfish.node.dag.StorageFailure;
 import starfish.node.dag.BlockStore;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.metrics.RejectionReason;
 import starfish.node.net.InboundHandler;
 import starfish.node.net.Message;
 import starfish.node.net.Synchronizer;
@@ -76,6 +77,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private boolean catchingUp;
     /** A checkpoint resumed from whose sequencing state waits for blocks it names; nothing is committed meanwhile. */
     private CommitCheckpoint sequencingToRestore;
+    /** Whom to ask for blocks a resumed checkpoint names: the peer whose offer completed the agreement. */
     private int lastOfferingPeer;
     private long lastSyncNanos;
     private Cancellable wake;
@@ -97,6 +99,7 @@ final class Core implements InboundHandler, AutoCloseable {
         this.checkpointer = parts.checkpointer();
         this.catchUp = new CatchUpAgreement(parts.committee());
         this.servedMargin = parts.gcDepth() / 2;
+        this.lastOfferingPeer = (parts.self() + 1) % parts.committee().size();
         this.dissemination = parts.dissemination();
         this.dataPath = parts.dataPath();
         this.synchronizer = parts.synchronizer();
@@ -255,6 +258,7 @@ final class Core implements InboundHandler, AutoCloseable {
                     adopt(agreed);
                 });
             } catch (MalformedException e) {
+                metrics.reject(RejectionReason.MALFORMED);
                 LOG.debug("dropping a malformed catch-up offer from {}: {}", offered.peer(), e.getMessage());
             }
         }
