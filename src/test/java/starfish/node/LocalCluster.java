@@ -41,7 +41,7 @@ public final class LocalCluster implements AutoCloseable {
         List<Authority> authorities = new ArrayList<>();
         int[] ports = freePorts(size);
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             keys.add(key);
             registries.add(new PrometheusRegistry());
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", ports[i], 0));

@@ -1,5 +1,6 @@
 package starfish.node.availability;
 
+import starfish.node.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ class AcknowledgedSequencerTest {
     AcknowledgedSequencerTest() {
         List<Authority> authorities = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 0, 0));
             signers.add(new BlockSigner(i, key));
         }

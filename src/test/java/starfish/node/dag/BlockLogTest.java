@@ -1,5 +1,6 @@
 package starfish.node.dag;
 
+import starfish.node.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class BlockLogTest {
     private Committee committee(int size) {
         List<Authority> authorities = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 1000 + i, 2000 + i));
         }

@@ -1,5 +1,6 @@
 package starfish.node.net;
 
+import starfish.node.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ import starfish.node.metrics.RejectionReason;
 
 class MessageCodecTest {
 
-    private final SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(0));
+    private final SigningKey key = TestKeys.of(0);
     private final Committee committee = new Committee(List.of(
             authority(0, key), authority(1, null), authority(2, null), authority(3, null)));
     private final List<Block> genesis = BlockSigner.genesis(committee);
@@ -106,7 +107,7 @@ class MessageCodecTest {
     }
 
     private static Authority authority(int index, SigningKey key) {
-        SigningKey k = key != null ? key : SigningKey.fromSeed(SigningKey.deterministicSeed(index));
+        SigningKey k = key != null ? key : TestKeys.of(index);
         return new Authority(index, 1, k.publicKey(), "127.0.0.1", 0, 0);
     }
 }
