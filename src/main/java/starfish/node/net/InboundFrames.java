@@ -39,7 +39,7 @@ public final class InboundFrames {
             LOG.debug("dropped a malformed frame from {}: {}", peer, e.getMessage());
             return 0;
         }
-        if (message instanceof Message.Hello) {
+        if (message instanceof Message.Handshake) {
             metrics.reject(RejectionReason.UNEXPECTED_MESSAGE);
             return 0;
         }

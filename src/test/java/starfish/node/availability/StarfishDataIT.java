@@ -25,6 +25,7 @@ import starfish.node.data.ShardedPayload;
 import starfish.node.metrics.RejectionReason;
 import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
+import starfish.node.net.PeerLink;
 import starfish.protocol.Consensus;
 
 /** The Starfish data path between real validators on loopback. */
@@ -71,10 +72,8 @@ class StarfishDataIT {
                     promised, new Digest(encoded.root()));
             ShardedPayload other = ShardedPayload.encode(coder, delivered.bytes());
 
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
-                    cluster.committee.authority(1).consensusPort())) {
+            try (Socket socket = PeerLink.open(cluster.committee, 0, cluster.keys.get(0), 1)) {
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                out.write(frame(new Message.Hello(0)));
                 out.write(frame(new Message.Blocks(List.of(signed.withPayload(delivered)))));
                 out.write(frame(new Message.Blocks(List.of(signed.withPayload(new ShardPayload(other.provenShard(2)))))));
                 out.flush();

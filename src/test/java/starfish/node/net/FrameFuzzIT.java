@@ -51,10 +51,9 @@ class FrameFuzzIT {
             int connections = 0;
             while (System.nanoTime() < deadline) {
                 connections++;
-                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                try (Socket socket = PeerLink.open(cluster.committee, 0, cluster.keys.get(0), 1)) {
                     drain(socket);
                     DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                    out.write(frame(new Message.Hello(0)));
                     fuzzer.session(out, deadline);
                 } catch (IOException closedByTheValidator) {
                     // expected after a corrupt stream: dial again

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
+import starfish.node.crypto.PublicKey;
 import starfish.node.crypto.SigningKey;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockSigner;
@@ -80,9 +81,26 @@ class MessageCodecTest {
 
     @Test
     void framesCarryTheirBodyLength() {
-        ByteBuffer frame = MessageCodec.encode(new Message.Hello(7));
+        ByteBuffer frame = MessageCodec.encode(new Message.Hello(7, new byte[LinkHandshake.NONCE_LENGTH]));
 
         assertThat(frame.getInt(0)).isEqualTo(frame.remaining() - 4);
+    }
+
+    @Test
+    void handshakeFramesRoundTripWithinTheirTinyCap() throws Exception {
+        byte[] nonce = new byte[LinkHandshake.NONCE_LENGTH];
+        nonce[3] = 9;
+        byte[] signature = new byte[PublicKey.SIGNATURE_LENGTH];
+        signature[63] = 1;
+        for (Message message : List.of(new Message.Hello(2, nonce), new Message.Challenge(3, nonce, signature),
+                new Message.Proof(signature))) {
+            ByteBuffer frame = MessageCodec.encode(message);
+            assertThat(frame.remaining() - 4).as(message.getClass().getSimpleName())
+                    .isLessThanOrEqualTo(LinkHandshake.MAX_FRAME_BYTES);
+            byte[] body = new byte[frame.remaining() - 4];
+            frame.position(4).get(body);
+            assertThat(MessageCodec.decode(body)).usingRecursiveComparison().isEqualTo(message);
+        }
     }
 
     private Block signedBlock(Transactions transactions) {
