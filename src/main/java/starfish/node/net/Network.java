@@ -217,6 +217,7 @@ public final class Network implements Transport {
     private void readLoop(int peer, Connection connection, FrameReader reader) throws IOException {
         LOG.info("validator {} connected to validator {}", self, peer);
         senders[peer].connected(connection);
+        metrics.validatorLinksEstablished.inc();
         try {
             byte[] body;
             while (!closed && (body = reader.next()) != null) {
