@@ -131,7 +131,14 @@ public final class NodeMetrics {
 
     /** A resource bound bit: counted once per refused or delayed item. */
     public void boundHit(ResourceBound bound) {
-        boundHits.labelValues(bound.label()).inc();
+        boundHit(bound, 1);
+    }
+
+    /** `count` items refused at once (nothing counted when 0). */
+    public void boundHit(ResourceBound bound, int count) {
+        if (count > 0) {
+            boundHits.labelValues(bound.label()).inc(count);
+        }
     }
 
     public void reject(RejectionReason reason) {

@@ -222,7 +222,10 @@ public final class Network implements Transport {
             byte[] body;
             while (!closed && (body = reader.next()) != null) {
                 inbound.deliver(peer, body);
+                inbound.awaitCapacity();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (FrameReader.CorruptStreamException e) {
             metrics.reject(e.reason());
             LOG.warn("closing the connection with validator {}: {}", peer, e.getMessage());
