@@ -49,6 +49,14 @@ public final class LocalCluster implements AutoCloseable {
         committee = new Committee(authorities);
     }
 
+    /** The default parameters without the startup wait: for committees whose missing validator never comes. */
+    public static NodeParameters withoutStartupWait() {
+        NodeParameters d = NodeParameters.DEFAULTS;
+        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
+                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
+                d.idleRoundIntervalMs());
+    }
+
     /** Uses these parameters for the validators started from now on. */
     public LocalCluster withParameters(NodeParameters value) {
         this.parameters = value;

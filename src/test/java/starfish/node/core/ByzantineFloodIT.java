@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.LocalCluster;
-import starfish.node.config.NodeParameters;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
@@ -55,7 +54,7 @@ class ByzantineFloodIT {
     @Test
     void aFloodOfFarFutureAndEquivocatingBlocksLeavesHonestValidatorsBoundedLiveAndSafe() throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (LocalCluster cluster = new LocalCluster(4, directory).withParameters(withoutStartupWait())
+        try (LocalCluster cluster = new LocalCluster(4, directory).withParameters(LocalCluster.withoutStartupWait())
                 .start(LOAD, 1, 2, 3)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> honest().allMatch(i ->
                     cluster.metric(i, "committed_sequence_length") >= 5));
@@ -207,10 +206,4 @@ class ByzantineFloodIT {
         return java.nio.file.Files.readAllLines(directory.resolve("storage-" + authority).resolve("committed.log"));
     }
 
-    private static NodeParameters withoutStartupWait() {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
-    }
 }

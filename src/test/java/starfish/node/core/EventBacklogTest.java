@@ -18,13 +18,7 @@ class EventBacklogTest {
         backlog.awaitRoom(); // one of two: room left
         backlog.added();
 
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try {
-                backlog.awaitRoom();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> reader = readerWaitingFor(backlog);
         await().atMost(Duration.ofSeconds(5)).until(() -> full.get() == 1);
         assertThat(reader).isNotDone();
 
@@ -37,16 +31,20 @@ class EventBacklogTest {
     void closingReleasesAWaitingReader() {
         EventBacklog backlog = new EventBacklog(1, () -> { });
         backlog.added();
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> reader = readerWaitingFor(backlog);
+
+        backlog.close();
+
+        await().atMost(Duration.ofSeconds(5)).until(reader::isDone);
+    }
+
+    private static CompletableFuture<Void> readerWaitingFor(EventBacklog backlog) {
+        return CompletableFuture.runAsync(() -> {
             try {
                 backlog.awaitRoom();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-
-        backlog.close();
-
-        await().atMost(Duration.ofSeconds(5)).until(reader::isDone);
     }
 }

@@ -31,7 +31,7 @@ class MalformedInputIT {
 
     @Test
     void badFramesAndBlocksAreDroppedAndCountedWhileTheNodeKeepsCommitting() throws Exception {
-        try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(withoutStartupWait()).start(100, 1, 2, 3, 4)) {
+        try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(LocalCluster.withoutStartupWait()).start(100, 1, 2, 3, 4)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= 5);
             int port = cluster.committee.authority(1).consensusPort();
 
@@ -71,13 +71,6 @@ class MalformedInputIT {
         }
     }
 
-    /** Validator 0 never comes up: do not wait for it before the first block. */
-    private static NodeParameters withoutStartupWait() {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
-    }
 
     /** A well-formed round-1 block of authority 0 whose signature has one bit flipped. */
     private static Block badlySigned(LocalCluster cluster) {
