@@ -194,6 +194,9 @@ public final class Network implements Transport {
                 });
                 backoffMs = 50;
                 readLoop(peer, connection, new FrameReader(connection.input(), maxFrameBytes));
+            } catch (LinkHandshake.HandshakeException e) {
+                // at the dialer's pace (backoff), so an attacker cannot flood the log with it; a key mismatch shows
+                LOG.warn("no link to validator {}: {}", peer, e.getMessage());
             } catch (IOException e) {
                 LOG.debug("connection to {} failed: {}", peer, e.getMessage());
             } finally {

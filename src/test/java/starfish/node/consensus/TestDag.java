@@ -1,9 +1,9 @@
 package starfish.node.consensus;
 
-import starfish.node.TestKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import starfish.node.TestKeys;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
 import starfish.node.crypto.SigningKey;

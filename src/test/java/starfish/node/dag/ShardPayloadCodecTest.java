@@ -1,12 +1,12 @@
 package starfish.node.dag;
 
-import starfish.node.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import starfish.node.TestKeys;
 import starfish.node.crypto.Digest;
 import starfish.node.crypto.SigningKey;
 import starfish.node.data.ReedSolomonCoder;

@@ -1,6 +1,5 @@
 package starfish.node.net;
 
-import starfish.node.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import starfish.node.TestKeys;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
 import starfish.node.crypto.PublicKey;
