@@ -44,8 +44,8 @@ class ByzantineFloodIT {
     private static final Duration BASELINE = Duration.ofSeconds(10);
     private static final Duration FLOOD = Duration.ofSeconds(20);
     private static final int BLOCKS_PER_MESSAGE = 50;
-    /** Per honest validator: about 500 signed blocks a second, all of them verified and thrown away or capped. */
-    private static final long MESSAGE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Per honest validator: about 1,000 signed blocks a second, all of them verified and thrown away or capped. */
+    private static final long MESSAGE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int LOAD = 300;
 
     @TempDir
@@ -144,7 +144,7 @@ class ByzantineFloodIT {
                     out.write(frame.array(), 0, frame.remaining());
                     out.flush();
                     sent.addAndGet(blocks.size());
-                    next += MESSAGE_INTERVAL_NANOS / 2;
+                    next += MESSAGE_INTERVAL_NANOS;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait); // the flood's pace
