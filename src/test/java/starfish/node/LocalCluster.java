@@ -41,7 +41,7 @@ public final class LocalCluster implements AutoCloseable {
         List<Authority> authorities = new ArrayList<>();
         int[] ports = freePorts(size);
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             keys.add(key);
             registries.add(new PrometheusRegistry());
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", ports[i], 0));
@@ -49,15 +49,21 @@ public final class LocalCluster implements AutoCloseable {
         committee = new Committee(authorities);
     }
 
-    /** Uses these parameters for the validators started from now on. */
-    /** The defaults without a startup wait, with the given history depth and write-ahead log segment size. */
-    public static NodeParameters parameters(int gcDepthRounds, long walSegmentBytes) {
+    /** The default parameters without the startup wait: for committees whose missing validator never comes. */
+    public static NodeParameters withoutStartupWait() {
+        NodeParameters d = NodeParameters.DEFAULTS;
+        return withoutStartupWait(d.gcDepthRounds(), d.walSegmentBytes());
+    }
+
+    /** As {@link #withoutStartupWait()}, with the given history depth and write-ahead log segment size. */
+    public static NodeParameters withoutStartupWait(int gcDepthRounds, long walSegmentBytes) {
         NodeParameters d = NodeParameters.DEFAULTS;
         return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(), gcDepthRounds,
                 d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(), d.idleRoundIntervalMs(),
                 walSegmentBytes);
     }
 
+    /** Uses these parameters for the validators started from now on. */
     public LocalCluster withParameters(NodeParameters value) {
         this.parameters = value;
         return this;

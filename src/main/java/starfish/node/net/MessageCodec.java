@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import starfish.node.crypto.PublicKey;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockReference;
@@ -20,8 +21,10 @@ public final class MessageCodec {
     static final byte REQUEST = 3;
     static final byte RESPONSE = 4;
     static final byte DATA_REQUEST = 5;
-    static final byte CATCH_UP_REQUEST = 6;
-    static final byte CATCH_UP_RESPONSE = 7;
+    static final byte CHALLENGE = 6;
+    static final byte PROOF = 7;
+    static final byte CATCH_UP_REQUEST = 8;
+    static final byte CATCH_UP_RESPONSE = 9;
     static final int MAX_BLOCKS_PER_MESSAGE = 10_000;
 
     private MessageCodec() {
@@ -33,7 +36,11 @@ public final class MessageCodec {
         ByteBuffer frame = ByteBuffer.allocate(4 + bodyLength);
         frame.putInt(bodyLength);
         if (message instanceof Message.Hello hello) {
-            frame.put(HELLO).putInt(hello.authority());
+            frame.put(HELLO).putInt(hello.authority()).put(hello.nonce());
+        } else if (message instanceof Message.Challenge challenge) {
+            frame.put(CHALLENGE).putInt(challenge.authority()).put(challenge.nonce()).put(challenge.signature());
+        } else if (message instanceof Message.Proof proof) {
+            frame.put(PROOF).put(proof.signature());
         } else if (message instanceof Message.Blocks blocks) {
             frame.put(BLOCKS);
             writeBlocks(frame, blocks.blocks());
@@ -62,7 +69,10 @@ public final class MessageCodec {
             }
             byte tag = in.get();
             Message message = switch (tag) {
-                case HELLO -> new Message.Hello(in.getInt());
+                case HELLO -> new Message.Hello(in.getInt(), bytes(in, LinkHandshake.NONCE_LENGTH));
+                case CHALLENGE -> new Message.Challenge(in.getInt(), bytes(in, LinkHandshake.NONCE_LENGTH),
+                        bytes(in, PublicKey.SIGNATURE_LENGTH));
+                case PROOF -> new Message.Proof(bytes(in, PublicKey.SIGNATURE_LENGTH));
                 case BLOCKS -> new Message.Blocks(readBlocks(in));
                 case REQUEST -> new Message.BlockRequest(BlockCodec.readReferences(in, "requested references"));
                 case RESPONSE -> new Message.BlockResponse(readBlocks(in));
@@ -81,8 +91,14 @@ public final class MessageCodec {
     }
 
     private static int bodyLength(Message message) {
-        if (message instanceof Message.Hello) {
-            return 4;
+        if (message instanceof Message.Hello hello) {
+            return 4 + hello.nonce().length;
+        }
+        if (message instanceof Message.Challenge challenge) {
+            return 4 + challenge.nonce().length + challenge.signature().length;
+        }
+        if (message instanceof Message.Proof proof) {
+            return proof.signature().length;
         }
         if (message instanceof Message.CatchUpRequest) {
             return 8;
@@ -104,11 +120,16 @@ public final class MessageCodec {
         return length;
     }
 
+    /** Bytes preceded by their count, checked against what is left. */
     private static byte[] readBytes(ByteBuffer in) throws MalformedException {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw new MalformedException("length " + length + " out of range");
         }
+        return bytes(in, length);
+    }
+
+    private static byte[] bytes(ByteBuffer in, int length) {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return bytes;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.node.TestKeys;
 import starfish.node.availability.SequencingState;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
@@ -31,7 +32,7 @@ class CatchUpAgreementTest {
     private static Committee committee(int size) {
         List<Authority> authorities = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 1000 + i, 2000 + i));
         }
         return new Committee(authorities);

@@ -36,7 +36,7 @@ class CatchUpIT {
     @ParameterizedTest
     @EnumSource(value = Consensus.class, names = {"MYSTICETI", "STARFISH"})
     void aValidatorBehindThePeersHistoryCatchesUpWithoutAGap(Consensus consensus) throws Exception {
-        NodeParameters shallow = LocalCluster.parameters(GC_DEPTH, NodeParameters.DEFAULTS.walSegmentBytes());
+        NodeParameters shallow = LocalCluster.withoutStartupWait(GC_DEPTH, NodeParameters.DEFAULTS.walSegmentBytes());
         long atCrash;
         double atRestart;
         try (LocalCluster cluster = new LocalCluster(4, directory).withConsensus(consensus).withParameters(shallow)

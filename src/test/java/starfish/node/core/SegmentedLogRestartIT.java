@@ -47,7 +47,7 @@ class SegmentedLogRestartIT {
     @ParameterizedTest
     @EnumSource(value = Consensus.class, names = {"MYSTICETI", "STARFISH"})
     void diskUseStaysWithinTheWindowAndARestartResumesFromTheCheckpoint(Consensus consensus) throws Exception {
-        NodeParameters small = LocalCluster.parameters(GC_DEPTH, SEGMENT_BYTES);
+        NodeParameters small = LocalCluster.withoutStartupWait(GC_DEPTH, SEGMENT_BYTES);
         Path wal = directory.resolve("storage-3").resolve(Validator.BLOCK_LOG);
         AtomicLong mostSegmentsOnDisk = new AtomicLong();
         long[] lengthsAtStop = new long[4];
