@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--node-parameters-path",
             description = "YAML/JSON: leader_timeout_ms, min_round_interval_ms, idle_round_interval_ms, "
                     + "max_block_transactions, max_frame_bytes, gc_depth_rounds, sync_retry_ms, "
-                    + "max_pending_transactions, startup_wait_ms.")
+                    + "max_pending_transactions, wal_segment_bytes, startup_wait_ms.")
     Path nodeParametersPath;
 
     @Option(names = "--consensus", required = true,
