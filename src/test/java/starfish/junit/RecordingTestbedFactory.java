@@ -91,7 +91,7 @@ public class RecordingTestbedFactory implements TestbedFactory {
 
     private static Summary summary(BenchmarkParameters parameters, double ratio) {
         return new Summary(parameters.load() * ratio, parameters.load() * ratio * 512,
-                new LatencyStats(350, 120, 300, 600, 700), new LatencyStats(250, 80, 200, 400, 500),
+                new LatencyStats(350, 120, 300, 300, 600, 600, 700), new LatencyStats(250, 80, 200, 200, 400, 400, 500),
                 1_000_000, 1.5, safety(parameters.load()), safetyDetail(parameters.load()), true, List.of(), 2);
     }
 

@@ -34,10 +34,6 @@ import starfish.node.runtime.Clock;
  */
 public final class NodeMetrics {
 
-    public static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05,
-        0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10, 15,
-        20, 30, 60};
-
     public final Counter sequencedTransactions;
     public final Histogram transactionLatency;
     public final Histogram blockLatency;
@@ -110,7 +106,7 @@ public final class NodeMetrics {
 
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
         return Histogram.builder().name(name).help(help).classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS).register(registry);
+                .classicUpperBounds(GeometricBuckets.LATENCY_SECONDS).register(registry);
     }
 
     public void reject(RejectionReason reason) {

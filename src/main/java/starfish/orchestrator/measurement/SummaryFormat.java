@@ -32,8 +32,8 @@ public final class SummaryFormat {
 
     /** A latency distribution on one line: `avg 12.5 ms  stdev 1.0  p50 ...`. */
     public static String latency(LatencyStats l) {
-        return String.format(Locale.ROOT, "avg %.1f ms  stdev %.1f  p50 %.1f  p90 %.1f  p99 %.1f",
-                l.avg(), l.stdev(), l.p50(), l.p90(), l.p99());
+        return String.format(Locale.ROOT, "avg %.1f ms  stdev %.1f  p25 %.1f  p50 %.1f  p75 %.1f  p90 %.1f  p99 %.1f",
+                l.avg(), l.stdev(), l.p25(), l.p50(), l.p75(), l.p90(), l.p99());
     }
 
     /** One decimal, thousands grouped: `12,345.6`. */
@@ -64,7 +64,9 @@ public final class SummaryFormat {
     private static void latencyRows(Map<String, String> rows, String name, LatencyStats ms) {
         rows.put(name + " avg", number(ms.avg()) + " ms");
         rows.put(name + " stdev", number(ms.stdev()) + " ms");
+        rows.put(name + " p25", number(ms.p25()) + " ms");
         rows.put(name + " p50", number(ms.p50()) + " ms");
+        rows.put(name + " p75", number(ms.p75()) + " ms");
         rows.put(name + " p90", number(ms.p90()) + " ms");
         rows.put(name + " p99", number(ms.p99()) + " ms");
     }

@@ -48,7 +48,7 @@ class RunTableTest {
     private static RunRow row(Consensus consensus, int load, double tps, double p50, Safety safety, String verdict) {
         BenchmarkParameters parameters = BenchmarkParameters.builder().consensus(consensus).load(load)
                 .byzantine(0, ByzantineStrategy.HONEST).duration(Duration.ofSeconds(20)).build();
-        Summary summary = new Summary(tps, tps * 512, new LatencyStats(p50 + 5, 10, p50, 2 * p50, 3 * p50),
+        Summary summary = new Summary(tps, tps * 512, new LatencyStats(p50 + 5, 10, p50, p50, 2 * p50, 2 * p50, 3 * p50),
                 LatencyStats.empty(), tps * 512 * 4, 4, safety, safety == Safety.OK ? "" : "diverge at 3", true,
                 List.of(), 20);
         return new RunRow(parameters, summary, verdict);

@@ -56,7 +56,7 @@ class LatencyThroughputGraphTest {
     private static BenchmarkOutcome outcome(Path results, int load, double tps, double p50) {
         BenchmarkParameters parameters = BenchmarkParameters.builder().consensus(Consensus.STARFISH).committee(4)
                 .load(load).duration(Duration.ofSeconds(20)).build();
-        Summary summary = new Summary(tps, tps * 512, new LatencyStats(p50, 1, p50, p50 * 2, p50 * 3),
+        Summary summary = new Summary(tps, tps * 512, new LatencyStats(p50, 1, p50, p50, p50 * 2, p50 * 2, p50 * 3),
                 LatencyStats.empty(), 0, 0, Safety.OK, "", true, List.of(), 20);
         return new BenchmarkOutcome(parameters, summary, results.resolve("measurements-" + parameters.slug()
                 + ".json"), results.resolve("logs"));
