@@ -24,13 +24,19 @@ public enum ValidatorMetric {
     REJECTED_MESSAGES("rejected_messages_total", Type.COUNTER, Unit.MESSAGES),
     EQUIVOCATING_BLOCKS("equivocating_blocks_total", Type.COUNTER, Unit.BLOCKS),
     PENDING_TRANSACTIONS("pending_transactions", Type.GAUGE, Unit.TRANSACTIONS),
-    DROPPED_TRANSACTIONS("dropped_transactions_total", Type.COUNTER, Unit.TRANSACTIONS);
+    DROPPED_TRANSACTIONS("dropped_transactions_total", Type.COUNTER, Unit.TRANSACTIONS),
+    PROPOSED_ROUND("proposed_round", Type.GAUGE, Unit.ROUNDS),
+    PROPOSED_HEADER_SIZE("proposed_header_size_bytes", Type.HISTOGRAM, Unit.BYTES),
+    STORAGE_SIZE("storage_size_bytes", Type.GAUGE, Unit.BYTES),
+    CPU_SECONDS("validator_cpu_seconds_total", Type.COUNTER, Unit.SECONDS),
+    RESIDENT_MEMORY("validator_resident_memory_bytes", Type.GAUGE, Unit.BYTES),
+    HEAP_AFTER_GC("validator_heap_after_gc_bytes", Type.GAUGE, Unit.BYTES);
 
     /** The Prometheus metric types the contract uses. */
     public enum Type { COUNTER, GAUGE, HISTOGRAM, INFO }
 
     /** What a value counts or measures. */
-    public enum Unit { TRANSACTIONS, BLOCKS, LEADERS, MESSAGES, BYTES, SECONDS, NONE }
+    public enum Unit { TRANSACTIONS, BLOCKS, LEADERS, MESSAGES, ROUNDS, BYTES, SECONDS, NONE }
 
     private static final List<String> NAMES = Arrays.stream(values()).map(ValidatorMetric::exposedName).toList();
 

@@ -18,6 +18,7 @@ import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.dag.CorruptLogException;
 import starfish.node.metrics.JvmMetricsSelection;
+import starfish.node.metrics.ProcessMetrics;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
@@ -85,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetricsSelection.register(registry);
+        ProcessMetrics.register(registry);
         ValidatorConfig config = new ValidatorConfig(committee, authority,
                 ConfigFiles.readSigningKey(privateConfigPath, authority),
                 ConfigFiles.readNodeParameters(nodeParametersPath),

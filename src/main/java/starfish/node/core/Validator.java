@@ -60,6 +60,7 @@ public final class Validator implements AutoCloseable {
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee);
         store.persistTo(blockLog);
+        metrics.watchStorage(blockLog::size);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);
         List<Block> genesis = BlockSigner.genesis(committee);

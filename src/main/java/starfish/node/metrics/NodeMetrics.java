@@ -13,6 +13,9 @@ import static starfish.protocol.ValidatorMetric.LEADER_TIMEOUTS;
 import static starfish.protocol.ValidatorMetric.MISSING_BLOCKS;
 import static starfish.protocol.ValidatorMetric.PENDING_TRANSACTIONS;
 import static starfish.protocol.ValidatorMetric.PROPOSED_BLOCK_SIZE;
+import static starfish.protocol.ValidatorMetric.PROPOSED_HEADER_SIZE;
+import static starfish.protocol.ValidatorMetric.PROPOSED_ROUND;
+import static starfish.protocol.ValidatorMetric.STORAGE_SIZE;
 import static starfish.protocol.ValidatorMetric.REJECTED_MESSAGES;
 import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
 import static starfish.protocol.ValidatorMetric.TRANSACTION_LATENCY;
@@ -43,6 +46,8 @@ public final class NodeMetrics {
     public final Counter bytesReceived;
     public final Gauge missingBlocks;
     public final Gauge proposedBlockSize;
+    public final Histogram proposedHeaderSize;
+    public final Gauge proposedRound;
     public final Gauge committedSequenceLength;
     public final Info committedSequenceDigest;
     public final Counter rejectedMessages;
@@ -80,6 +85,11 @@ public final class NodeMetrics {
         }
         proposedBlockSize = Gauge.builder().name(PROPOSED_BLOCK_SIZE.exposedName())
                 .help("Encoded size of the last block this validator proposed").register(registry);
+        proposedHeaderSize = Histogram.builder().name(PROPOSED_HEADER_SIZE.exposedName())
+                .help("Encoded size of each proposed block without its transaction data").classicOnly()
+                .classicUpperBounds(GeometricBuckets.SIZE_BYTES).register(registry);
+        proposedRound = Gauge.builder().name(PROPOSED_ROUND.exposedName())
+                .help("Round of the last block this validator proposed").register(registry);
         committedSequenceLength = Gauge.builder().name(COMMITTED_SEQUENCE_LENGTH.exposedName())
                 .help("Committed leaders output so far").register(registry);
         committedSequenceDigest = Info.builder().name(COMMITTED_SEQUENCE_DIGEST.exposedName())
@@ -102,6 +112,17 @@ public final class NodeMetrics {
         CounterWithCallback.builder().name(DROPPED_TRANSACTIONS.exposedName())
                 .help("Transactions refused because the pool was full").callback(cb -> cb.call(dropped.getAsLong()))
                 .register(registry);
+    }
+
+    /** The bytes this validator's storage holds, read when scraped (a negative reading is left out). */
+    public void watchStorage(LongSupplier bytes) {
+        GaugeWithCallback.builder().name(STORAGE_SIZE.exposedName()).help("Bytes in the validator's write-ahead log")
+                .callback(cb -> {
+                    long now = bytes.getAsLong();
+                    if (now >= 0) {
+                        cb.call(now);
+                    }
+                }).register(registry);
     }
 
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {

@@ -22,6 +22,7 @@ import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
 import starfish.orchestrator.measurement.CommittedLog;
+import starfish.node.config.ConfigFiles;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -112,7 +113,8 @@ public final class Orchestrator implements BenchmarkFlow {
         Path logsDir = settings.locations().logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
-                SettingsRenderer.toMap(settings), validators.byzantine());
+                SettingsRenderer.toMap(settings), validators.byzantine(), ConfigFiles.readClientParameters(
+                        settings.locations().clientParametersPath().orElse(null)).transactionSize());
         CommandRunner runner = testbed.commandRunner();
         LOG.info("benchmark {} on {} hosts, run {}", parameters.displayName(), hosts.size(), runId);
         boolean booted = false;
@@ -133,7 +135,10 @@ public final class Orchestrator implements BenchmarkFlow {
             monitoring.scrape(ScrapeTarget.validators(genesisAddresses(hosts),
                     authority -> protocol.metricsPort(authority, hosts.size(), basePort)));
             booted = true;
-            phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
+            phase(BenchmarkPhase.BOOT, () -> {
+                boot(runner, validators);
+                measurements.setReadyAtBoot(validators.size(), validators.size());
+            });
             CrashFaults faults = crashFaults(runner, validators, measurements);
             phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile, faults));
         } catch (RuntimeException | Error failure) {
@@ -302,6 +307,7 @@ public final class Orchestrator implements BenchmarkFlow {
             try {
                 measurements.add(authority, future.join());
             } catch (CompletionException e) {
+                measurements.recordMissedScrape(authority);
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }
         });
