@@ -108,7 +108,7 @@ public final class Orchestrator implements BenchmarkFlow {
                 testbed.instances().stream().filter(Instance::isActive).toList(), parameters.committee());
         int basePort = PortAllocator.basePort(traits, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
-                parameters);
+                parameters, settings.simulation().uniformLatency());
         String runId = RunId.claim(settings.locations().logsDir(), parameters.slug());
         Path logsDir = settings.locations().logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(), resultsFolder(), runId);

@@ -106,13 +106,14 @@ class OrchestratorTest {
     void theLoadIsSplitExactlyAcrossValidators() {
         BenchmarkParameters parameters = BenchmarkParameters.builder().committee(4).load(1_002).build();
         List<Instance> hosts = List.of(host(0), host(1), host(2), host(3));
-        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters);
+        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters,
+                Optional.empty());
 
         assertThat(List.of(set.launch(0).load(), set.launch(1).load(), set.launch(2).load(), set.launch(3).load()))
                 .containsExactly(251, 251, 250, 250);
         assertThat(set.metricsUrl(2).toString()).startsWith("http://127.0.0.1:30006/metrics"
                 + "?name%5B%5D=sequenced_transactions_total&name%5B%5D=transaction_committed_latency&")
-                .endsWith("&name%5B%5D=dropped_transactions_total");
+                .endsWith("&name%5B%5D=validator_heap_after_gc_bytes");
     }
 
     private static Instance host(int k) {
