@@ -8,13 +8,21 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * What a validator process costs its host: CPU time, resident memory and the heap that survived the last
@@ -38,14 +46,41 @@ public final class ProcessMetrics {
         GaugeWithCallback.builder().name(RESIDENT_MEMORY.exposedName())
                 .help("Resident set size of the validator's process")
                 .callback(cb -> residentBytes().ifPresent(cb::call)).register(registry);
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported())
-                .toList();
+        AtomicLong heapAfterGc = new AtomicLong(-1);
+        watchCollections(heapAfterGc);
         GaugeWithCallback.builder().name(HEAP_AFTER_GC.exposedName())
-                .help("Heap in use right after each pool's last collection: the live set, without garbage")
-                .callback(cb -> cb.call(heapPools.stream().map(MemoryPoolMXBean::getCollectionUsage)
-                        .mapToLong(usage -> usage == null ? 0 : usage.getUsed()).sum()))
-                .register(registry);
+                .help("Heap in use right after the last garbage collection (any kind): live data and what that"
+                        + " collection left, without the garbage since")
+                .callback(cb -> {
+                    if (heapAfterGc.get() >= 0) {
+                        cb.call(heapAfterGc.get());
+                    }
+                }).register(registry);
+    }
+
+    /**
+     * After each collection, the heap pools' use as the collection left it. A pool's own collection usage would not
+     * do: G1 updates the old generation's only when a collection includes it, so young collections, most of them,
+     * would leave it out.
+     */
+    private static void watchCollections(AtomicLong heapAfterGc) {
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                        .getGcInfo();
+                heapAfterGc.set(info.getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(pool -> heapPools.contains(pool.getKey()))
+                        .mapToLong(pool -> pool.getValue().getUsed()).sum());
+            }
+        };
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
     }
 
     /** VmRSS of /proc/self/status (Linux), in bytes. */
