@@ -111,6 +111,7 @@ public final class SummaryCalculator {
                         ? perSecond(increase(windows, CPU_SECONDS.exposedName()), seconds) : null,
                 gauge(last, RESIDENT_MEMORY.exposedName()),
                 gauge(last, HEAP_AFTER_GC.exposedName()),
+                exposed(last, PROPOSED_ROUND.exposedName()) ? perSecond(rounds, seconds) : null,
                 exposed(last, STORAGE_SIZE.exposedName()) && rounds > 0
                         ? increase(windows, STORAGE_SIZE.exposedName()) / rounds : null,
                 rounds > 0 ? bytesSent / rounds : null,

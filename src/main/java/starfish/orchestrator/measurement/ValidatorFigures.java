@@ -11,6 +11,7 @@ package starfish.orchestrator.measurement;
  * @param cpuCores              CPU seconds its process used per second
  * @param residentMemoryBytes   its process's resident set at its last scrape
  * @param heapAfterGcBytes      heap in use after the last collection, at its last scrape
+ * @param roundsPerSecond       rounds it proposed per second (a round lasts a message delay plus processing)
  * @param storageBytesPerRound  growth of its write-ahead log per round it proposed
  * @param bytesSentPerRound     bytes it sent per round it proposed
  * @param scrapeCoverage        share of the scrapes of it that answered
@@ -26,6 +27,7 @@ public record ValidatorFigures(
         Double cpuCores,
         Double residentMemoryBytes,
         Double heapAfterGcBytes,
+        Double roundsPerSecond,
         Double storageBytesPerRound,
         Double bytesSentPerRound,
         double scrapeCoverage) {
