@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The metrics a validator exposes on its Prometheus page, as the orchestrator reads them: each with its name as
- * exposed, its type and its unit. The validator registers exactly these (besides its JVM's), and the orchestrator
- * asks for exactly these on every scrape.
+ * exposed, its type and its unit. The validator registers exactly these (besides its JVM's; the process figures,
+ * CPU and memory, only when it runs in a process of its own), and the orchestrator asks for exactly these on every
+ * scrape.
  */
 public enum ValidatorMetric {
     SEQUENCED_TRANSACTIONS("sequenced_transactions_total", Type.COUNTER, Unit.TRANSACTIONS),

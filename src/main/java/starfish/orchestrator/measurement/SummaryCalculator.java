@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -155,7 +156,7 @@ public final class SummaryCalculator {
     }
 
     private static Spread spread(List<ValidatorFigures> validators, Function<ValidatorFigures, Double> figure) {
-        return Spread.of(validators.stream().map(figure).filter(v -> v != null).mapToDouble(Double::doubleValue)
+        return Spread.of(validators.stream().map(figure).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .toArray());
     }
 
