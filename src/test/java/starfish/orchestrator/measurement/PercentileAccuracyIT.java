@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import starfish.node.metrics.JvmMetricsSelection;
@@ -41,9 +42,9 @@ class PercentileAccuracyIT {
         /** Nearly all at one value: a point mass anywhere inside a bucket. */
         POINT(random -> () -> 0.1234);
 
-        private final java.util.function.Function<Random, DoubleSupplier> sampler;
+        private final Function<Random, DoubleSupplier> sampler;
 
-        Distribution(java.util.function.Function<Random, DoubleSupplier> sampler) {
+        Distribution(Function<Random, DoubleSupplier> sampler) {
             this.sampler = sampler;
         }
 
