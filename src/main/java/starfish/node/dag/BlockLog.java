@@ -53,8 +53,8 @@ public final class BlockLog implements AutoCloseable {
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".wal";
 
-    /** A sealed segment and the highest round among its blocks. */
-    private record Sealed(Path file, long maxRound) {
+    /** A sealed segment, the highest round among its blocks, and its length. */
+    private record Sealed(Path file, long maxRound, long bytes) {
     }
 
     private final Path directory;
@@ -66,7 +66,9 @@ public final class BlockLog implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private Path file;
     private long segmentNumber;
-    private FileChannel channel;
+    private volatile FileChannel channel;
+    /** The length of the sealed segments still on disk (written by the core thread, read by the metrics thread). */
+    private volatile long sealedBytes;
     private OutputStream out;
     private long written;
     private long maxRound;
@@ -81,6 +83,7 @@ public final class BlockLog implements AutoCloseable {
         this.segmentBytes = segmentBytes;
         this.recovered = List.copyOf(recovered);
         this.sealed = sealed;
+        this.sealedBytes = sealed.stream().mapToLong(Sealed::bytes).sum();
         this.maxRound = maxRound;
         useSegment(file, segmentNumber, channel);
         recovered.forEach(b -> recoveredReferences.add(b.reference()));
@@ -103,7 +106,7 @@ public final class BlockLog implements AutoCloseable {
             if (intact < Files.size(segment)) {
                 throw new CorruptLogException(segment, intact, "a sealed segment ends in a damaged record");
             }
-            sealed.add(new Sealed(segment, recovery.maxRound));
+            sealed.add(new Sealed(segment, recovery.maxRound, Files.size(segment)));
         }
         Path last = segments.isEmpty() ? directory.resolve(segmentName(1)) : segments.get(segments.size() - 1);
         FileChannel channel = FileChannel.open(last, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -213,7 +216,8 @@ public final class BlockLog implements AutoCloseable {
         out.flush();
         channel.force(false);
         channel.close();
-        sealed.add(new Sealed(file, maxRound));
+        sealed.add(new Sealed(file, maxRound, written));
+        sealedBytes += written;
         Path next = directory.resolve(segmentName(segmentNumber + 1));
         FileChannel nextChannel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         nextChannel.write(ByteBuffer.wrap(MAGIC));
@@ -238,7 +242,9 @@ public final class BlockLog implements AutoCloseable {
     public int deleteSegmentsBelow(long round) {
         int deleted = 0;
         while (!sealed.isEmpty() && sealed.peek().maxRound() < round) {
-            Path segment = sealed.poll().file();
+            Sealed oldest = sealed.poll();
+            Path segment = oldest.file();
+            sealedBytes -= oldest.bytes();
             try {
                 Files.deleteIfExists(segment);
                 deleted++;
@@ -252,6 +258,18 @@ public final class BlockLog implements AutoCloseable {
     /** Whether some sealed segment lies wholly below `round`, so that a checkpoint there would free disk space. */
     public boolean hasSegmentsBelow(long round) {
         return !sealed.isEmpty() && sealed.peek().maxRound() < round;
+    }
+
+    /**
+     * The log's length on disk, all segments (records still in the write buffer not yet counted); -1 once closed.
+     * Read by the metrics thread.
+     */
+    public long size() {
+        try {
+            return sealedBytes + channel.size();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private int checksum(byte[] bytes, int offset, int length) {

@@ -217,6 +217,11 @@ class BlockLogTest {
             assertThat(log.hasSegmentsBelow(2)).isTrue();
             assertThat(log.deleteSegmentsBelow(2)).as("the four round-1 segments").isEqualTo(4);
             assertThat(log.hasSegmentsBelow(2)).isFalse();
+            long onDisk = 0;
+            for (Path segment : BlockLog.segments(wal)) {
+                onDisk += Files.size(segment);
+            }
+            assertThat(log.size()).as("what the storage metric reports").isEqualTo(onDisk);
         }
         assertThat(BlockLog.segments(wal)).hasSize(2); // round 2's, and the empty one started after it
 
