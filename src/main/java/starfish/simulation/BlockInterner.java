@@ -1,10 +1,12 @@
 package starfish.simulation;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
+import starfish.node.dag.Transactions;
 
 /**
  * One immutable copy per block for a whole simulated committee. A block's reference names its digest, the hash of
@@ -28,8 +30,13 @@ final class BlockInterner {
     }
 
     Block intern(Block block) {
-        Block known = canonical.putIfAbsent(block.reference(), block);
-        if (known == null || known == block) {
+        Block known = canonical.get(block.reference());
+        if (known == null) {
+            Block kept = compacted(block);
+            canonical.put(block.reference(), kept);
+            return kept;
+        }
+        if (known == block) {
             return block;
         }
         boolean sameSignature = Arrays.equals(known.signature(), block.signature());
@@ -38,6 +45,16 @@ final class BlockInterner {
             return known;
         }
         return new Block(known.reference(), known.creationTimeMs(), known.parents(), known.acknowledgements(),
-                known.payloadCommitment(), sameSignature ? known.signature() : block.signature(), block.payload());
+                known.payloadCommitment(), sameSignature ? known.signature() : block.signature(),
+                compacted(block).payload());
+    }
+
+    /** Decoded transactions are a view of their whole frame: a kept block gets its own copy of just its data. */
+    private static Block compacted(Block block) {
+        if (!(block.payload() instanceof Transactions transactions) || transactions.sizeBytes() == 0) {
+            return block;
+        }
+        ByteBuffer copy = ByteBuffer.allocate(transactions.sizeBytes()).put(transactions.bytes()).flip();
+        return block.withPayload(new Transactions(copy, transactions.count()));
     }
 }

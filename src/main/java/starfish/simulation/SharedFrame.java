@@ -8,27 +8,34 @@ import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
 
 /**
- * One encoded frame in flight to one or more simulated validators (a broadcast sends one frame to all), decoded at
- * most once, on its first delivery, with its blocks interned: every receiver gets the same immutable message,
- * exactly what decoding the bytes itself would give it. A malformed frame stays malformed for every receiver.
+ * One encoded frame in flight to one or more simulated validators (a broadcast sends one frame to all), decoded
+ * once when it is sent, with its blocks interned: every receiver gets the same immutable message, exactly what
+ * decoding the bytes itself would give it, and the bytes are not kept while the frame travels (a Starfish
+ * validator of a hundred pushes megabytes of history per round). A malformed frame stays malformed for every
+ * receiver.
  */
 final class SharedFrame {
 
-    private final BlockInterner interner;
     private final int bodyLength;
-    private ByteBuffer frame;
-    private Message message;
-    private MalformedException malformed;
+    private final Message message;
+    private final MalformedException malformed;
 
-    SharedFrame(ByteBuffer frame, BlockInterner interner) {
-        this.frame = frame;
-        this.interner = interner;
-        this.bodyLength = frame.remaining() - Integer.BYTES;
+    private SharedFrame(int bodyLength, Message message, MalformedException malformed) {
+        this.bodyLength = bodyLength;
+        this.message = message;
+        this.malformed = malformed;
     }
 
-    /** The whole frame's length, its 4-byte length prefix included. */
-    int frameLength() {
-        return bodyLength + Integer.BYTES;
+    static SharedFrame decode(ByteBuffer frame, BlockInterner interner) {
+        ByteBuffer view = frame.duplicate();
+        view.position(view.position() + Integer.BYTES);
+        byte[] body = new byte[view.remaining()];
+        view.get(body);
+        try {
+            return new SharedFrame(body.length, interned(MessageCodec.decode(body), interner), null);
+        } catch (MalformedException e) {
+            return new SharedFrame(body.length, null, e);
+        }
     }
 
     /** The frame's length without its 4-byte length prefix. */
@@ -36,41 +43,29 @@ final class SharedFrame {
         return bodyLength;
     }
 
+    /** The whole frame's length, its 4-byte length prefix included. */
+    int frameLength() {
+        return bodyLength + Integer.BYTES;
+    }
+
     Message message() throws MalformedException {
-        if (message == null && malformed == null) {
-            decode();
-        }
         if (malformed != null) {
             throw malformed;
         }
         return message;
     }
 
-    private void decode() {
-        ByteBuffer view = frame.duplicate();
-        view.position(view.position() + Integer.BYTES);
-        byte[] body = new byte[view.remaining()];
-        view.get(body);
-        try {
-            message = interned(MessageCodec.decode(body));
-        } catch (MalformedException e) {
-            malformed = e;
-        }
-        frame = null; // the decoded message is all that is needed from now on
-
-    }
-
-    private Message interned(Message decoded) {
+    private static Message interned(Message decoded, BlockInterner interner) {
         if (decoded instanceof Message.Blocks blocks) {
-            return new Message.Blocks(intern(blocks.blocks()));
+            return new Message.Blocks(intern(blocks.blocks(), interner));
         }
         if (decoded instanceof Message.BlockResponse response) {
-            return new Message.BlockResponse(intern(response.blocks()));
+            return new Message.BlockResponse(intern(response.blocks(), interner));
         }
         return decoded;
     }
 
-    private List<Block> intern(List<Block> blocks) {
+    private static List<Block> intern(List<Block> blocks, BlockInterner interner) {
         return blocks.stream().map(interner::intern).toList();
     }
 }

@@ -99,6 +99,12 @@ final class SimulatedHost implements NodeRuntime {
         return random.split();
     }
 
+    /** A simulated crash stops the validator in this process: what it wrote is still in the page cache. */
+    @Override
+    public boolean forcesWrites() {
+        return false;
+    }
+
     @Override
     public SignatureCheck signatureCheck() {
         return signatures;

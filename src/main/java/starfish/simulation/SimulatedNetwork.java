@@ -69,7 +69,7 @@ final class SimulatedNetwork {
     private SharedFrame shared(ByteBuffer frame) {
         if (frame != lastFrame) {
             lastFrame = frame;
-            lastShared = new SharedFrame(frame, interner);
+            lastShared = SharedFrame.decode(frame, interner);
         }
         return lastShared;
     }

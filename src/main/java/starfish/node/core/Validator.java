@@ -58,7 +58,8 @@ public final class Validator implements AutoCloseable {
         NodeMetrics metrics = new NodeMetrics(config.registry(), committee.size(), clock);
         BlockStore store = new BlockStore();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
-        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee);
+        BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee,
+                runtime.forcesWrites());
         store.persistTo(blockLog);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);

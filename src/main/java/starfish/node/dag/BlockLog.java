@@ -49,23 +49,31 @@ public final class BlockLog implements AutoCloseable {
     private final List<Block> recovered;
     private final Set<BlockReference> recoveredReferences = new HashSet<>();
     private final FileChannel channel;
+    private final boolean forceOwnBlocks;
     private final OutputStream out;
     private final CRC32C crc = new CRC32C();
     /** Reused for every record: a block's encoding is written, not kept, so it need not be a new array each time. */
     private ByteBuffer record = ByteBuffer.allocate(64 * 1024);
     private boolean failed;
 
-    private BlockLog(Path file, int self, List<Block> recovered, FileChannel channel) {
+    private BlockLog(Path file, int self, List<Block> recovered, FileChannel channel, boolean forceOwnBlocks) {
         this.file = file;
         this.self = self;
         this.recovered = List.copyOf(recovered);
         this.channel = channel;
+        this.forceOwnBlocks = forceOwnBlocks;
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
         recovered.forEach(b -> recoveredReferences.add(b.reference()));
     }
 
     /** Opens the log, recovering (and signature-checking against `committee`) what a previous run wrote. */
     public static BlockLog open(Path file, int self, Committee committee) throws IOException {
+        return open(file, self, committee, true);
+    }
+
+    /** As {@link #open(Path, int, Committee)}; `forceOwnBlocks` false only where a crash keeps buffered writes. */
+    public static BlockLog open(Path file, int self, Committee committee, boolean forceOwnBlocks)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<Block> recovered = new ArrayList<>();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -88,7 +96,7 @@ public final class BlockLog implements AutoCloseable {
             if (!recovered.isEmpty()) {
                 LOG.info("{}: recovered {} blocks", file, recovered.size());
             }
-            return new BlockLog(file, self, recovered, channel);
+            return new BlockLog(file, self, recovered, channel, forceOwnBlocks);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -128,7 +136,9 @@ public final class BlockLog implements AutoCloseable {
             out.write(record.array(), 0, record.position());
             if (block.author() == self) {
                 out.flush();
-                channel.force(false);
+                if (forceOwnBlocks) {
+                    channel.force(false);
+                }
             }
         } catch (IOException e) {
             failed = true;
