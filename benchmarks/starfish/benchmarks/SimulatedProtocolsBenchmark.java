@@ -35,7 +35,7 @@ class SimulatedProtocolsBenchmark {
     /** Limits around the measured p50 (see the README's Performance section); the ratio is checked there. */
     @BenchmarkTest(consensus = {MYSTICETI, STARFISH}, committee = 100, loads = 1_000, mimicLatency = true,
             duration = "20s")
-    @Thresholds(minP50Latency = "MIN_P50", maxP50Latency = "MAX_P50", minThroughputRatio = 0.9)
+    @Thresholds(minP50Latency = "400ms", maxP50Latency = "800ms", minThroughputRatio = 0.9)
     @DisabledIf(value = "smokeRun", disabledReason = "a hundred simulated validators take minutes of CPU per run;"
             + " run without -Dbenchmark.duration")
     void hundredValidatorsInTenRegions(BenchmarkResult result) {
