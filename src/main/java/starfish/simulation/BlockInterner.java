@@ -36,9 +36,6 @@ final class BlockInterner {
             canonical.put(block.reference(), kept);
             return kept;
         }
-        if (known == block) {
-            return block;
-        }
         boolean sameSignature = Arrays.equals(known.signature(), block.signature());
         // full transactions compare by content; a shard compares by identity, and then only its header is shared
         if (sameSignature && known.payload().equals(block.payload())) {

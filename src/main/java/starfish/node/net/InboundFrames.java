@@ -28,7 +28,7 @@ public final class InboundFrames {
         this.handler = handler;
     }
 
-    /** A frame body's message, decoded on demand (a transport that carries one frame to many may decode it once). */
+    /** A frame body's message as its transport decodes it (one that carries a frame to many may decode it once). */
     @FunctionalInterface
     public interface DecodedBody {
         Message message() throws MalformedException;
