@@ -55,9 +55,14 @@ class ExplorationTest {
         LinkModel fast = new LinkModel(Optional.of(Duration.ofMillis(150)), 20);
 
         assertThat(scenario(ByzantineStrategy.EQUIVOCATING_CHAINS, slow).stallAllowedBy(timeout)).get()
-                .asString().contains("validators [0] equivocate").contains("up to 216 ms = 648 ms");
+                .asString().contains("validators [0] equivocate").contains("3 one-way delays of up to 216 ms = 648 ms");
         assertThat(scenario(ByzantineStrategy.EQUIVOCATING_CHAINS, fast).stallAllowedBy(timeout)).isEmpty();
         assertThat(scenario(ByzantineStrategy.RANDOM_DROP, slow).stallAllowedBy(timeout)).isEmpty();
+        // the bomb's released chain is fetched a block per round trip: 1 + 2n delays for n=4
+        assertThat(scenario(ByzantineStrategy.EQUIVOCATING_CHAINS_BOMB, fast).stallAllowedBy(timeout)).get()
+                .asString().contains("9 one-way delays of up to 180 ms = 1620 ms");
+        LinkModel near = new LinkModel(Optional.of(Duration.ofMillis(50)), 0);
+        assertThat(scenario(ByzantineStrategy.EQUIVOCATING_CHAINS_BOMB, near).stallAllowedBy(timeout)).isEmpty();
     }
 
     private static ExplorationScenario scenario(ByzantineStrategy strategy, LinkModel links) {
