@@ -22,7 +22,7 @@ class SharedFrameTest {
     private final BlockInterner interner = new BlockInterner(100);
     private final List<BlockReference> parents = IntStream.range(0, 4)
             .mapToObj(i -> new BlockReference(i, 0, new Digest(new byte[Digest.LENGTH]))).toList();
-    private final Block block = new BlockSigner(0, SigningKey.fromSeed(SigningKey.deterministicSeed(0)))
+    private final Block block = new BlockSigner(0, SigningKey.derived(1, 0))
             .sign(1, 1_000, parents, List.of(), transactions(2));
 
     private static Transactions transactions(int count) {
@@ -75,7 +75,7 @@ class SharedFrameTest {
     void theOldestBlocksAreForgottenBeyondTheCapacity() throws MalformedException {
         BlockInterner small = new BlockInterner(1);
         Block first = small.intern(block);
-        Block other = new BlockSigner(1, SigningKey.fromSeed(SigningKey.deterministicSeed(1)))
+        Block other = new BlockSigner(1, SigningKey.derived(1, 1))
                 .sign(1, 1_000, parents, List.of(), transactions(1));
         small.intern(other);
 

@@ -34,6 +34,11 @@ public final class InboundFrames {
         Message message() throws MalformedException;
     }
 
+    /** See {@link InboundHandler#awaitCapacity()}: for transports with reader threads of their own. */
+    public void awaitCapacity() throws InterruptedException {
+        handler.awaitCapacity();
+    }
+
     /** One frame body (without its 4-byte length) from an identified peer; returns the blocks it carried. */
     public int deliver(int peer, byte[] body) {
         return deliver(peer, body.length, () -> MessageCodec.decode(body));
@@ -53,7 +58,7 @@ public final class InboundFrames {
             LOG.debug("dropped a malformed frame from {}: {}", peer, e.getMessage());
             return 0;
         }
-        if (message instanceof Message.Hello) {
+        if (message instanceof Message.Handshake) {
             metrics.reject(RejectionReason.UNEXPECTED_MESSAGE);
             return 0;
         }
