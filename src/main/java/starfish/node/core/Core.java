@@ -231,7 +231,10 @@ final class Core implements InboundHandler, AutoCloseable {
         if (own != null) {
             dataPath.received(List.of(own));
             admit(manager.add(List.of(own)).accepted());
-            metrics.proposedBlockSize.set(BlockCodec.encodedLength(own));
+            int size = BlockCodec.encodedLength(own);
+            metrics.proposedBlockSize.set(size);
+            metrics.proposedHeaderSize.observe(size - own.payload().bytes().remaining());
+            metrics.proposedRound.set(own.round());
             dissemination.ownBlockProposed(own);
             commit();
         }

@@ -63,6 +63,7 @@ public final class Validator implements AutoCloseable {
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee,
                 runtime.forcesWrites());
         store.persistTo(blockLog);
+        metrics.watchStorage(blockLog::size);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);
         List<Block> genesis = BlockSigner.genesis(committee);

@@ -14,6 +14,9 @@ import static starfish.protocol.ValidatorMetric.LEADER_TIMEOUTS;
 import static starfish.protocol.ValidatorMetric.MISSING_BLOCKS;
 import static starfish.protocol.ValidatorMetric.PENDING_TRANSACTIONS;
 import static starfish.protocol.ValidatorMetric.PROPOSED_BLOCK_SIZE;
+import static starfish.protocol.ValidatorMetric.PROPOSED_HEADER_SIZE;
+import static starfish.protocol.ValidatorMetric.PROPOSED_ROUND;
+import static starfish.protocol.ValidatorMetric.STORAGE_SIZE;
 import static starfish.protocol.ValidatorMetric.REJECTED_MESSAGES;
 import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
 import static starfish.protocol.ValidatorMetric.SUSPENDED_BLOCKS;
@@ -37,10 +40,6 @@ import starfish.node.runtime.Clock;
  */
 public final class NodeMetrics {
 
-    public static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05,
-        0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10, 15,
-        20, 30, 60};
-
     public final Counter sequencedTransactions;
     public final Histogram transactionLatency;
     public final Histogram blockLatency;
@@ -50,6 +49,8 @@ public final class NodeMetrics {
     public final Counter bytesReceived;
     public final Gauge missingBlocks;
     public final Gauge proposedBlockSize;
+    public final Histogram proposedHeaderSize;
+    public final Gauge proposedRound;
     public final Gauge committedSequenceLength;
     public final Info committedSequenceDigest;
     public final Counter rejectedMessages;
@@ -90,6 +91,11 @@ public final class NodeMetrics {
         }
         proposedBlockSize = Gauge.builder().name(PROPOSED_BLOCK_SIZE.exposedName())
                 .help("Encoded size of the last block this validator proposed").register(registry);
+        proposedHeaderSize = Histogram.builder().name(PROPOSED_HEADER_SIZE.exposedName())
+                .help("Encoded size of each proposed block without its transaction data").classicOnly()
+                .classicUpperBounds(GeometricBuckets.SIZE_BYTES).register(registry);
+        proposedRound = Gauge.builder().name(PROPOSED_ROUND.exposedName())
+                .help("Round of the last block this validator proposed").register(registry);
         committedSequenceLength = Gauge.builder().name(COMMITTED_SEQUENCE_LENGTH.exposedName())
                 .help("Committed leaders output so far").register(registry);
         committedSequenceDigest = Info.builder().name(COMMITTED_SEQUENCE_DIGEST.exposedName())
@@ -124,9 +130,20 @@ public final class NodeMetrics {
                 .register(registry);
     }
 
+    /** The bytes this validator's storage holds, read when scraped (a negative reading is left out). */
+    public void watchStorage(LongSupplier bytes) {
+        GaugeWithCallback.builder().name(STORAGE_SIZE.exposedName()).help("Bytes in the validator's write-ahead log")
+                .callback(cb -> {
+                    long now = bytes.getAsLong();
+                    if (now >= 0) {
+                        cb.call(now);
+                    }
+                }).register(registry);
+    }
+
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
         return Histogram.builder().name(name).help(help).classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS).register(registry);
+                .classicUpperBounds(GeometricBuckets.LATENCY_SECONDS).register(registry);
     }
 
     /** A resource bound bit: counted once per refused or delayed item. */

@@ -23,6 +23,7 @@ import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
 import starfish.orchestrator.measurement.CommittedLog;
+import starfish.node.config.ConfigFiles;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -109,12 +110,13 @@ public final class Orchestrator implements BenchmarkFlow {
                 testbed.instances().stream().filter(Instance::isActive).toList(), parameters.committee());
         int basePort = PortAllocator.basePort(traits, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
-                parameters);
+                parameters, settings.simulation().uniformLatency());
         String runId = RunId.claim(settings.locations().logsDir(), parameters.slug());
         Path logsDir = settings.locations().logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
-                SettingsRenderer.toMap(settings), validators.byzantine());
+                SettingsRenderer.toMap(settings), validators.byzantine(), ConfigFiles.readClientParameters(
+                        settings.locations().clientParametersPath().orElse(null)).transactionSize());
         CommandRunner runner = testbed.commandRunner();
         LOG.info("benchmark {} on {} hosts, run {}", parameters.displayName(), hosts.size(), runId);
         boolean booted = false;
@@ -135,7 +137,10 @@ public final class Orchestrator implements BenchmarkFlow {
             monitoring.scrape(ScrapeTarget.validators(genesisAddresses(hosts),
                     authority -> protocol.metricsPort(authority, hosts.size(), basePort)));
             booted = true;
-            phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
+            phase(BenchmarkPhase.BOOT, () -> {
+                boot(runner, validators);
+                measurements.setReadyAtBoot(validators.size(), validators.size());
+            });
             CrashFaults faults = crashFaults(runner, validators, measurements);
             phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile, faults));
         } catch (RuntimeException | Error failure) {
@@ -310,6 +315,7 @@ public final class Orchestrator implements BenchmarkFlow {
             try {
                 measurements.add(authority, future.join());
             } catch (CompletionException e) {
+                measurements.recordMissedScrape(authority);
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }
         });

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import starfish.node.net.MimickedLatency;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.ByzantineAuthorities;
@@ -101,6 +103,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
 
+    @Option(names = "--uniform-latency-ms", description = "Every link gets this one-way delay in milliseconds instead"
+            + " of the RTT table (validators add it before each message; the simulated testbed's links carry it);"
+            + " overrides uniform_latency_ms of the settings.")
+    Double uniformLatencyMs;
+
     @Option(names = "--seed", description = "cloud_provider simulated: the seed of the runs; the same seed and"
             + " settings give the same runs (default: simulation_seed from the settings, else "
             + SimulationSettings.DEFAULT_SEED + ").")
@@ -142,7 +149,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private int runAll(PrintWriter out) {
         Settings loaded = withFaultFlags(settingsOption.load());
-        Settings settings = seed == null ? loaded : loaded.withSimulationSeed(seed);
+        Settings seeded = seed == null ? loaded : loaded.withSimulationSeed(seed);
+        Settings settings = uniformLatencyMs == null ? seeded : seeded.withSimulation(seeded.simulation()
+                .withUniformLatency(Optional.of(MimickedLatency.oneWayDelay("--uniform-latency-ms", uniformLatencyMs))));
         for (int load : loads) {  // refuse before any testbed is touched
             ByzantineAuthorities.requireTolerable(parameters(settings, load), allowUnsafeByzantine);
         }

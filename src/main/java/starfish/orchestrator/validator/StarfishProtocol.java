@@ -119,7 +119,9 @@ public final class StarfishProtocol implements Protocol {
         if (launch.behaviour() != ByzantineStrategy.HONEST) {
             command.append(" --byzantine-strategy ").append(launch.behaviour().cliName());
         }
-        if (launch.mimicExtraLatency()) {
+        if (launch.uniformLatency().isPresent()) {
+            command.append(" --uniform-latency-ms ").append(launch.uniformLatency().get().toNanos() / 1e6);
+        } else if (launch.mimicExtraLatency()) {
             command.append(" --mimic-extra-latency");
         }
         return command.toString();

@@ -112,7 +112,8 @@ class OrchestratorTest {
     void theLoadIsSplitExactlyAcrossValidators() {
         BenchmarkParameters parameters = BenchmarkParameters.builder().committee(4).load(1_002).build();
         List<Instance> hosts = List.of(host(0), host(1), host(2), host(3));
-        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters);
+        ValidatorSet set = new ValidatorSet(hosts, 30_000, List.of(), new FakeProtocol(-1), parameters,
+                Optional.empty());
 
         assertThat(List.of(set.launch(0).load(), set.launch(1).load(), set.launch(2).load(), set.launch(3).load()))
                 .containsExactly(251, 251, 250, 250);
