@@ -23,6 +23,19 @@ public record LinkModel(Optional<Duration> uniformDelay, double jitterPercent) {
         });
     }
 
+    /** The longest one-way delay any frame between two of `committee` validators can take, jitter included. */
+    public long worstOneWayNanos(int committee) {
+        long base = uniformDelay.map(Duration::toNanos).orElse(0L);
+        if (uniformDelay.isEmpty()) {
+            for (int from = 0; from < committee; from++) {
+                for (int to = 0; to < committee; to++) {
+                    base = Math.max(base, MimickedLatency.baseDelayNanos(from, to));
+                }
+            }
+        }
+        return (long) (base * (1 + jitterPercent / 100));
+    }
+
     public long oneWayNanos(int from, int to, RandomGenerator random) {
         long base = uniformDelay.map(Duration::toNanos).orElseGet(() -> MimickedLatency.baseDelayNanos(from, to));
         if (jitterPercent == 0) {

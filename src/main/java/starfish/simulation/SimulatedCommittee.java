@@ -142,10 +142,19 @@ public final class SimulatedCommittee implements AutoCloseable {
         return directory.resolve("storage-" + authority);
     }
 
+    /**
+     * Stops every validator and deletes their write-ahead logs, which served restarts within the run only (a
+     * committee of a hundred writes gigabytes of them); the committed logs stay.
+     */
     @Override
     public void close() {
         for (int i = 0; i < size(); i++) {
             crash(i);
+            try {
+                Files.deleteIfExists(storage(i).resolve(Validator.BLOCK_LOG));
+            } catch (IOException e) {
+                LOG.warn("cannot delete simulated validator {}'s write-ahead log: {}", i, e.getMessage());
+            }
         }
     }
 }

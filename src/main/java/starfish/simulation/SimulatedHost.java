@@ -1,6 +1,5 @@
 package starfish.simulation;
 
-import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
@@ -71,7 +70,7 @@ final class SimulatedHost implements NodeRuntime {
         incarnation++;
     }
 
-    void receive(int from, ByteBuffer frame, long sentToIncarnation) {
+    void receive(int from, SharedFrame frame, long sentToIncarnation) {
         if (!up || sentToIncarnation != incarnation || inbound == null) {
             return;
         }
@@ -79,13 +78,9 @@ final class SimulatedHost implements NodeRuntime {
             scheduler.at(busyUntilNanos, () -> receive(from, frame, sentToIncarnation));
             return;
         }
-        ByteBuffer view = frame.duplicate();
-        view.position(view.position() + Integer.BYTES);
-        byte[] body = new byte[view.remaining()];
-        view.get(body);
-        int blocks = inbound.deliver(from, body);
+        int blocks = inbound.deliver(from, frame.bodyLength(), frame::message);
         if (!costs.isZero()) {
-            busyUntilNanos = scheduler.nowNanos() + costs.nanos(frame.remaining(), blocks);
+            busyUntilNanos = scheduler.nowNanos() + costs.nanos(frame.frameLength(), blocks);
         }
     }
 
@@ -102,6 +97,12 @@ final class SimulatedHost implements NodeRuntime {
     @Override
     public RandomGenerator random() {
         return random.split();
+    }
+
+    /** A simulated crash stops the validator in this process: what it wrote is still in the page cache. */
+    @Override
+    public boolean forcesWrites() {
+        return false;
     }
 
     @Override

@@ -18,6 +18,12 @@ final class SimulatedNetwork {
     private final SimulatedHost[] hosts;
     private final long[] uplinkFreeAt;
     private final long[][] lastArrival;
+    private final BlockInterner interner;
+    private ByteBuffer lastFrame;
+    private SharedFrame lastShared;
+
+    /** Blocks kept for sharing: a validator's default history (100 rounds) plus a margin, at one block per author. */
+    private static final int INTERNED_ROUNDS = 150;
 
     /** `uplinkMbps` of 0 means unlimited. */
     SimulatedNetwork(EventScheduler scheduler, LinkModel links, double uplinkMbps, RandomGenerator random,
@@ -29,6 +35,7 @@ final class SimulatedNetwork {
         this.hosts = new SimulatedHost[size];
         this.uplinkFreeAt = new long[size];
         this.lastArrival = new long[size][size];
+        this.interner = new BlockInterner(INTERNED_ROUNDS * size);
     }
 
     void attach(SimulatedHost host) {
@@ -54,6 +61,16 @@ final class SimulatedNetwork {
         long arrival = Math.max(departure + links.oneWayNanos(from, to, random), lastArrival[from][to]);
         lastArrival[from][to] = arrival;
         long incarnation = target.incarnation();
-        scheduler.at(arrival, () -> target.receive(from, frame, incarnation));
+        SharedFrame shared = shared(frame);
+        scheduler.at(arrival, () -> target.receive(from, shared, incarnation));
+    }
+
+    /** A broadcast hands the same frame to each peer in turn: they share one decoding. */
+    private SharedFrame shared(ByteBuffer frame) {
+        if (frame != lastFrame) {
+            lastFrame = frame;
+            lastShared = SharedFrame.decode(frame, interner);
+        }
+        return lastShared;
     }
 }

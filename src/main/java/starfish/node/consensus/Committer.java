@@ -20,6 +20,12 @@ import starfish.node.dag.BlockStore;
  * the decision round commits, the {@link SkipRule} skips) or indirectly through the next committed leader (the
  * anchor): committed if the anchor's causal history holds a certificate for it, else skipped. Slots are output in
  * round order up to the first undecided one. Not thread-safe: owned by the core thread.
+ *
+ * <p>Every fact the rule reads about a block is fixed once the block is in the DAG (its parents and their
+ * history), so each undecided leader keeps what was found: which leader block each voting block supports and
+ * whether each decision block certifies it, and each slot its skip verdict until its voting round or leader blocks
+ * change. A decision attempt after each new block then examines that block only, not the committee's last rounds
+ * again: with a hundred validators that is a hundred times less work per attempt.
  */
 public final class Committer {
 
@@ -28,6 +34,18 @@ public final class Committer {
     private final LeaderSchedule schedule;
     private final SkipRule skipRule;
     private long lastDecidedRound;
+    private final Map<BlockReference, LeaderTally> tallies = new HashMap<>();
+    private final Map<LeaderSlot, SkipVerdict> skipVerdicts = new HashMap<>();
+
+    /** What is known about the votes and certificates of one leader block. */
+    private static final class LeaderTally {
+        final Map<BlockReference, BlockReference> votes = new HashMap<>();
+        final Map<BlockReference, Boolean> certificates = new HashMap<>();
+    }
+
+    /** A slot's skip verdict for the blocks it saw (blocks at a round are only ever added: counts name the set). */
+    private record SkipVerdict(int votingBlocks, int leaderBlocks, boolean skip) {
+    }
 
     public Committer(Committee committee, BlockStore store, LeaderSchedule schedule, SkipRule skipRule) {
         this.committee = committee;
@@ -46,6 +64,12 @@ public final class Committer {
      */
     public void skipTo(long round) {
         lastDecidedRound = Math.max(lastDecidedRound, round);
+        forgetDecided();
+    }
+
+    private void forgetDecided() {
+        tallies.keySet().removeIf(leader -> leader.round() <= lastDecidedRound);
+        skipVerdicts.keySet().removeIf(slot -> slot.round() <= lastDecidedRound);
     }
 
     /** Decides what the DAG now allows; returns the newly decided slots in round order. */
@@ -71,19 +95,20 @@ public final class Committer {
             sequence.add(decision);
             lastDecidedRound = decision.slot().round();
         }
+        forgetDecided();
         return sequence;
     }
 
     private Decision tryDirectDecide(LeaderSlot slot) {
-        if (skipRule.canSkip(slot, store.blocksAt(schedule.votingRound(slot.round())))) {
+        List<Block> leaders = store.blocksAt(slot.round(), slot.authority());
+        if (canSkip(slot, leaders.size())) {
             return new Decision.Skip(slot, true);
         }
         List<Block> decisionBlocks = store.blocksAt(schedule.decisionRound(slot.round()));
-        for (Block leader : store.blocksAt(slot.round(), slot.authority())) {
+        for (Block leader : leaders) {
             StakeAggregator certificates = new StakeAggregator(committee);
-            Map<BlockReference, BlockReference> votes = new HashMap<>();
             for (Block candidate : decisionBlocks) {
-                if (isCertificate(candidate, leader, votes)) {
+                if (isCertificate(candidate, leader)) {
                     certificates.add(candidate.author());
                 }
             }
@@ -92,6 +117,17 @@ public final class Committer {
             }
         }
         return new Decision.Undecided(slot);
+    }
+
+    private boolean canSkip(LeaderSlot slot, int leaderBlocks) {
+        List<Block> votingBlocks = store.blocksAt(schedule.votingRound(slot.round()));
+        SkipVerdict known = skipVerdicts.get(slot);
+        if (known != null && known.votingBlocks() == votingBlocks.size() && known.leaderBlocks() == leaderBlocks) {
+            return known.skip();
+        }
+        boolean skip = skipRule.canSkip(slot, votingBlocks);
+        skipVerdicts.put(slot, new SkipVerdict(votingBlocks.size(), leaderBlocks, skip));
+        return skip;
     }
 
     /** `later` holds the decisions of higher rounds, ascending. */
@@ -112,10 +148,9 @@ public final class Committer {
 
     private Decision decideFromAnchor(LeaderSlot slot, Block anchor) {
         List<Block> potentialCertificates = ancestorsAtRound(anchor, schedule.decisionRound(slot.round()));
-        Map<BlockReference, BlockReference> votes = new HashMap<>();
         for (Block leader : store.blocksAt(slot.round(), slot.authority())) {
             for (Block certificate : potentialCertificates) {
-                if (isCertificate(certificate, leader, votes)) {
+                if (isCertificate(certificate, leader)) {
                     return new Decision.Commit(slot, leader, false);
                 }
             }
@@ -124,7 +159,17 @@ public final class Committer {
     }
 
     /** A decision-round block is a certificate when it references a quorum of voting blocks that vote for leader. */
-    private boolean isCertificate(Block candidate, Block leader, Map<BlockReference, BlockReference> votes) {
+    private boolean isCertificate(Block candidate, Block leader) {
+        LeaderTally tally = tallies.computeIfAbsent(leader.reference(), l -> new LeaderTally());
+        Boolean known = tally.certificates.get(candidate.reference());
+        if (known == null) {
+            known = certifies(candidate, leader, tally.votes);
+            tally.certificates.put(candidate.reference(), known);
+        }
+        return known;
+    }
+
+    private boolean certifies(Block candidate, Block leader, Map<BlockReference, BlockReference> votes) {
         long votingRound = schedule.votingRound(leader.round());
         StakeAggregator voters = new StakeAggregator(committee);
         for (BlockReference parent : candidate.parents()) {

@@ -66,7 +66,7 @@ public final class Validator implements AutoCloseable {
         Optional<CommitCheckpoint> checkpoint = checkpointFile.read();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee,
-                parameters.walSegmentBytes());
+                parameters.walSegmentBytes(), runtime.forcesWrites());
         store.persistTo(blockLog);
         metrics.watchStorage(blockLog::size);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());

@@ -60,6 +60,7 @@ public final class BlockLog implements AutoCloseable {
     private final Path directory;
     private final int self;
     private final long segmentBytes;
+    private final boolean forceOwnBlocks;
     private final List<Block> recovered;
     private final Set<BlockReference> recoveredReferences = new HashSet<>();
     private final Deque<Sealed> sealed;
@@ -76,11 +77,12 @@ public final class BlockLog implements AutoCloseable {
     private ByteBuffer record = ByteBuffer.allocate(64 * 1024);
     private boolean failed;
 
-    private BlockLog(Path directory, int self, long segmentBytes, List<Block> recovered, Deque<Sealed> sealed,
-            Path file, long segmentNumber, FileChannel channel, long maxRound) throws IOException {
+    private BlockLog(Path directory, int self, long segmentBytes, boolean forceOwnBlocks, List<Block> recovered,
+            Deque<Sealed> sealed, Path file, long segmentNumber, FileChannel channel, long maxRound) throws IOException {
         this.directory = directory;
         this.self = self;
         this.segmentBytes = segmentBytes;
+        this.forceOwnBlocks = forceOwnBlocks;
         this.recovered = List.copyOf(recovered);
         this.sealed = sealed;
         this.sealedBytes = sealed.stream().mapToLong(Sealed::bytes).sum();
@@ -96,6 +98,12 @@ public final class BlockLog implements AutoCloseable {
 
     /** As {@link #open(Path, int, Committee)}, starting a new segment once one holds `segmentBytes`. */
     public static BlockLog open(Path directory, int self, Committee committee, long segmentBytes) throws IOException {
+        return open(directory, self, committee, segmentBytes, true);
+    }
+
+    /** As {@link #open(Path, int, Committee, long)}; `forceOwnBlocks` false only where a crash keeps buffered writes. */
+    public static BlockLog open(Path directory, int self, Committee committee, long segmentBytes,
+            boolean forceOwnBlocks) throws IOException {
         Files.createDirectories(directory);
         List<Path> segments = segments(directory);
         List<Block> recovered = new ArrayList<>();
@@ -130,8 +138,8 @@ public final class BlockLog implements AutoCloseable {
             if (!recovered.isEmpty()) {
                 LOG.info("{}: recovered {} blocks from {} segments", directory, recovered.size(), sealed.size() + 1);
             }
-            BlockLog log = new BlockLog(directory, self, segmentBytes, recovered, sealed, last, segmentNumber(last),
-                    channel, recovery.maxRound);
+            BlockLog log = new BlockLog(directory, self, segmentBytes, forceOwnBlocks, recovered, sealed, last,
+                    segmentNumber(last), channel, recovery.maxRound);
             log.written = intact;
             return log;
         } catch (IOException | RuntimeException e) {
@@ -199,7 +207,9 @@ public final class BlockLog implements AutoCloseable {
             maxRound = Math.max(maxRound, block.round());
             if (block.author() == self) {
                 out.flush();
-                channel.force(false);
+                if (forceOwnBlocks) {
+                    channel.force(false);
+                }
             }
             if (written >= segmentBytes) {
                 seal();

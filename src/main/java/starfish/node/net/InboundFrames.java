@@ -28,6 +28,12 @@ public final class InboundFrames {
         this.handler = handler;
     }
 
+    /** A frame body's message as its transport decodes it (one that carries a frame to many may decode it once). */
+    @FunctionalInterface
+    public interface DecodedBody {
+        Message message() throws MalformedException;
+    }
+
     /** See {@link InboundHandler#awaitCapacity()}: for transports with reader threads of their own. */
     public void awaitCapacity() throws InterruptedException {
         handler.awaitCapacity();
@@ -35,10 +41,18 @@ public final class InboundFrames {
 
     /** One frame body (without its 4-byte length) from an identified peer; returns the blocks it carried. */
     public int deliver(int peer, byte[] body) {
-        metrics.bytesReceived.inc(4 + body.length);
+        return deliver(peer, body.length, () -> MessageCodec.decode(body));
+    }
+
+    /**
+     * A frame body of `bodyLength` bytes whose decoding `body` supplies; its message must be exactly what
+     * {@link MessageCodec#decode} makes of those bytes, and its blocks are never modified by the receiver.
+     */
+    public int deliver(int peer, int bodyLength, DecodedBody body) {
+        metrics.bytesReceived.inc(4 + bodyLength);
         Message message;
         try {
-            message = MessageCodec.decode(body);
+            message = body.message();
         } catch (MalformedException e) {
             metrics.reject(RejectionReason.MALFORMED);
             LOG.debug("dropped a malformed frame from {}: {}", peer, e.getMessage());

@@ -30,6 +30,15 @@ public interface NodeRuntime {
         return SignatureCheck.DIRECT;
     }
 
+    /**
+     * Whether the write-ahead log forces a validator's own block to stable storage before it is sent: a real crash
+     * loses what the operating system still buffers, a simulated crash (the validator stopped in this process)
+     * does not, so a simulation skips the forced writes it would otherwise wait for a hundred times a round.
+     */
+    default boolean forcesWrites() {
+        return true;
+    }
+
     /** The transport to the committee; frames that arrive go to `inbound`. */
     Transport transport(ValidatorConfig config, InboundFrames inbound, NodeMetrics metrics);
 

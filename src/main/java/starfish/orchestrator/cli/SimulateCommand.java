@@ -64,8 +64,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 });
             }
             List<Exploration.Finding> failed = findings.stream().filter(Exploration.Finding::failed).toList();
-            out.printf("%d seeds in %.1f s, %d failed%n", findings.size(), (System.nanoTime() - started) / 1e9,
-                    failed.size());
+            out.printf("%d seeds in %.1f s, %d failed, %d stalled as the protocol allows%n", findings.size(),
+                    (System.nanoTime() - started) / 1e9, failed.size(),
+                    findings.stream().filter(Exploration.Finding::stalledAsAllowed).count());
             failed.forEach(f -> out.println("replay: java -jar target/starfish.jar simulate --seed " + f.seed()
                     + (committee != null ? " --committee " + committee : "")
                     + (consensus != null ? " --consensus " + consensus.cliName() : "")));

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.testbed.FileTrees;
 import starfish.protocol.Consensus;
 
@@ -28,8 +29,11 @@ public final class Exploration {
         this.threads = threads;
     }
 
-    /** A seed's outcome as lines for people: its scenario and what went wrong, if anything. */
-    public record Finding(long seed, boolean failed, String scenario, String problem) {
+    /**
+     * A seed's outcome as lines for people: its scenario and what went wrong, if anything. `stalledAsAllowed`: not
+     * live, but where the protocol's timing assumption does not hold (the problem says why); not a failure.
+     */
+    public record Finding(long seed, boolean failed, boolean stalledAsAllowed, String scenario, String problem) {
     }
 
     /** Runs seeds first..first+count-1; `progress` hears about every failure at once and about each tenth done. */
@@ -50,13 +54,15 @@ public final class Exploration {
             for (Future<Finding> future : futures) {
                 Finding finding = future.get();
                 findings.add(finding);
-                if (finding.failed()) {
+                if (finding.failed() || finding.stalledAsAllowed()) {
                     progress.accept("seed " + finding.seed() + ": " + finding.problem() + " (" + finding.scenario()
                             + ")");
                 }
                 if (findings.size() % step == 0 || findings.size() == count) {
                     progress.accept(findings.size() + "/" + count + " seeds explored, "
-                            + findings.stream().filter(Finding::failed).count() + " failed");
+                            + findings.stream().filter(Finding::failed).count() + " failed, "
+                            + findings.stream().filter(Finding::stalledAsAllowed).count()
+                            + " stalled as the protocol allows");
                 }
             }
             return findings;
@@ -76,14 +82,21 @@ public final class Exploration {
         Path directory = FileTrees.createTempDirectory("starfish-explore-" + seed + "-");
         try {
             ExplorationRun.Verdict verdict = ExplorationRun.run(scenario, directory);
-            String problem = !verdict.failed() ? "ok"
-                    : verdict.stalled().isEmpty() ? "safety violated: " + verdict.safety().detail()
-                    : "not live after settling: honest validators " + verdict.stalled() + " committed nothing new"
-                    + (verdict.safety().safety() == starfish.orchestrator.measurement.Safety.VIOLATED
-                    ? "; safety violated: " + verdict.safety().detail() : "");
-            return new Finding(seed, verdict.failed(), scenario.describe(), problem);
+            return new Finding(seed, verdict.failed(), !verdict.failed() && verdict.stalledAsAllowed(),
+                    scenario.describe(), problem(verdict));
         } finally {
             FileTrees.delete(directory);
         }
+    }
+
+    private static String problem(ExplorationRun.Verdict verdict) {
+        boolean unsafe = verdict.safety().safety() == Safety.VIOLATED;
+        String safety = "safety violated: " + verdict.safety().detail();
+        if (verdict.stalled().isEmpty()) {
+            return unsafe ? safety : "ok";
+        }
+        String stall = "not live after settling: honest validators " + verdict.stalled() + " committed nothing new"
+                + verdict.allowedStall().map(why -> ", as the protocol allows here: " + why).orElse("");
+        return unsafe ? stall + "; " + safety : stall;
     }
 }

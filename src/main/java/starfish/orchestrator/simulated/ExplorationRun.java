@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import starfish.node.config.ClientParameters;
 import starfish.node.config.NodeParameters;
 import starfish.orchestrator.measurement.Safety;
@@ -28,11 +29,17 @@ final class ExplorationRun {
     private static final double LOAD = 100;
     private static final String SEQUENCE_LENGTH = ValidatorMetric.COMMITTED_SEQUENCE_LENGTH.exposedName();
 
-    /** What one seed gave. */
-    record Verdict(ExplorationScenario scenario, SafetyVerdict safety, List<Integer> stalled) {
+    /** What one seed gave; `allowedStall` says why the protocol may stall in this scenario, if it may. */
+    record Verdict(ExplorationScenario scenario, SafetyVerdict safety, List<Integer> stalled,
+                   Optional<String> allowedStall) {
 
         boolean failed() {
-            return safety.safety() == Safety.VIOLATED || !stalled.isEmpty();
+            return safety.safety() == Safety.VIOLATED || !stalled.isEmpty() && allowedStall.isEmpty();
+        }
+
+        /** Not live, but only where the protocol's timing assumption does not hold. */
+        boolean stalledAsAllowed() {
+            return !stalled.isEmpty() && allowedStall.isPresent();
         }
     }
 
@@ -61,7 +68,8 @@ final class ExplorationRun {
             committee.close();
             Map<Integer, CommittedLog> logs = new LinkedHashMap<>();
             honest.forEach(i -> logs.put(i, CommittedLog.read(i, committee.committedLog(i))));
-            return new Verdict(scenario, SafetyCheck.check(logs), stalled);
+            return new Verdict(scenario, SafetyCheck.check(logs), stalled,
+                    scenario.stallAllowedBy(Duration.ofMillis(spec.nodeParameters().leaderTimeoutMs())));
         }
     }
 

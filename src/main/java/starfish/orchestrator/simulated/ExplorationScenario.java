@@ -3,10 +3,12 @@ package starfish.orchestrator.simulated;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import starfish.protocol.ByzantineStrategy;
@@ -68,6 +70,39 @@ record ExplorationScenario(long seed, Consensus consensus, int committee, Map<In
             order.set(i, order.set(j, order.get(i)));
         }
         return order;
+    }
+
+    private static final Set<ByzantineStrategy> EQUIVOCATING = EnumSet.of(ByzantineStrategy.EQUIVOCATING_CHAINS,
+            ByzantineStrategy.EQUIVOCATING_TWO_CHAINS, ByzantineStrategy.EQUIVOCATING_CHAINS_BOMB);
+
+    /**
+     * Why this committee may stop committing without a bug, if it may. An equivocating validator shows each peer
+     * its own block, so an honest block that names one is accepted by a peer only after the peer fetched that
+     * block from the sender: three one-way delays instead of one. With the bomb, a peer's withheld chain is
+     * released as the peer is about to lead, so its leader block names a chain the others lack, which they fetch
+     * one block (one round trip) at a time, up to a block per round since its last turn: 1 + 2n delays. Once that
+     * many of the slowest link's delays reach the leader timeout, honest voters can time out on an honest leader
+     * before they hold its block, and split between votes and blames (blocks that do not reference it); a direct
+     * decision needs a quorum of either, and an indirect one a directly committed anchor, so no leader may be
+     * decided. The protocol is live only while messages arrive within its timeouts (partial synchrony): such a
+     * stall is the rule, not a fault.
+     */
+    Optional<String> stallAllowedBy(Duration leaderTimeout) {
+        List<Integer> equivocators = byzantine.entrySet().stream().filter(e -> EQUIVOCATING.contains(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        boolean bomb = byzantine.containsValue(ByzantineStrategy.EQUIVOCATING_CHAINS_BOMB);
+        int delays = bomb ? 1 + 2 * committee : 3;
+        long worstMs = links.worstOneWayNanos(committee) / 1_000_000;
+        if (equivocators.isEmpty() || delays * worstMs < leaderTimeout.toMillis()) {
+            return Optional.empty();
+        }
+        String fetch = bomb ? "a withheld chain is released to a peer as it leads, so the others fetch the up to "
+                + committee + " blocks its leader block names, a round trip each"
+                : "an honest block naming their blocks is accepted after a fetch round trip";
+        return Optional.of("validators " + equivocators + " equivocate: " + fetch + ", " + delays
+                + " one-way delays of up to " + worstMs + " ms = " + delays * worstMs + " ms, not within the "
+                + leaderTimeout.toMillis() + " ms leader timeout: votes and timeouts split, and neither a quorum of"
+                + " votes nor of blames may form");
     }
 
     Duration end() {
