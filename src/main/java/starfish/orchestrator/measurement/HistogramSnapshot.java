@@ -107,41 +107,48 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
 
     /**
      * Collects one unlabelled histogram's samples while a page is read once: bucket lines labelled only by a
-     * numeric `le`, and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out.
+     * numeric `le`, and unlabelled `_sum` and `_count` lines; lines of labelled histograms are left out. A page of
+     * every validator goes through here each scrape, so the sample names are matched against the family and its
+     * suffix in place (no concatenated names per page) and the buckets are only copied once, into the snapshot.
      */
     static final class Builder {
-        private final String bucketName;
-        private final String sumName;
-        private final String countName;
         /** Room for the validator's 289 latency buckets and +Inf without regrowing. */
-        private double[] upperBounds = new double[320];
-        private double[] counts = new double[320];
+        private static final int INITIAL_BUCKETS = 320;
+
+        private final String family;
+        private double[] upperBounds = new double[0];
+        private double[] counts = new double[0];
         private int size;
         private double sum;
         private double count = Double.NaN;
 
         Builder(String name) {
-            bucketName = name + "_bucket";
-            sumName = name + "_sum";
-            countName = name + "_count";
+            family = name;
         }
 
         void accept(MetricSample sample) {
             String name = sample.name();
             Map<String, String> labels = sample.labels();
-            if (name.equals(bucketName) && labels.size() == 1 && !Double.isNaN(sample.id().upperBound())) {
+            if (labels.size() == 1 && isSeries(name, "_bucket") && !Double.isNaN(sample.id().upperBound())) {
                 add(sample.id().upperBound(), sample.value());
-            } else if (labels.isEmpty() && name.equals(sumName)) {
+            } else if (labels.isEmpty() && isSeries(name, "_sum")) {
                 sum = sample.value();
-            } else if (labels.isEmpty() && name.equals(countName)) {
+            } else if (labels.isEmpty() && isSeries(name, "_count")) {
                 count = sample.value();
             }
         }
 
+        /** Whether `name` is the family's name followed by `suffix`. */
+        private boolean isSeries(String name, String suffix) {
+            return name.length() == family.length() + suffix.length() && name.startsWith(family)
+                    && name.endsWith(suffix);
+        }
+
         private void add(double upperBound, double cumulativeCount) {
             if (size == counts.length) {
-                upperBounds = Arrays.copyOf(upperBounds, 2 * size);
-                counts = Arrays.copyOf(counts, 2 * size);
+                int capacity = Math.max(INITIAL_BUCKETS, 2 * size);
+                upperBounds = Arrays.copyOf(upperBounds, capacity);
+                counts = Arrays.copyOf(counts, capacity);
             }
             upperBounds[size] = upperBound;
             counts[size++] = cumulativeCount;
@@ -151,43 +158,60 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
             if (size == 0) {
                 return Optional.empty();
             }
-            Buckets ascending = ascending();
-            double total = Double.isNaN(count) ? ascending.counts[size - 1] : count;
-            return Optional.of(new HistogramSnapshot(withoutEmptyRuns(ascending), sum, total));
+            if (!isAscending()) {
+                sortAscending();
+            }
+            double total = Double.isNaN(count) ? counts[size - 1] : count;
+            return Optional.of(new HistogramSnapshot(withoutEmptyRuns(), sum, total));
         }
 
         /**
          * Leaves out the bounds inside runs of empty buckets: a latency spreads over a few dozen of the 289 buckets,
          * and the measurements file keeps every scrape. Each non-empty bucket keeps the bound below it (its lower
-         * edge) and the +Inf bucket stays, so a left-out bound reads as the kept bound below it, exactly.
+         * edge) and the +Inf bucket stays, so a left-out bound reads as the kept bound below it, exactly. Counted
+         * first, then copied into arrays of the kept size: the only copy of the buckets a page makes.
          */
-        private static Buckets withoutEmptyRuns(Buckets full) {
-            int n = full.size();
-            double[] bounds = new double[n];
-            double[] kept = new double[n];
-            int size = 0;
-            for (int i = 0; i < n; i++) {
-                boolean filled = full.counts[i] != (i == 0 ? 0 : full.counts[i - 1]);
-                boolean nextFilled = i + 1 < n && full.counts[i + 1] != full.counts[i];
-                if (filled || nextFilled || i == n - 1) {
-                    bounds[size] = full.upperBounds[i];
-                    kept[size++] = full.counts[i];
+        private Buckets withoutEmptyRuns() {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                kept += keeps(i) ? 1 : 0;
+            }
+            double[] bounds = new double[kept];
+            double[] keptCounts = new double[kept];
+            int at = 0;
+            for (int i = 0; i < size; i++) {
+                if (keeps(i)) {
+                    bounds[at] = upperBounds[i];
+                    keptCounts[at++] = counts[i];
                 }
             }
-            return size == n ? full : new Buckets(Arrays.copyOf(bounds, size), Arrays.copyOf(kept, size));
+            return new Buckets(bounds, keptCounts);
+        }
+
+        private boolean keeps(int i) {
+            boolean filled = counts[i] != (i == 0 ? 0 : counts[i - 1]);
+            boolean nextFilled = i + 1 < size && counts[i + 1] != counts[i];
+            return filled || nextFilled || i == size - 1;
         }
 
         /** Exporters write buckets in ascending order; any other order is sorted. */
-        private Buckets ascending() {
-            Buckets inOrder = new Buckets(Arrays.copyOf(upperBounds, size), Arrays.copyOf(counts, size));
+        private boolean isAscending() {
             for (int i = 1; i < size; i++) {
                 if (upperBounds[i - 1] > upperBounds[i]) {
-                    List<Bucket> sorted = new ArrayList<>(inOrder);
-                    sorted.sort(Comparator.comparingDouble(Bucket::upperBound));
-                    return Buckets.copyOf(sorted);
+                    return false;
                 }
             }
-            return inOrder;
+            return true;
+        }
+
+        private void sortAscending() {
+            List<Bucket> sorted = new ArrayList<>(new Buckets(Arrays.copyOf(upperBounds, size),
+                    Arrays.copyOf(counts, size)));
+            sorted.sort(Comparator.comparingDouble(Bucket::upperBound));
+            for (int i = 0; i < size; i++) {
+                upperBounds[i] = sorted.get(i).upperBound();
+                counts[i] = sorted.get(i).cumulativeCount();
+            }
         }
     }
 }

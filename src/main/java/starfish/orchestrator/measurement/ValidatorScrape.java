@@ -1,6 +1,7 @@
 package starfish.orchestrator.measurement;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,9 @@ import starfish.orchestrator.prometheus.PrometheusTextParser;
  */
 public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
                               Map<String, HistogramSnapshot> histograms) {
+    /** The suffixes of a family's sample names (histograms and summaries): none ends another. */
+    private static final List<String> FAMILY_SUFFIXES = List.of("_bucket", "_sum", "_count", "_created");
+
 
     public double value(String series) {
         return values.getOrDefault(series, 0.0);
@@ -39,12 +43,13 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
         SeriesSums values = new SeriesSums();
         Map<String, HistogramSnapshot.Builder> histogramBuilders = new LinkedHashMap<>();
         String name = null;
+        String family = null;
         boolean kept = false;
         HistogramSnapshot.Builder histogram = null;
         for (MetricSample sample : text.samples()) {
             if (!sample.name().equals(name)) {
                 name = sample.name();
-                String family = familyOf(name, text);
+                family = sameTypedFamily(name, family, text) ? family : familyOf(name, text);
                 kept = isProtocolMetric(family);
                 histogram = kept && "histogram".equals(text.types().get(family))
                         ? histogramBuilders.computeIfAbsent(family, HistogramSnapshot.Builder::new) : null;
@@ -56,7 +61,8 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
             }
         }
         Map<String, HistogramSnapshot> histograms = new LinkedHashMap<>();
-        histogramBuilders.forEach((family, builder) -> builder.build().ifPresent(h -> histograms.put(family, h)));
+        histogramBuilders.forEach((histogramFamily, builder) -> builder.build()
+                .ifPresent(h -> histograms.put(histogramFamily, h)));
         return new ValidatorScrape(elapsedSeconds, values.finish(), histograms);
     }
 
@@ -95,8 +101,26 @@ public record ValidatorScrape(double elapsedSeconds, Map<String, Double> values,
         return !name.startsWith("jvm_") && !name.startsWith("process_");
     }
 
+    /**
+     * Whether `sampleName` is the typed `family` (that of the samples before) with one of its sample suffixes: a
+     * histogram's buckets, sum, count and created lines follow one another, so their family is looked up once. No
+     * suffix ends another, so familyOf would find this same family.
+     */
+    private static boolean sameTypedFamily(String sampleName, String family, PrometheusText text) {
+        if (family == null || sampleName.length() <= family.length() || !sampleName.startsWith(family)
+                || !text.types().containsKey(family)) {
+            return false;
+        }
+        for (String suffix : FAMILY_SUFFIXES) {
+            if (sampleName.length() == family.length() + suffix.length() && sampleName.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String familyOf(String sampleName, PrometheusText text) {
-        for (String suffix : new String[] {"_bucket", "_sum", "_count", "_created"}) {
+        for (String suffix : FAMILY_SUFFIXES) {
             if (sampleName.endsWith(suffix)) {
                 String family = sampleName.substring(0, sampleName.length() - suffix.length());
                 if (text.types().containsKey(family)) {
