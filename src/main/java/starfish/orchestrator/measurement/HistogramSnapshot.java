@@ -116,6 +116,8 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         private static final int INITIAL_BUCKETS = 320;
 
         private final String family;
+        /** The name of the bucket lines once seen: the parser shares one String between them, so most match at once. */
+        private String bucketName;
         private double[] upperBounds = new double[0];
         private double[] counts = new double[0];
         private int size;
@@ -129,13 +131,24 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         void accept(MetricSample sample) {
             String name = sample.name();
             Map<String, String> labels = sample.labels();
-            if (labels.size() == 1 && isSeries(name, "_bucket") && !Double.isNaN(sample.id().upperBound())) {
+            if (labels.size() == 1 && isBucket(name) && !Double.isNaN(sample.id().upperBound())) {
                 add(sample.id().upperBound(), sample.value());
             } else if (labels.isEmpty() && isSeries(name, "_sum")) {
                 sum = sample.value();
             } else if (labels.isEmpty() && isSeries(name, "_count")) {
                 count = sample.value();
             }
+        }
+
+        private boolean isBucket(String name) {
+            if (name == bucketName) {
+                return true;
+            }
+            if (isSeries(name, "_bucket")) {
+                bucketName = name;
+                return true;
+            }
+            return false;
         }
 
         /** Whether `name` is the family's name followed by `suffix`. */

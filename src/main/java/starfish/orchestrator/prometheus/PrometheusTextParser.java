@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,19 @@ public final class PrometheusTextParser implements MetricsPageParser {
     private static final class Memory {
         final TextRegionCache<SeriesPrefix> prefixes = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
         final TextRegionCache<Optional<TypeLine>> typeLines = new TextRegionCache<>(MAX_REMEMBERED_SERIES);
+        /**
+         * One String per metric name, shared by all its series: a reader comparing each sample's name with the one
+         * before (a family's 289 bucket lines in a row) then finds them identical without reading them.
+         */
+        private final Map<String, String> names = new HashMap<>();
+
+        /** The String kept for `name` (bounded as the series are: names that never repeat start it again). */
+        String shared(String name) {
+            if (names.size() >= MAX_REMEMBERED_SERIES) {
+                names.clear();
+            }
+            return names.computeIfAbsent(name, n -> n);
+        }
         /** Pages of a run carry about as many samples each: sized so, the list is not regrown line by line. */
         int lastSampleCount = 16;
     }
@@ -137,7 +151,7 @@ public final class PrometheusTextParser implements MetricsPageParser {
         int prefixEnd = Utf8Page.prefixEnd(page, from, end);
         String key = Utf8Page.text(page, from, prefixEnd);
         LineReader reader = new LineReader(key);
-        String name = reader.name();
+        String name = memory.get().shared(reader.name());
         SeriesPrefix prefix = keepMetric.test(name) ? reader.labelsAndSeries(name, seriesWithout)
                 : new SeriesPrefix(series(name, Map.of(), name), false);
         known.put(Arrays.copyOfRange(page, from, prefixEnd), TextRegionCache.hash(page, from, prefixEnd), prefix);
