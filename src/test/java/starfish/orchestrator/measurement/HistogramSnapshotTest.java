@@ -57,4 +57,23 @@ class HistogramSnapshotTest {
         assertThat(HistogramSnapshot.from(page, "latency").orElseThrow().buckets()).containsExactly(
                 new Bucket(0.3, 0), new Bucket(0.4, 4), new Bucket(0.7, 4), new Bucket(INF, 5));
     }
+
+    @Test
+    void bucketsOutOfOrderLoseTheirEmptyRunsOnlyOnceSortedAndOtherNamesAreNotBuckets() {
+        PrometheusText page = new PrometheusTextParser().parse("""
+                latency_bucket{le="0.4"} 4
+                latency_bucket{le="+Inf"} 5
+                latency_bucket{le="0.1"} 0
+                latency_bucket{le="0.3"} 0
+                latency_bucket{le="0.2"} 0
+                latency_bucketed{le="0.05"} 9
+                latencyx_bucket{le="0.05"} 9
+                latency_count 5
+                """);
+
+        HistogramSnapshot latency = HistogramSnapshot.from(page, "latency").orElseThrow();
+
+        assertThat(latency.buckets()).containsExactly(new Bucket(0.3, 0), new Bucket(0.4, 4), new Bucket(INF, 5));
+        assertThat(latency.count()).isEqualTo(5.0);
+    }
 }

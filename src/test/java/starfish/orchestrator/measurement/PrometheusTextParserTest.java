@@ -154,6 +154,39 @@ class PrometheusTextParserTest {
     }
 
     @Test
+    void theSamplesOfOneMetricShareItsNameAndAMalformedBucketLineIsStillNamed() {
+        String page = """
+                latency_bucket{le="0.1"} 1
+                latency_bucket{le="0.2"} 3
+                """;
+
+        PrometheusText text = parser.parse(page);
+
+        assertThat(text.samples().get(1).name()).isEqualTo("latency_bucket").isSameAs(text.samples().get(0).name());
+        assertThat(text.samples()).extracting(s -> s.id().upperBound()).containsExactly(0.1, 0.2);
+        assertThatThrownBy(() -> parser.parse(page + "latency_bucket{le=\"0.3\" 4\n"))
+                .hasMessageContaining("metrics line 3").hasMessageContaining("latency_bucket{le=\"0.3\" 4");
+    }
+
+    @Test
+    void aScrapeTellsAHistogramsLinesFromAMetricNamedLikeThem() {
+        String page = """
+                # TYPE latency histogram
+                latency_bucket{le="0.1"} 1
+                latency_bucket{le="+Inf"} 2
+                latency_count 2
+                latency_sum 0.3
+                # TYPE latency_count_max gauge
+                latency_count_max 7
+                """;
+
+        ValidatorScrape scrape = ValidatorScrape.of(5.0, ValidatorScrape.parser().parse(page));
+
+        assertThat(scrape.histogram("latency").orElseThrow().count()).isEqualTo(2.0);
+        assertThat(scrape.values()).containsExactly(Map.entry("latency_count_max", 7.0));
+    }
+
+    @Test
     void aSeriesSeenBeforeReadsTheSameAndSharesItsKey() {
         String page = "# TYPE committed_leaders_total counter\n"
                 + "committed_leaders_total{authority=\"1\",commit_type=\"direct-commit\"} 3\n"
