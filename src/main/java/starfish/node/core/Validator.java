@@ -80,7 +80,7 @@ public final class Validator implements AutoCloseable {
                 new Linearizer(store, parameters.gcDepthRounds()),
                 new CommitObserver(config.storagePath(), metrics, clock),
                 ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
-                        self, schedule, signer, protocol.dataPath(), runtime.random().nextLong()),
+                        self, schedule, signer, protocol.dataPath(), clock, runtime.random().nextLong()),
                 protocol.dataPath(),
                 new Synchronizer(network, new RandomPeers(self, committee.size(), runtime.random()), metrics,
                         parameters.syncRetryMs()),
