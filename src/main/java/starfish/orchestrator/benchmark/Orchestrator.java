@@ -31,8 +31,10 @@ import starfish.orchestrator.monitoring.ScrapeTarget;
 import starfish.orchestrator.validator.Protocol;
 import starfish.orchestrator.validator.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.DurationText;
+import starfish.orchestrator.settings.PreBuiltBinary;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.orchestrator.testbed.CommitteeHosts;
@@ -125,7 +127,8 @@ public final class Orchestrator implements BenchmarkFlow {
             if (options.uploadLocalBuild()) {
                 phase(BenchmarkPhase.UPDATE, () -> uploadLocalBuild(runner, hosts));
             } else if (!traits.runOrchestratorBuild() && !options.skipTestbedUpdate()) {
-                phase(BenchmarkPhase.UPDATE, () -> update(runner, hosts));
+                phase(BenchmarkPhase.UPDATE, () -> settings.locations().preBuiltBinary().ifPresentOrElse(
+                        binary -> installPreBuilt(runner, hosts, binary), () -> update(runner, hosts)));
             }
             if (!options.skipTestbedConfiguration()) {
                 phase(BenchmarkPhase.CONFIGURE, () -> configure(runner, hosts, basePort));
@@ -194,6 +197,17 @@ public final class Orchestrator implements BenchmarkFlow {
                 + " repository to build on the hosts; add `repository: {url: ..., commit: ...}` or pass"
                 + " --upload-local-build or --skip-testbed-update"));
         protocol.updateCommands(repository).forEach(command -> runner.executeAll(hosts, command));
+    }
+
+    /** `pre_built_binary`: hosts fetch the URL themselves, or receive the file from here. */
+    private void installPreBuilt(CommandRunner runner, List<Instance> hosts, PreBuiltBinary binary) {
+        if (binary instanceof PreBuiltBinary.Url url) {
+            runner.executeAll(hosts, "curl -fsSL --retry 3 -o " + protocol.artifactPath() + " "
+                    + ShellQuoting.quote(url.url()));
+        } else {
+            Path file = ((PreBuiltBinary.LocalFile) binary).path();
+            hosts.forEach(host -> runner.upload(host, file, protocol.artifactPath()));
+        }
     }
 
     private void uploadLocalBuild(CommandRunner runner, List<Instance> hosts) {

@@ -115,7 +115,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--skip-testbed-configuration", description = "Keep the genesis files already on the hosts.")
     boolean skipTestbedConfiguration;
 
-    @Option(names = "--upload-local-build", description = "Upload target/starfish.jar instead of building on hosts.")
+    @Option(names = "--upload-local-build", description = "Upload the jar this command runs from (target/starfish.jar when run from classes) instead of building on hosts.")
     boolean uploadLocalBuild;
 
     @Option(names = "--search", description = "Search the highest sustained load, starting from the single --loads"
