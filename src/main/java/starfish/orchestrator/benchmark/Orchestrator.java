@@ -62,6 +62,7 @@ public final class Orchestrator implements BenchmarkFlow {
     private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
     private MonitoringHandle monitoring = new NoMonitoring();
+    private RunStop stop = new RunStop();
     private boolean allowUnsafeByzantine;
 
     /** Runs our validator, launched as the testbed's hosts require. */
@@ -90,6 +91,12 @@ public final class Orchestrator implements BenchmarkFlow {
     @Override
     public Orchestrator monitoredBy(MonitoringHandle monitoring) {
         this.monitoring = monitoring;
+        return this;
+    }
+
+    @Override
+    public Orchestrator stoppedBy(RunStop value) {
+        this.stop = value;
         return this;
     }
 
@@ -285,14 +292,14 @@ public final class Orchestrator implements BenchmarkFlow {
                 new MeasurementSchedule.Timeline() {
                     @Override
                     public void advanceTo(Duration offset) {
-                        pauseUntil(start, offset);
+                        stop.awaitUntil(start + offset.toNanos());
                     }
 
                     @Override
                     public Duration elapsed() {
                         return Duration.ofNanos(System.nanoTime() - start);
                     }
-                }, (at, last) -> {
+                }, stop::isRequested, (at, last) -> {
                     scrapeAll(validators, measurements, start, faults);
                     // figures first: the first save serialises the document for the first time (0.5-0.8 s of CPU
                     // at boot)
@@ -382,13 +389,6 @@ public final class Orchestrator implements BenchmarkFlow {
 
     private void phase(BenchmarkPhase phase, Runnable step) {
         listener.phase(phase, step);
-    }
-
-    private static void pauseUntil(long startNanos, Duration offset) {
-        long remaining = startNanos + offset.toNanos() - System.nanoTime();
-        if (remaining > 0) {
-            pause(Duration.ofNanos(remaining));
-        }
     }
 
     private static void pause(Duration duration) {

@@ -262,9 +262,12 @@ public final class SettingsLoader {
             if (file.monitoringServer() == null) {
                 return Optional.empty();
             }
-            return Optional.of(MonitoringServer.parse(file.monitoringServer()).orElseThrow(() -> new SettingsException(
-                    at("monitoring_server") + ", field 'monitoring_server': '" + file.monitoringServer()
-                            + "' is not [user@]host; write it like root@monitor.example.com")));
+            MonitoringServer server = MonitoringServer.parse(file.monitoringServer()).orElseThrow(() ->
+                    new SettingsException(at("monitoring_server") + ", field 'monitoring_server': '"
+                            + file.monitoringServer() + "' is not [user@]host; write it like root@monitor.example.com"));
+            warn("monitoring_server", "an external monitoring host is not supported yet; the testbed's first"
+                    + " instance still runs Prometheus and Grafana");
+            return Optional.of(server);
         }
 
         private Optional<PreBuiltBinary> preBuiltBinary() {

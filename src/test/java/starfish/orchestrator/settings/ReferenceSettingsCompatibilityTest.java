@@ -93,12 +93,14 @@ class ReferenceSettingsCompatibilityTest {
     }
 
     @Test
-    void monitoringServerIsUserAtHostAndScrapePolicyIsKept() {
+    void monitoringServerIsUserAtHostAndScrapePolicyIsKeptWithAWarningThatItIsNotUsedYet() {
         Settings settings = loader.parse("monitoring_server: root@monitor.example.com\n"
                 + "monitoring_scrape_public_ip: false\n", "s.yml");
         assertThat(settings.monitoring().server()).contains(new MonitoringServer(Optional.of("root"),
                 "monitor.example.com"));
         assertThat(settings.monitoring().scrapePublicIp()).contains(false);
+        assertThat(warnings).singleElement().asString().contains("s.yml line 1", "'monitoring_server'",
+                "not supported yet");
         assertThat(loader.parse("monitoring_server: 10.0.1.50\n", "s.yml").monitoring().server())
                 .contains(new MonitoringServer(Optional.empty(), "10.0.1.50"));
         assertThatThrownBy(() -> loader.parse("monitoring_server: root@\n", "s.yml"))
