@@ -257,7 +257,7 @@ public final class Orchestrator implements BenchmarkFlow {
     private CrashFaults crashFaults(CommandRunner runner, ValidatorSet validators,
                                     MeasurementsCollection measurements) {
         CrashSchedule schedule = new CrashSchedule(settings.run().faults(),
-                CrashTargets.order(validators.size(), validators.byzantine()));
+                CrashTargets.of(settings.run().faults(), validators.size(), validators.byzantine()));
         ValidatorControl control = new ValidatorControl() {
             @Override
             public void crash(int authority) {

@@ -388,9 +388,24 @@ public final class SettingsLoader {
                     yield new Faults.CrashRecovery(nonNegative("faults.max_faults", entry.maxFaults()),
                             entry.interval(), stop);
                 }
+                case "outage" -> outage(entry, stop);
                 default -> throw new SettingsException(at("faults") + ", field 'faults.type': '" + type
-                        + "' is not a fault type; write permanent or crash-recovery");
+                        + "' is not a fault type; write permanent, crash-recovery or outage");
             };
+        }
+
+        private Faults outage(SettingsFile.FaultsEntry entry, CrashStop stop) {
+            boolean keepDown = or(entry.keepDown(), false);
+            if (entry.start() == null || (entry.duration() == null && !keepDown)) {
+                throw new SettingsException(at("faults") + ", field 'faults': an outage needs start and duration,"
+                        + " like {type: outage, start: 30s, duration: 60s, authorities: [1, 2]}");
+            }
+            try {
+                return new Faults.Outage(entry.start(), or(entry.duration(), Duration.ZERO), keepDown,
+                        or(entry.authorities(), List.of()), nonNegative("faults.count", or(entry.count(), 0)), stop);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(at("faults") + ", field 'faults': " + e.getMessage());
+            }
         }
 
         private int nonNegative(String field, int value) {

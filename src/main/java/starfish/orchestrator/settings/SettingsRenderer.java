@@ -85,6 +85,16 @@ public final class SettingsRenderer {
             map.put("type", "crash-recovery");
             map.put("max_faults", crash.maxFaults());
             map.put("interval", DurationText.format(crash.interval()));
+        } else if (faults instanceof Faults.Outage outage) {
+            map.put("type", "outage");
+            map.put("start", DurationText.format(outage.start()));
+            map.put("duration", DurationText.format(outage.length()));
+            map.put("keep_down", outage.keepDown());
+            if (outage.authorities().isEmpty()) {
+                map.put("count", outage.count());
+            } else {
+                map.put("authorities", outage.authorities());
+            }
         }
         map.put("stop", faults.stop().settingsName());
         return map;

@@ -124,7 +124,7 @@ final class SimulatedBenchmark implements BenchmarkFlow {
     private void measure(SimulatedCommittee committee, BenchmarkParameters parameters, List<Integer> byzantine,
                          MeasurementsCollection measurements, Path file) {
         CrashFaults faults = new CrashFaults(new CrashSchedule(settings.run().faults(),
-                CrashTargets.order(committee.size(), byzantine)), control(committee), measurements);
+                CrashTargets.of(settings.run().faults(), committee.size(), byzantine)), control(committee), measurements);
         PrometheusTextParser parser = ValidatorScrape.parser();
         MeasurementSchedule.run(settings.monitoring().scrapeInterval(), parameters.duration(), faults,
                 new MeasurementSchedule.Timeline() {

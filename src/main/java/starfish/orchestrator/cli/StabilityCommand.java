@@ -1,0 +1,54 @@
+package starfish.orchestrator.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import starfish.orchestrator.settings.Settings;
+import starfish.protocol.Consensus;
+
+@Command(name = "benchmark-stability", mixinStandardHelpOptions = true,
+        description = "Runs one long benchmark and writes a sample per interval (TPS, latency, bandwidth, validators"
+                + " up) as CSV and JSON with charts beside the measurements file.")
+public final class StabilityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SettingsOption settingsOption;
+
+    @Mixin
+    RunFlags flags;
+
+    @Option(names = "--protocol", defaultValue = "mysticeti", converter = CliConverters.ConsensusConverter.class,
+            description = "mysticeti, starfish, starfish-pull or cordial-miners (default: ${DEFAULT-VALUE}).")
+    Consensus protocol;
+
+    @Option(names = "--committee", defaultValue = "4", description = "Number of validators (default: ${DEFAULT-VALUE}).")
+    int committee;
+
+    @Option(names = "--load", defaultValue = "1000", description = "Total offered load in tx/s (default:"
+            + " ${DEFAULT-VALUE}).")
+    int load;
+
+    @Option(names = "--duration", defaultValue = "1h", converter = CliConverters.DurationConverter.class,
+            description = "Length of the run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--sample-interval", defaultValue = "60s", converter = CliConverters.DurationConverter.class,
+            description = "One sample per interval (default: ${DEFAULT-VALUE}).")
+    Duration sampleInterval;
+
+    @Override
+    public Integer call() {
+        return CliErrors.run(spec.commandLine().getErr(), () -> {
+            Settings settings = flags.apply(settingsOption.load());
+            return LongRun.run(settings, flags, flags.parameters(protocol, committee, load, duration), sampleInterval,
+                    spec.commandLine().getOut());
+        });
+    }
+}
