@@ -15,7 +15,8 @@ import starfish.orchestrator.measurement.SummaryCalculator;
 import starfish.orchestrator.measurement.ValidatorScrape;
 
 /**
- * Cuts a run's measurements into windows of `interval` (a minute for a stability run) and summarises each window
+ * Cuts a run's measurements into windows of `interval` (a minute for a stability run; the last window takes what is
+ * left, so a run of 16.2 s in 4 s windows has four) and summarises each window
  * as the run's summary does the whole: the scrapes inside it plus the last one at or before its start, so that its
  * rates and its latency histograms count only what happened inside.
  */
@@ -31,9 +32,11 @@ public final class StabilitySamples {
                 .max().orElse(0);
         List<FaultEvent> faults = measurements.faultEvents();
         List<StabilitySample> samples = new ArrayList<>();
-        for (int index = 0; index * step < end; index++) {
+        // the last scrape lands a little after the last full interval: that remainder joins the last window
+        int count = (int) Math.max(1, Math.round(end / step));
+        for (int index = 0; index < count; index++) {
             double from = index * step;
-            double to = Math.min(end, from + step);
+            double to = index == count - 1 ? end : from + step;
             Summary window = SummaryCalculator.summarize(slice(scrapes, from, to),
                     measurements.byzantineAuthorities(), SafetyVerdict.ok());
             Set<Integer> down = downDuring(faults, from, to);
