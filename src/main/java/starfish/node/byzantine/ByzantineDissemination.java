@@ -33,7 +33,8 @@ public final class ByzantineDissemination {
             case EQUIVOCATING_CHAINS_BOMB -> EquivocatingChains.perPeer(network, self, schedule, signer, dataPath, true);
             case RANDOM_DROP -> new RandomDrop(network, self, new Random(seed));
             case CHAIN_BOMB_QUORUM -> new ChainBombQuorum(network, self);
-            case RAMP_UP_WITHHOLDING -> new RampUpWithholding(network, self, schedule, clock, new Random(seed));
+            case RAMP_UP_WITHHOLDING -> new ChainBomb(network, self, schedule,
+                    new RampUpWithholding(clock, new Random(seed)));
         };
     }
 }

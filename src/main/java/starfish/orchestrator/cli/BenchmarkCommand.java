@@ -49,11 +49,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags;
 
-    @Option(names = {"--protocols", "--consensus"}, split = ",", arity = "1..*", defaultValue = "mysticeti",
-            converter = CliConverters.ConsensusConverter.class, paramLabel = "PROTOCOL",
-            description = "mysticeti, starfish, starfish-pull or cordial-miners; several (comma or space separated)"
-                    + " run one after another (default: ${DEFAULT-VALUE}).")
-    List<Consensus> protocols;
+    @Mixin
+    ProtocolsOption protocolsOption;
 
     @Option(names = "--committee", defaultValue = "4", description = "Number of validators (default: ${DEFAULT-VALUE}).")
     int committee;
@@ -106,7 +103,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Settings settings = flags.apply(withFaultFlags(settingsOption.load()));
         Duration length = duration != null ? duration : settings.run().benchmarkDuration();
         List<BenchmarkParameters> planned = new ArrayList<>();
-        protocols.forEach(protocol -> loads.forEach(load -> planned.add(
+        protocolsOption.protocols.forEach(protocol -> loads.forEach(load -> planned.add(
                 flags.parameters(protocol, committee, load, length))));
         for (BenchmarkParameters parameters : planned) {  // refuse before any testbed is touched
             ByzantineAuthorities.requireTolerable(parameters, flags.allowUnsafeByzantine);
@@ -118,7 +115,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         RunStop stop = new RunStop();
         try (CliBenchmarks runs = CliBenchmarks.open(settings, flags, committee, stop, out);
              InterruptStopsRun interrupt = length.isZero() ? new InterruptStopsRun(stop, out) : null) {
-            for (Consensus protocol : protocols) {
+            for (Consensus protocol : protocolsOption.protocols) {
                 List<BenchmarkOutcome> ofProtocol = new ArrayList<>();
                 IntFunction<BenchmarkOutcome> runOne = load -> {
                     BenchmarkOutcome outcome = runs.run(flags.parameters(protocol, committee, load, length));
@@ -136,7 +133,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     out.println("latency-throughput graph: " + LatencyThroughputGraph.write(ofProtocol));
                 }
             }
-            if (protocols.size() > 1) {
+            if (protocolsOption.protocols.size() > 1) {
                 out.println("protocols compared:");
                 out.print(runs.comparison());
             }

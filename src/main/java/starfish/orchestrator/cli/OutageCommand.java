@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
-import starfish.protocol.Consensus;
 
 @Command(name = "benchmark-outage", mixinStandardHelpOptions = true,
         description = "Runs one benchmark with one outage: validators stopped at --start and restarted --duration"
@@ -27,16 +26,8 @@ public final class OutageCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags;
 
-    @Option(names = "--protocol", defaultValue = "mysticeti", converter = CliConverters.ConsensusConverter.class,
-            description = "mysticeti, starfish, starfish-pull or cordial-miners (default: ${DEFAULT-VALUE}).")
-    Consensus protocol;
-
-    @Option(names = "--committee", defaultValue = "4", description = "Number of validators (default: ${DEFAULT-VALUE}).")
-    int committee;
-
-    @Option(names = "--load", defaultValue = "1000", description = "Total offered load in tx/s (default:"
-            + " ${DEFAULT-VALUE}).")
-    int load;
+    @Mixin
+    Workload workload;
 
     @Option(names = "--start", defaultValue = "30s", converter = CliConverters.DurationConverter.class,
             description = "When the outage starts, after the measurement begins (default: ${DEFAULT-VALUE}).")
@@ -81,7 +72,7 @@ public final class OutageCommand implements Callable<Integer> {
             Settings settings = flags.apply(settingsOption.load()).withFaults(outage);
             Duration length = runDuration != null ? runDuration
                     : keepDown ? start.multipliedBy(2) : start.multipliedBy(2).plus(outageLength);
-            return LongRun.run(settings, flags, flags.parameters(protocol, committee, load, length), sampleInterval,
+            return LongRun.run(settings, flags, workload.parameters(flags, length), sampleInterval,
                     spec.commandLine().getOut());
         });
     }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import starfish.orchestrator.settings.Settings;
-import starfish.protocol.Consensus;
 
 @Command(name = "benchmark-stability", mixinStandardHelpOptions = true,
         description = "Runs one long benchmark and writes a sample per interval (TPS, latency, bandwidth, validators"
@@ -24,16 +23,8 @@ public final class StabilityCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags;
 
-    @Option(names = "--protocol", defaultValue = "mysticeti", converter = CliConverters.ConsensusConverter.class,
-            description = "mysticeti, starfish, starfish-pull or cordial-miners (default: ${DEFAULT-VALUE}).")
-    Consensus protocol;
-
-    @Option(names = "--committee", defaultValue = "4", description = "Number of validators (default: ${DEFAULT-VALUE}).")
-    int committee;
-
-    @Option(names = "--load", defaultValue = "1000", description = "Total offered load in tx/s (default:"
-            + " ${DEFAULT-VALUE}).")
-    int load;
+    @Mixin
+    Workload workload;
 
     @Option(names = "--duration", defaultValue = "1h", converter = CliConverters.DurationConverter.class,
             description = "Length of the run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
@@ -47,7 +38,7 @@ public final class StabilityCommand implements Callable<Integer> {
     public Integer call() {
         return CliErrors.run(spec.commandLine().getErr(), () -> {
             Settings settings = flags.apply(settingsOption.load());
-            return LongRun.run(settings, flags, flags.parameters(protocol, committee, load, duration), sampleInterval,
+            return LongRun.run(settings, flags, workload.parameters(flags, duration), sampleInterval,
                     spec.commandLine().getOut());
         });
     }

@@ -37,10 +37,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags;
 
-    @Option(names = {"--protocols", "--consensus"}, split = ",", arity = "1..*", defaultValue = "mysticeti",
-            converter = CliConverters.ConsensusConverter.class, paramLabel = "PROTOCOL",
-            description = "The protocols to sweep, one after another (default: ${DEFAULT-VALUE}).")
-    List<Consensus> protocols;
+    @Mixin
+    ProtocolsOption protocolsOption;
 
     @Option(names = {"--committees", "--committee", "--committee-sizes"}, split = ",", arity = "1..*",
             defaultValue = "4", paramLabel = "N",
@@ -100,14 +98,14 @@ public final class SweepCommand implements Callable<Integer> {
         }
         List<Integer> sizes = committees.stream().distinct().sorted().toList();
         for (int committee : sizes) {  // refuse before any testbed is touched
-            ByzantineAuthorities.requireTolerable(flags.parameters(protocols.get(0), committee, initialLoad, length),
+            ByzantineAuthorities.requireTolerable(flags.parameters(protocolsOption.protocols.get(0), committee, initialLoad, length),
                     flags.allowUnsafeByzantine);
         }
         List<SweepLine> lines = new ArrayList<>();
         try (CliBenchmarks runs = CliBenchmarks.open(settings, flags, sizes.get(sizes.size() - 1), new RunStop(),
                 out)) {
             for (int committee : sizes) {
-                for (Consensus protocol : protocols) {
+                for (Consensus protocol : protocolsOption.protocols) {
                     out.println("= sweep " + protocol.cliName() + " · n=" + committee);
                     List<LoadPoint> points = plan.run(load -> LoadPoint.of(
                             runs.run(flags.parameters(protocol, committee, load, length))));

@@ -1,15 +1,9 @@
 package starfish.orchestrator.stability;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import starfish.orchestrator.report.ResultFiles;
 import starfish.orchestrator.report.SvgLineChart;
 import starfish.orchestrator.report.SvgLineChart.Point;
 import starfish.orchestrator.report.SvgLineChart.Series;
@@ -19,30 +13,16 @@ import starfish.orchestrator.report.SvgLineChart.Series;
  * the charts `<base>-tps.svg` (TPS over time) and `<base>-latency.svg` (p50 and p99 over time).
  */
 public final class StabilityReport {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private StabilityReport() {
     }
 
     /** The files written, CSV first. */
     public static List<Path> write(Path measurementsFile, String base, List<StabilitySample> samples) {
         Path dir = measurementsFile.toAbsolutePath().getParent();
-        Path csv = dir.resolve(base + ".csv");
-        Path json = dir.resolve(base + ".json");
-        Path tps = dir.resolve(base + "-tps.svg");
-        Path latency = dir.resolve(base + "-latency.svg");
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(csv, csv(samples), StandardCharsets.UTF_8);
-            JSON.writeValue(json.toFile(), samples);
-            Files.writeString(tps, tpsChart(samples), StandardCharsets.UTF_8);
-            Files.writeString(latency, latencyChart(samples), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the stability samples to " + dir, e);
-        }
-        return List.of(csv, json, tps, latency);
+        return List.of(ResultFiles.text(dir.resolve(base + ".csv"), csv(samples)),
+                ResultFiles.json(dir.resolve(base + ".json"), samples),
+                ResultFiles.text(dir.resolve(base + "-tps.svg"), tpsChart(samples)),
+                ResultFiles.text(dir.resolve(base + "-latency.svg"), latencyChart(samples)));
     }
 
     static String csv(List<StabilitySample> samples) {

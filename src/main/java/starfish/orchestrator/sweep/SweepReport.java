@@ -1,18 +1,12 @@
 package starfish.orchestrator.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import starfish.orchestrator.report.ProtocolCurves;
+import starfish.orchestrator.report.ResultFiles;
 import starfish.orchestrator.report.SvgLineChart.Point;
 
 /**
@@ -20,27 +14,14 @@ import starfish.orchestrator.report.SvgLineChart.Point;
  * TPS, y = p50; a line per protocol and committee), written into one folder.
  */
 public final class SweepReport {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private SweepReport() {
     }
 
     /** The files written: CSV, JSON, SVG. */
     public static List<Path> write(Path dir, String base, List<SweepLine> lines) {
-        Path csv = dir.resolve(base + ".csv");
-        Path json = dir.resolve(base + ".json");
-        Path svg = dir.resolve(base + ".svg");
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(csv, csv(lines), StandardCharsets.UTF_8);
-            JSON.writeValue(json.toFile(), lines);
-            Files.writeString(svg, svg(lines), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sweep's points to " + dir, e);
-        }
-        return List.of(csv, json, svg);
+        return List.of(ResultFiles.text(dir.resolve(base + ".csv"), csv(lines)),
+                ResultFiles.json(dir.resolve(base + ".json"), lines),
+                ResultFiles.text(dir.resolve(base + ".svg"), svg(lines)));
     }
 
     static String csv(List<SweepLine> lines) {
