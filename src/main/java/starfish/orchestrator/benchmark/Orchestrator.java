@@ -62,7 +62,7 @@ public final class Orchestrator implements BenchmarkFlow {
     private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
     private MonitoringHandle monitoring = new NoMonitoring();
-    private RunStop stop = new RunStop();
+    private Optional<RunStop> stop = Optional.empty();
     private boolean allowUnsafeByzantine;
 
     /** Runs our validator, launched as the testbed's hosts require. */
@@ -96,7 +96,7 @@ public final class Orchestrator implements BenchmarkFlow {
 
     @Override
     public Orchestrator stoppedBy(RunStop value) {
-        this.stop = value;
+        this.stop = Optional.of(value);
         return this;
     }
 
@@ -111,6 +111,10 @@ public final class Orchestrator implements BenchmarkFlow {
     @Override
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
+        if (parameters.untilStopped() && stop.isEmpty()) {
+            throw new IllegalArgumentException("a run of duration 0 goes on until it is stopped, and nothing stops"
+                    + " runs here; give it a duration (the command line stops such runs on Ctrl-C)");
+        }
         HostTraits traits = testbed.traits();
         List<Instance> hosts = CommitteeHosts.validators(traits, settings,
                 testbed.instances().stream().filter(Instance::isActive).toList(), parameters.committee());
@@ -288,18 +292,19 @@ public final class Orchestrator implements BenchmarkFlow {
     private void measure(ValidatorSet validators, MeasurementsCollection measurements, Path file,
                          CrashFaults faults) {
         long start = System.nanoTime();
+        RunStop runStop = stop.orElseGet(RunStop::new);
         MeasurementSchedule.run(settings.monitoring().scrapeInterval(), validators.parameters().duration(), faults,
                 new MeasurementSchedule.Timeline() {
                     @Override
                     public void advanceTo(Duration offset) {
-                        stop.awaitUntil(start + offset.toNanos());
+                        runStop.awaitUntil(start + offset.toNanos());
                     }
 
                     @Override
                     public Duration elapsed() {
                         return Duration.ofNanos(System.nanoTime() - start);
                     }
-                }, stop::isRequested, (at, last) -> {
+                }, runStop::isRequested, (at, last) -> {
                     scrapeAll(validators, measurements, start, faults);
                     // figures first: the first save serialises the document for the first time (0.5-0.8 s of CPU
                     // at boot)
