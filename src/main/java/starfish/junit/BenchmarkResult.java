@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.measurement.Bandwidth;
 import starfish.orchestrator.measurement.MeasurementsCollection;
+import starfish.orchestrator.measurement.Resources;
 import starfish.orchestrator.measurement.Safety;
 import starfish.orchestrator.measurement.Summary;
 
@@ -29,9 +31,14 @@ public record BenchmarkResult(BenchmarkOutcome outcome) {
         return summary().tps();
     }
 
-    /** Sequenced payload bytes per second. */
+    /** Committed blocks per second (the reference orchestrator's `bps`). */
     public double bps() {
         return summary().bps();
+    }
+
+    /** Sequenced transaction bytes per second: TPS x the transaction size. */
+    public double payloadBytesPerSecond() {
+        return summary().payloadBytesPerSecond();
     }
 
     /** Measured throughput divided by the offered load (0 when no load was offered). */
@@ -47,13 +54,14 @@ public record BenchmarkResult(BenchmarkOutcome outcome) {
         return LatencyDistribution.of(summary().blockLatencyMs());
     }
 
-    public double bandwidthBytesPerSecond() {
-        return summary().bandwidthBytesPerSecond();
+    /** Bytes sent: by the committee, per validator, and per byte of sequenced transactions. */
+    public Bandwidth bandwidth() {
+        return summary().bandwidth();
     }
 
-    /** Bytes sent per second / TPS / transaction size: 1.0 means every transaction was sent once. */
-    public double bandwidthEfficiency() {
-        return summary().bandwidthEfficiency();
+    /** CPU, memory, storage and bandwidth per round, header size, readiness and metrics coverage. */
+    public Resources resources() {
+        return summary().resources();
     }
 
     public Safety safety() {

@@ -21,6 +21,7 @@ import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.cli.ProgressPrinter;
 import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.measurement.SummaryFormat;
 import starfish.orchestrator.report.Figures;
 import starfish.orchestrator.report.RunRow;
 import starfish.orchestrator.settings.SettingsRenderer;
@@ -106,7 +107,8 @@ public final class Benchmarks {
         entries.put("tps", Figures.rate(s.tps()));
         entries.put("p50", Figures.millis(s.transactionLatencyMs().p50()));
         entries.put("p99", Figures.millis(s.transactionLatencyMs().p99()));
-        entries.put("efficiency", Figures.ratio(s.bandwidthEfficiency()));
+        entries.put("bps", SummaryFormat.number(s.bps()) + " blocks/s");
+        entries.put("efficiency", Figures.ratio(s.bandwidth().efficiencyCommittee()));
         entries.put("safety", Figures.safety(s));
         entries.put("live", String.valueOf(s.live()));
         baseline.ifPresent(b -> entries.put("baseline", Figures.rate(b.tps()) + ", p50 " + Figures.millis(b.p50Ms())

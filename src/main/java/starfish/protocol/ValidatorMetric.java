@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The metrics a validator exposes on its Prometheus page, as the orchestrator reads them: each with its name as
- * exposed, its type and its unit. The validator registers exactly these (besides its JVM's), and the orchestrator
- * asks for exactly these on every scrape.
+ * exposed, its type and its unit. The validator registers exactly these (besides its JVM's; the process figures,
+ * CPU and memory, only when it runs in a process of its own), and the orchestrator asks for exactly these on every
+ * scrape.
  */
 public enum ValidatorMetric {
     SEQUENCED_TRANSACTIONS("sequenced_transactions_total", Type.COUNTER, Unit.TRANSACTIONS),
@@ -24,13 +25,22 @@ public enum ValidatorMetric {
     REJECTED_MESSAGES("rejected_messages_total", Type.COUNTER, Unit.MESSAGES),
     EQUIVOCATING_BLOCKS("equivocating_blocks_total", Type.COUNTER, Unit.BLOCKS),
     PENDING_TRANSACTIONS("pending_transactions", Type.GAUGE, Unit.TRANSACTIONS),
-    DROPPED_TRANSACTIONS("dropped_transactions_total", Type.COUNTER, Unit.TRANSACTIONS);
+    DROPPED_TRANSACTIONS("dropped_transactions_total", Type.COUNTER, Unit.TRANSACTIONS),
+    VALIDATOR_LINKS_ESTABLISHED("validator_links_established_total", Type.COUNTER, Unit.NONE),
+    SUSPENDED_BLOCKS("suspended_blocks", Type.GAUGE, Unit.BLOCKS),
+    BOUNDS_HIT("resource_bound_hits_total", Type.COUNTER, Unit.NONE),
+    PROPOSED_ROUND("proposed_round", Type.GAUGE, Unit.ROUNDS),
+    PROPOSED_HEADER_SIZE("proposed_header_size_bytes", Type.HISTOGRAM, Unit.BYTES),
+    STORAGE_SIZE("storage_size_bytes", Type.GAUGE, Unit.BYTES),
+    CPU_SECONDS("validator_cpu_seconds_total", Type.COUNTER, Unit.SECONDS),
+    RESIDENT_MEMORY("validator_resident_memory_bytes", Type.GAUGE, Unit.BYTES),
+    HEAP_AFTER_GC("validator_heap_after_gc_bytes", Type.GAUGE, Unit.BYTES);
 
     /** The Prometheus metric types the contract uses. */
     public enum Type { COUNTER, GAUGE, HISTOGRAM, INFO }
 
     /** What a value counts or measures. */
-    public enum Unit { TRANSACTIONS, BLOCKS, LEADERS, MESSAGES, BYTES, SECONDS, NONE }
+    public enum Unit { TRANSACTIONS, BLOCKS, LEADERS, MESSAGES, ROUNDS, BYTES, SECONDS, NONE }
 
     private static final List<String> NAMES = Arrays.stream(values()).map(ValidatorMetric::exposedName).toList();
 

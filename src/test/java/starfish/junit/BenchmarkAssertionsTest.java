@@ -10,7 +10,7 @@ import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
 
 class BenchmarkAssertionsTest {
-    private static final LatencyStats LATENCY = new LatencyStats(350, 100, 300, 600, 900);
+    private static final LatencyStats LATENCY = new LatencyStats(350, 100, 300, 300, 600, 600, 900);
 
     @Test
     void passesAResultThatMeetsEveryCheck() {

@@ -15,6 +15,7 @@ import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.Summaries;
 import starfish.orchestrator.measurement.Summary;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.runner.CommandRunner;
@@ -90,9 +91,9 @@ public class RecordingTestbedFactory implements TestbedFactory {
     }
 
     private static Summary summary(BenchmarkParameters parameters, double ratio) {
-        return new Summary(parameters.load() * ratio, parameters.load() * ratio * 512,
-                new LatencyStats(350, 120, 300, 600, 700), new LatencyStats(250, 80, 200, 400, 500),
-                1_000_000, 1.5, safety(parameters.load()), safetyDetail(parameters.load()), true, List.of(), 2);
+        return Summaries.of(parameters.load() * ratio,
+                new LatencyStats(350, 120, 300, 300, 600, 600, 700), new LatencyStats(250, 80, 200, 200, 400, 400, 500),
+                1.5, safety(parameters.load()), safetyDetail(parameters.load()), true, 2);
     }
 
     private static Safety safety(int load) {

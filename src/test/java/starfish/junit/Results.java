@@ -7,6 +7,7 @@ import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.Summaries;
 import starfish.orchestrator.measurement.Summary;
 
 /** Benchmark results with chosen values, for checks that read them. */
@@ -19,8 +20,7 @@ final class Results {
             boolean live) {
         BenchmarkParameters parameters = BenchmarkParameters.builder().load(load).duration(Duration.ofSeconds(10))
                 .build();
-        Summary summary = new Summary(tps, tps * 512, latencyMs, LatencyStats.empty(), 0, 0, safety, safetyDetail,
-                live, List.of(), 10);
+        Summary summary = Summaries.of(tps, latencyMs, LatencyStats.empty(), 0, safety, safetyDetail, live, 10);
         return new BenchmarkResult(new BenchmarkOutcome(parameters, summary, Path.of("m.json"), Path.of("logs")));
     }
 

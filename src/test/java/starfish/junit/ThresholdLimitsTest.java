@@ -13,7 +13,7 @@ import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
 
 class ThresholdLimitsTest {
-    private static final LatencyStats LATENCY = new LatencyStats(350, 100, 300, 600, 950.25);
+    private static final LatencyStats LATENCY = new LatencyStats(350, 100, 300, 300, 600, 600, 950.25);
     private static final Optional<Baseline> NO_BASELINE = Optional.empty();
     /** Median 1,000 tx/s and p50 250 ms; the outlier (600 tx/s) does not move it. */
     private static final Optional<Baseline> BASELINE = Baseline.of(List.of(run("a1", 1_000, 250, true),
@@ -95,7 +95,7 @@ class ThresholdLimitsTest {
     @Test
     void failsARunWorseThanItsBaselineWithBothFigures() throws Exception {
         List<String> violations = limits(method("noRegression")).violations(
-                Results.of(1000, 800, new LatencyStats(350, 100, 300, 600, 900)), BASELINE);
+                Results.of(1000, 800, new LatencyStats(350, 100, 300, 300, 600, 600, 900)), BASELINE);
 
         assertThat(violations).containsExactly(
                 "regression: throughput 800 tx/s is 20% below the baseline of 1000 tx/s (median of the last 5 runs,"
@@ -106,7 +106,7 @@ class ThresholdLimitsTest {
 
     @Test
     void passesARunWithinTheRegressionLimitOrWithoutABaseline() throws Exception {
-        var slightlySlower = Results.of(1000, 900, new LatencyStats(280, 100, 280, 600, 900));
+        var slightlySlower = Results.of(1000, 900, new LatencyStats(280, 100, 280, 280, 600, 600, 900));
 
         assertThat(limits(method("noRegression")).violations(slightlySlower, BASELINE)).isEmpty();
         assertThat(limits(method("noRegression")).violations(Results.of(1000, 10, LATENCY), NO_BASELINE)).isEmpty();
@@ -116,7 +116,7 @@ class ThresholdLimitsTest {
 
     @Test
     void failsAGeoRunWhoseLatencyIsBelowTheMinimum() throws Exception {
-        var noDelay = Results.of(300, 300, new LatencyStats(70, 10, 62, 90, 99));
+        var noDelay = Results.of(300, 300, new LatencyStats(70, 10, 62, 62, 90, 90, 99));
 
         assertThat(limits(method("geoLatencyMustShow")).violations(noDelay, NO_BASELINE)).containsExactly(
                 "threshold violated: p50 transaction latency 62 ms is below the minimum of 200 ms");

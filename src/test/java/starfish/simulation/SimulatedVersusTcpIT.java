@@ -83,7 +83,7 @@ class SimulatedVersusTcpIT {
     private static double medianMs(List<String> first, List<String> last, double windowSeconds) {
         MeasurementsCollection measurements = new MeasurementsCollection(BenchmarkParameters.builder()
                 .consensus(Consensus.MYSTICETI).committee(COMMITTEE).load((int) (COMMITTEE * LOAD_PER_VALIDATOR))
-                .mimicExtraLatency(true).duration(Duration.ofSeconds(20)).build(), Map.of(), List.of());
+                .mimicExtraLatency(true).duration(Duration.ofSeconds(20)).build(), Map.of(), List.of(), 512);
         for (int i = 0; i < COMMITTEE; i++) {
             measurements.add(i, ValidatorScrape.of(0, ValidatorScrape.parser().parse(first.get(i))));
             measurements.add(i, ValidatorScrape.of(windowSeconds, ValidatorScrape.parser().parse(last.get(i))));

@@ -2,11 +2,14 @@ package starfish.junit.allure;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import starfish.junit.history.Baseline;
 import starfish.junit.history.HistoryEntry;
+import starfish.orchestrator.measurement.Summary;
+import starfish.orchestrator.measurement.SummaryFormat;
 import starfish.orchestrator.report.Figures;
 import starfish.orchestrator.report.Html;
 import starfish.orchestrator.report.RunRow;
@@ -21,6 +24,10 @@ import starfish.orchestrator.report.SvgLineChart.Series;
  */
 final class RunOverview {
     private static final int TREND_RUNS = 10;
+    private static final List<String> RESOURCE_ROWS = List.of("committed blocks", "bandwidth per validator",
+            "efficiency per validator", "CPU per validator", "resident memory per validator",
+            "heap after GC per validator", "storage per round", "bandwidth per round", "header size p50",
+            "ready at boot", "metrics coverage", "window");
 
     private RunOverview() {
     }
@@ -28,9 +35,20 @@ final class RunOverview {
     static String html(RunRow row, List<String> charts, List<HistoryEntry> history, Optional<Baseline> baseline) {
         StringBuilder html = new StringBuilder("<div class=\"starfish-run\">\n<h3>")
                 .append(Html.escape(row.parameters().displayName())).append("</h3>\n")
-                .append(RunTable.html(List.of(row)));
+                .append(RunTable.html(List.of(row)))
+                .append(resources(row.summary()));
         charts.forEach(html::append);
         return html.append(trend(history, baseline)).append("</div>\n").toString();
+    }
+
+    /** Throughput in blocks and what the run cost, medians over honest validators (the attachment has the rest). */
+    private static String resources(Summary s) {
+        Map<String, String> rows = SummaryFormat.rows(s);
+        StringBuilder html = new StringBuilder("<table class=\"starfish-resources\" style=\"border-collapse:collapse\">\n");
+        for (String name : RESOURCE_ROWS) {
+            html.append("<tr>").append(cell(name)).append(cell(rows.get(name))).append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
     }
 
     private static String trend(List<HistoryEntry> history, Optional<Baseline> baseline) {

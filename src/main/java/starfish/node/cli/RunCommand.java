@@ -18,6 +18,9 @@ import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.dag.CorruptLogException;
 import starfish.node.metrics.JvmMetricsSelection;
+import starfish.node.metrics.ProcessMetrics;
+import starfish.node.net.MimickedLatency;
+import starfish.node.runtime.NodeRuntime;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
@@ -61,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mimic-extra-latency", description = "Delay messages by half the inter-region RTT.")
     boolean mimicExtraLatency;
 
+    @Option(names = "--uniform-latency-ms", description = "Delay every message by this many milliseconds (one way),"
+            + " instead of the RTT table of --mimic-extra-latency.")
+    Double uniformLatencyMs;
+
     @Option(names = "--storage-path", description = "Where committed.log goes (default storage-<authority>).")
     Path storagePath;
 
@@ -85,18 +92,20 @@ final class RunCommand implements Callable<Integer> {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetricsSelection.register(registry);
+        ProcessMetrics.register(registry);
         ValidatorConfig config = new ValidatorConfig(committee, authority,
                 ConfigFiles.readSigningKey(privateConfigPath, authority),
                 ConfigFiles.readNodeParameters(nodeParametersPath),
                 ConfigFiles.readClientParameters(clientParametersPath),
                 Consensus.fromCliName(consensus), ByzantineStrategy.fromCliName(byzantineStrategy), load,
                 mimicExtraLatency, storagePath != null ? storagePath : Path.of("storage-" + authority),
-                InetAddress.getByName("0.0.0.0"), registry);
-        HTTPServer metricsServer = HTTPServer.builder().port(committee.authority(authority).metricsPort())
-                .registry(registry).buildAndStart();
+                ListenAddress.forHost(committee.authority(authority).host()), registry);
+        HTTPServer metricsServer = HTTPServer.builder().inetAddress(config.bindAddress())
+                .port(committee.authority(authority).metricsPort()).registry(registry).buildAndStart();
         Validator validator;
         try {
-            validator = Validator.start(config);
+            validator = uniformLatencyMs == null ? Validator.start(config)
+                    : Validator.start(config, NodeRuntime.system(MimickedLatency.oneWayDelay("--uniform-latency-ms", uniformLatencyMs)));
         } catch (RuntimeException | IOException e) {
             metricsServer.close();
             throw e;

@@ -19,6 +19,8 @@ import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
+import starfish.node.net.InboundHandler;
+import starfish.node.net.Message;
 import starfish.node.net.RandomPeers;
 import starfish.node.net.Synchronizer;
 import starfish.node.net.Transport;
@@ -60,14 +62,26 @@ public final class Validator implements AutoCloseable {
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee);
         store.persistTo(blockLog);
+        metrics.watchStorage(blockLog::size);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());
         metrics.watchPool(pool::pendingCount, pool::droppedCount);
         List<Block> genesis = BlockSigner.genesis(committee);
         ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters,
                 new RandomPeers(self, committee.size(), runtime.random()));
         Core[] coreRef = new Core[1];
+        InboundHandler toCore = new InboundHandler() {
+            @Override
+            public void onMessage(int peer, Message message) {
+                coreRef[0].onMessage(peer, message);
+            }
+
+            @Override
+            public void awaitCapacity() throws InterruptedException {
+                coreRef[0].awaitCapacity();
+            }
+        };
         Transport network = runtime.transport(config, new InboundFrames(protocol.verifier(runtime.signatureCheck()), metrics,
-                (peer, message) -> coreRef[0].onMessage(peer, message)), metrics);
+                toCore), metrics);
         LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());
         Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics, clock,

@@ -137,6 +137,15 @@ public final class BlockLog implements AutoCloseable {
         }
     }
 
+    /** The log's length on disk (records still in the write buffer not yet counted); -1 once closed. */
+    public long size() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private int checksum(byte[] bytes, int offset, int length) {
         crc.reset();
         crc.update(bytes, offset, length);

@@ -1,6 +1,7 @@
 package starfish.node.metrics;
 
 import static starfish.protocol.ValidatorMetric.BENCHMARK_DURATION;
+import static starfish.protocol.ValidatorMetric.BOUNDS_HIT;
 import static starfish.protocol.ValidatorMetric.BLOCK_LATENCY;
 import static starfish.protocol.ValidatorMetric.BYTES_RECEIVED;
 import static starfish.protocol.ValidatorMetric.BYTES_SENT;
@@ -13,9 +14,14 @@ import static starfish.protocol.ValidatorMetric.LEADER_TIMEOUTS;
 import static starfish.protocol.ValidatorMetric.MISSING_BLOCKS;
 import static starfish.protocol.ValidatorMetric.PENDING_TRANSACTIONS;
 import static starfish.protocol.ValidatorMetric.PROPOSED_BLOCK_SIZE;
+import static starfish.protocol.ValidatorMetric.PROPOSED_HEADER_SIZE;
+import static starfish.protocol.ValidatorMetric.PROPOSED_ROUND;
+import static starfish.protocol.ValidatorMetric.STORAGE_SIZE;
 import static starfish.protocol.ValidatorMetric.REJECTED_MESSAGES;
 import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.SUSPENDED_BLOCKS;
 import static starfish.protocol.ValidatorMetric.TRANSACTION_LATENCY;
+import static starfish.protocol.ValidatorMetric.VALIDATOR_LINKS_ESTABLISHED;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -34,10 +40,6 @@ import starfish.node.runtime.Clock;
  */
 public final class NodeMetrics {
 
-    public static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05,
-        0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10, 15,
-        20, 30, 60};
-
     public final Counter sequencedTransactions;
     public final Histogram transactionLatency;
     public final Histogram blockLatency;
@@ -47,10 +49,15 @@ public final class NodeMetrics {
     public final Counter bytesReceived;
     public final Gauge missingBlocks;
     public final Gauge proposedBlockSize;
+    public final Histogram proposedHeaderSize;
+    public final Gauge proposedRound;
     public final Gauge committedSequenceLength;
     public final Info committedSequenceDigest;
     public final Counter rejectedMessages;
     public final Counter equivocatingBlocks;
+    public final Counter validatorLinksEstablished;
+    public final Gauge suspendedBlocks;
+    public final Counter boundHits;
     private final PrometheusRegistry registry;
 
     public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
@@ -84,6 +91,11 @@ public final class NodeMetrics {
         }
         proposedBlockSize = Gauge.builder().name(PROPOSED_BLOCK_SIZE.exposedName())
                 .help("Encoded size of the last block this validator proposed").register(registry);
+        proposedHeaderSize = Histogram.builder().name(PROPOSED_HEADER_SIZE.exposedName())
+                .help("Encoded size of each proposed block without its transaction data").classicOnly()
+                .classicUpperBounds(GeometricBuckets.SIZE_BYTES).register(registry);
+        proposedRound = Gauge.builder().name(PROPOSED_ROUND.exposedName())
+                .help("Round of the last block this validator proposed").register(registry);
         committedSequenceLength = Gauge.builder().name(COMMITTED_SEQUENCE_LENGTH.exposedName())
                 .help("Committed leaders output so far").register(registry);
         committedSequenceDigest = Info.builder().name(COMMITTED_SEQUENCE_DIGEST.exposedName())
@@ -97,6 +109,16 @@ public final class NodeMetrics {
         equivocatingBlocks = Counter.builder().name(EQUIVOCATING_BLOCKS.exposedName())
                 .help("Accepted blocks whose author already has a block in that round, by author")
                 .labelNames("authority").register(registry);
+        validatorLinksEstablished = Counter.builder().name(VALIDATOR_LINKS_ESTABLISHED.exposedName())
+                .help("Links to peers that passed the handshake (an impostor never adds one)").register(registry);
+        suspendedBlocks = Gauge.builder().name(SUSPENDED_BLOCKS.exposedName())
+                .help("Received blocks waiting for their parents").register(registry);
+        boundHits = Counter.builder().name(BOUNDS_HIT.exposedName())
+                .help("Times a resource bound refused or delayed work, by bound").labelNames("bound")
+                .register(registry);
+        for (ResourceBound bound : ResourceBound.values()) {
+            boundHits.initLabelValues(bound.label());
+        }
     }
 
     /** The transaction pool's backlog, and the transactions it refused because it was full (load shed). */
@@ -108,9 +130,32 @@ public final class NodeMetrics {
                 .register(registry);
     }
 
+    /** The bytes this validator's storage holds, read when scraped (a negative reading is left out). */
+    public void watchStorage(LongSupplier bytes) {
+        GaugeWithCallback.builder().name(STORAGE_SIZE.exposedName()).help("Bytes in the validator's write-ahead log")
+                .callback(cb -> {
+                    long now = bytes.getAsLong();
+                    if (now >= 0) {
+                        cb.call(now);
+                    }
+                }).register(registry);
+    }
+
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
         return Histogram.builder().name(name).help(help).classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS).register(registry);
+                .classicUpperBounds(GeometricBuckets.LATENCY_SECONDS).register(registry);
+    }
+
+    /** A resource bound bit: counted once per refused or delayed item. */
+    public void boundHit(ResourceBound bound) {
+        boundHit(bound, 1);
+    }
+
+    /** `count` items refused at once (nothing counted when 0). */
+    public void boundHit(ResourceBound bound, int count) {
+        if (count > 0) {
+            boundHits.labelValues(bound.label()).inc(count);
+        }
     }
 
     public void reject(RejectionReason reason) {

@@ -1,10 +1,12 @@
 package starfish.node.net;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one-way delay added before sending to a peer when --mimic-extra-latency is on: half the round-trip time
- * between the two validators' regions, plus or minus 3% uniformly (the reference's table and region mapping).
+ * The one-way delay added before sending to a peer: with --mimic-extra-latency half the round-trip time between the
+ * two validators' regions, plus or minus 3% uniformly (the reference's table and region mapping); with
+ * --uniform-latency-ms the same delay on every link, without jitter (the kernels this runs on may lack netem).
  */
 public final class MimickedLatency {
 
@@ -24,13 +26,33 @@ public final class MimickedLatency {
     private static final double JITTER = 0.03;
 
     private final boolean enabled;
+    /** Negative: the RTT table. */
+    private final long uniformNanos;
 
-    private MimickedLatency(boolean enabled) {
+    private MimickedLatency(boolean enabled, long uniformNanos) {
         this.enabled = enabled;
+        this.uniformNanos = uniformNanos;
     }
 
     public static MimickedLatency of(boolean enabled) {
-        return new MimickedLatency(enabled);
+        return new MimickedLatency(enabled, -1);
+    }
+
+    /** `milliseconds` as a delay, refused with the option's name when negative or not finite. */
+    public static Duration oneWayDelay(String option, double milliseconds) {
+        if (!(milliseconds >= 0) || Double.isInfinite(milliseconds)) {
+            throw new IllegalArgumentException(option + " must be a finite number of milliseconds >= 0, was "
+                    + milliseconds);
+        }
+        return Duration.ofNanos(Math.round(milliseconds * 1e6));
+    }
+
+    /** Every link `delay` one way. */
+    public static MimickedLatency uniform(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a uniform latency must not be negative, was " + delay);
+        }
+        return new MimickedLatency(true, delay.toNanos());
     }
 
     public static int region(int authority) {
@@ -45,6 +67,9 @@ public final class MimickedLatency {
     public long delayNanos(int from, int to) {
         if (!enabled) {
             return 0;
+        }
+        if (uniformNanos >= 0) {
+            return uniformNanos;
         }
         double factor = 1 + ThreadLocalRandom.current().nextDouble(-JITTER, JITTER);
         return (long) (baseDelayNanos(from, to) * factor);

@@ -1,5 +1,8 @@
 package starfish.node.runtime;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SignatureCheck;
@@ -32,5 +35,10 @@ public interface NodeRuntime {
 
     static NodeRuntime system() {
         return SystemRuntime.INSTANCE;
+    }
+
+    /** The deployment runtime with every link `oneWayDelay` long (--uniform-latency-ms). */
+    static NodeRuntime system(Duration oneWayDelay) {
+        return new SystemRuntime(Optional.of(oneWayDelay));
     }
 }

@@ -1,5 +1,7 @@
 package starfish.node.runtime;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
@@ -12,9 +14,13 @@ import starfish.node.net.Transport;
 /** The deployment runtime: the machine's clocks, a thread per executor, unseeded generators, TCP. */
 final class SystemRuntime implements NodeRuntime {
 
-    static final SystemRuntime INSTANCE = new SystemRuntime();
+    static final SystemRuntime INSTANCE = new SystemRuntime(Optional.empty());
 
-    private SystemRuntime() {
+    /** Set: every link gets this one-way delay, whatever the configuration says about mimicked geo-latency. */
+    private final Optional<Duration> uniformLatency;
+
+    SystemRuntime(Optional<Duration> uniformLatency) {
+        this.uniformLatency = uniformLatency;
     }
 
     @Override
@@ -34,8 +40,9 @@ final class SystemRuntime implements NodeRuntime {
 
     @Override
     public Transport transport(ValidatorConfig config, InboundFrames inbound, NodeMetrics metrics) {
-        return new Network(config.committee(), config.authority(), config.bindAddress(),
-                config.nodeParameters().maxFrameBytes(), MimickedLatency.of(config.mimicExtraLatency()), inbound,
+        return new Network(config.committee(), config.authority(), config.signingKey(), config.bindAddress(),
+                config.nodeParameters().maxFrameBytes(), uniformLatency.map(MimickedLatency::uniform)
+                        .orElseGet(() -> MimickedLatency.of(config.mimicExtraLatency())), inbound,
                 metrics);
     }
 }

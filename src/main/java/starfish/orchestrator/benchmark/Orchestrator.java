@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import starfish.orchestrator.faults.CrashSchedule;
 import starfish.orchestrator.faults.CrashTargets;
 import starfish.orchestrator.faults.ValidatorControl;
 import starfish.orchestrator.measurement.CommittedLog;
+import starfish.node.config.ConfigFiles;
 import starfish.orchestrator.measurement.MeasurementsCollection;
 import starfish.orchestrator.measurement.SafetyCheck;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -120,12 +122,13 @@ public final class Orchestrator implements BenchmarkFlow {
                 testbed.instances().stream().filter(Instance::isActive).toList(), parameters.committee());
         int basePort = PortAllocator.basePort(traits, 2 * hosts.size());
         ValidatorSet validators = new ValidatorSet(hosts, basePort, ByzantineAuthorities.of(parameters), protocol,
-                parameters);
+                parameters, settings.simulation().uniformLatency());
         String runId = RunId.claim(settings.locations().logsDir(), parameters.slug());
         Path logsDir = settings.locations().logsDir().resolve(runId);
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(), resultsFolder(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
-                SettingsRenderer.toMap(settings), validators.byzantine());
+                SettingsRenderer.toMap(settings), validators.byzantine(), ConfigFiles.readClientParameters(
+                        settings.locations().clientParametersPath().orElse(null)).transactionSize());
         CommandRunner runner = testbed.commandRunner();
         LOG.info("benchmark {} on {} hosts, run {}", parameters.displayName(), hosts.size(), runId);
         boolean booted = false;
@@ -147,7 +150,10 @@ public final class Orchestrator implements BenchmarkFlow {
             monitoring.scrape(ScrapeTarget.validators(genesisAddresses(hosts),
                     authority -> protocol.metricsPort(authority, hosts.size(), basePort)));
             booted = true;
-            phase(BenchmarkPhase.BOOT, () -> boot(runner, validators));
+            phase(BenchmarkPhase.BOOT, () -> {
+                boot(runner, validators);
+                measurements.setReadyAtBoot(validators.size(), validators.size());
+            });
             CrashFaults faults = crashFaults(runner, validators, measurements);
             phase(BenchmarkPhase.MEASURE, () -> measure(validators, measurements, measurementsFile, faults));
         } catch (RuntimeException | Error failure) {
@@ -171,22 +177,28 @@ public final class Orchestrator implements BenchmarkFlow {
     }
 
     /**
-     * Genesis files are the same on every host. Hosts with machines of their own write their own; hosts sharing this
-     * machine would run a genesis process each, seconds of CPU in all: genesis is written once and copied.
+     * Genesis draws fresh keys, so it runs once, on the first validator's host, and its files are copied from there:
+     * the committee files to every host, each private key file to its own validator's host alone (the first host
+     * keeps only its own). Transfers keep the owner-only mode that genesis gives private key files.
      */
     private void writeGenesis(CommandRunner runner, List<Instance> hosts, int basePort) {
-        String genesis = protocol.genesisCommand(genesisAddresses(hosts), basePort);
-        if (!testbed.traits().shareFileSystem()) {
-            runner.executeAll(hosts, genesis);
-            return;
-        }
         Instance first = hosts.get(0);
-        runner.execute(first, genesis);
+        runner.execute(first, protocol.genesisCommand(genesisAddresses(hosts), basePort));
+        List<Instance> others = hosts.subList(1, hosts.size());
         Path copy = FileTrees.createTempDirectory("starfish-genesis-");
         try {
-            for (String file : protocol.genesisFiles(hosts.size())) {
+            for (String file : protocol.sharedGenesisFiles()) {
                 runner.download(first, file, copy.resolve(file));
-                hosts.subList(1, hosts.size()).forEach(host -> runner.upload(host, copy.resolve(file), file));
+                others.forEach(host -> runner.upload(host, copy.resolve(file), file));
+            }
+            for (int authority = 1; authority < hosts.size(); authority++) {
+                String key = protocol.privateKeyFile(authority);
+                runner.download(first, key, copy.resolve(key));
+                runner.upload(hosts.get(authority), copy.resolve(key), key);
+            }
+            if (!others.isEmpty()) {
+                runner.execute(first, "rm -f " + IntStream.range(1, hosts.size()).mapToObj(protocol::privateKeyFile)
+                        .map(ShellQuoting::quote).collect(Collectors.joining(" ")));
             }
         } finally {
             FileTrees.delete(copy);
@@ -328,6 +340,7 @@ public final class Orchestrator implements BenchmarkFlow {
             try {
                 measurements.add(authority, future.join());
             } catch (CompletionException e) {
+                measurements.recordMissedScrape(authority);
                 LOG.warn("scrape of validator {} failed: {}", authority, e.getCause().getMessage());
             }
         });

@@ -1,7 +1,9 @@
 package starfish.orchestrator.benchmark;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import starfish.orchestrator.validator.MetricsQuery;
 import starfish.orchestrator.validator.Protocol;
 import starfish.orchestrator.validator.ValidatorLaunch;
@@ -9,9 +11,12 @@ import starfish.orchestrator.host.Instance;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.ValidatorMetric;
 
-/** The committee of one run: validator i runs on hosts.get(i), with ports from basePort. */
+/**
+ * The committee of one run: validator i runs on hosts.get(i), with ports from basePort; `uniformLatency`, when set,
+ * is the one-way delay every validator adds to every link.
+ */
 record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine, Protocol protocol,
-                    BenchmarkParameters parameters) {
+                    BenchmarkParameters parameters, Optional<Duration> uniformLatency) {
 
     int size() {
         return hosts.size();
@@ -42,6 +47,6 @@ record ValidatorSet(List<Instance> hosts, int basePort, List<Integer> byzantine,
         ByzantineStrategy behaviour = byzantine.contains(authority)
                 ? parameters.byzantineStrategy() : ByzantineStrategy.HONEST;
         return new ValidatorLaunch(authority, size(), parameters.consensus(), behaviour, share,
-                parameters.mimicExtraLatency());
+                parameters.mimicExtraLatency(), uniformLatency);
     }
 }

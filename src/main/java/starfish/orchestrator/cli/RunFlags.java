@@ -1,7 +1,9 @@
 package starfish.orchestrator.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
+import starfish.node.net.MimickedLatency;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.RunOptions;
 import starfish.orchestrator.settings.Settings;
@@ -28,6 +30,11 @@ final class RunFlags {
     @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
     boolean mimicExtraLatency;
 
+    @Option(names = "--uniform-latency-ms", description = "Every link gets this one-way delay in milliseconds instead"
+            + " of the RTT table (validators add it before each message; the simulated testbed's links carry it);"
+            + " overrides uniform_latency_ms of the settings.")
+    Double uniformLatencyMs;
+
     @Option(names = "--seed", description = "cloud_provider simulated: the seed of the runs; the same seed and"
             + " settings give the same runs (default: simulation_seed from the settings, else "
             + SimulationSettings.DEFAULT_SEED + ").")
@@ -50,8 +57,11 @@ final class RunFlags {
             + " print their URLs; also on with `monitoring: true` in the settings.")
     boolean monitoring;
 
+    /** The settings with this command line's seed and uniform latency, where given. */
     Settings apply(Settings settings) {
-        return seed == null ? settings : settings.withSimulationSeed(seed);
+        Settings seeded = seed == null ? settings : settings.withSimulationSeed(seed);
+        return uniformLatencyMs == null ? seeded : seeded.withSimulation(seeded.simulation().withUniformLatency(
+                Optional.of(MimickedLatency.oneWayDelay("--uniform-latency-ms", uniformLatencyMs))));
     }
 
     RunOptions runOptions() {

@@ -31,36 +31,45 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
 
     /** What was observed between `earlier` and this snapshot. */
     public HistogramSnapshot minus(HistogramSnapshot earlier) {
-        Buckets mine = (Buckets) buckets;
-        double[] counts = new double[mine.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = mine.counts[i] - earlier.countAtMost(i, mine.upperBounds[i]);
-        }
-        return new HistogramSnapshot(new Buckets(mine.upperBounds, counts), sum - earlier.sum, count - earlier.count);
+        return combine(earlier, -1);
     }
 
-    /** Bucket-wise sum of two histograms with the same bounds (missing bounds count as zero). */
+    /** Bucket-wise sum of two histograms (a bound one of them lacks counts as its nearest lower bound). */
     public HistogramSnapshot plus(HistogramSnapshot other) {
-        Buckets mine = (Buckets) buckets;
-        double[] counts = new double[mine.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = mine.counts[i] + other.countAtMost(i, mine.upperBounds[i]);
-        }
-        return new HistogramSnapshot(new Buckets(mine.upperBounds, counts), sum + other.sum, count + other.count);
+        return combine(other, 1);
     }
 
-    /** `index` is where the bound usually sits (same bounds on every scrape): checked first, searched otherwise. */
-    private double countAtMost(int index, double upperBound) {
+    /** Over the union of both bounds: mine + sign x other's, each read as a step function of the bound. */
+    private HistogramSnapshot combine(HistogramSnapshot other, int sign) {
         Buckets mine = (Buckets) buckets;
-        if (index < mine.size() && mine.upperBounds[index] == upperBound) {
-            return mine.counts[index];
-        }
-        for (int i = 0; i < mine.size(); i++) {
-            if (mine.upperBounds[i] == upperBound) {
-                return mine.counts[i];
+        Buckets theirs = (Buckets) other.buckets;
+        if (Arrays.equals(mine.upperBounds, theirs.upperBounds)) {
+            double[] counts = new double[mine.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = mine.counts[i] + sign * theirs.counts[i];
             }
+            return new HistogramSnapshot(new Buckets(mine.upperBounds, counts), sum + sign * other.sum,
+                    count + sign * other.count);
         }
-        return 0;
+        double[] bounds = new double[mine.size() + theirs.size()];
+        double[] counts = new double[bounds.length];
+        int size = 0;
+        int i = 0;
+        int j = 0;
+        while (i < mine.size() || j < theirs.size()) {
+            double bound = j == theirs.size() || (i < mine.size() && mine.upperBounds[i] <= theirs.upperBounds[j])
+                    ? mine.upperBounds[i] : theirs.upperBounds[j];
+            while (i < mine.size() && mine.upperBounds[i] <= bound) {
+                i++;
+            }
+            while (j < theirs.size() && theirs.upperBounds[j] <= bound) {
+                j++;
+            }
+            bounds[size] = bound;
+            counts[size++] = (i > 0 ? mine.counts[i - 1] : 0) + sign * (j > 0 ? theirs.counts[j - 1] : 0);
+        }
+        return new HistogramSnapshot(new Buckets(Arrays.copyOf(bounds, size), Arrays.copyOf(counts, size)),
+                sum + sign * other.sum, count + sign * other.count);
     }
 
     /** From the `<name>_bucket`, `<name>_sum` and `<name>_count` series of an unlabelled histogram. */
@@ -104,9 +113,9 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
         private final String bucketName;
         private final String sumName;
         private final String countName;
-        /** Room for the validator's 36 latency buckets without regrowing. */
-        private double[] upperBounds = new double[64];
-        private double[] counts = new double[64];
+        /** Room for the validator's 289 latency buckets and +Inf without regrowing. */
+        private double[] upperBounds = new double[320];
+        private double[] counts = new double[320];
         private int size;
         private double sum;
         private double count = Double.NaN;
@@ -144,7 +153,28 @@ public record HistogramSnapshot(List<Bucket> buckets, double sum, double count) 
             }
             Buckets ascending = ascending();
             double total = Double.isNaN(count) ? ascending.counts[size - 1] : count;
-            return Optional.of(new HistogramSnapshot(ascending, sum, total));
+            return Optional.of(new HistogramSnapshot(withoutEmptyRuns(ascending), sum, total));
+        }
+
+        /**
+         * Leaves out the bounds inside runs of empty buckets: a latency spreads over a few dozen of the 289 buckets,
+         * and the measurements file keeps every scrape. Each non-empty bucket keeps the bound below it (its lower
+         * edge) and the +Inf bucket stays, so a left-out bound reads as the kept bound below it, exactly.
+         */
+        private static Buckets withoutEmptyRuns(Buckets full) {
+            int n = full.size();
+            double[] bounds = new double[n];
+            double[] kept = new double[n];
+            int size = 0;
+            for (int i = 0; i < n; i++) {
+                boolean filled = full.counts[i] != (i == 0 ? 0 : full.counts[i - 1]);
+                boolean nextFilled = i + 1 < n && full.counts[i + 1] != full.counts[i];
+                if (filled || nextFilled || i == n - 1) {
+                    bounds[size] = full.upperBounds[i];
+                    kept[size++] = full.counts[i];
+                }
+            }
+            return size == n ? full : new Buckets(Arrays.copyOf(bounds, size), Arrays.copyOf(kept, size));
         }
 
         /** Exporters write buckets in ascending order; any other order is sorted. */

@@ -4,9 +4,13 @@ import java.util.List;
 
 /**
  * Latency statistics from a (merged) classic histogram in seconds, reported in milliseconds: the mean from
- * sum/count, the standard deviation from bucket midpoints, percentiles by linear interpolation within a bucket.
+ * sum/count, the standard deviation from bucket midpoints. A percentile is the geometric middle of its bucket when
+ * the bucket is narrow (upper / lower at most {@value #NARROW}; the validator's buckets are 1.04 wide, so the figure
+ * is within 2% of the exact one), and linearly interpolated within a wide bucket (those of older measurements files).
  */
 final class HistogramStatistics {
+
+    static final double NARROW = 1.1;
 
     private HistogramStatistics() {
     }
@@ -16,8 +20,9 @@ final class HistogramStatistics {
             return LatencyStats.empty();
         }
         double avg = h.sum() / h.count();
-        return new LatencyStats(avg * 1_000, stdev(h, avg) * 1_000, percentile(h, 0.50) * 1_000,
-                percentile(h, 0.90) * 1_000, percentile(h, 0.99) * 1_000);
+        return new LatencyStats(avg * 1_000, stdev(h, avg) * 1_000, percentile(h, 0.25) * 1_000,
+                percentile(h, 0.50) * 1_000, percentile(h, 0.75) * 1_000, percentile(h, 0.90) * 1_000,
+                percentile(h, 0.99) * 1_000);
     }
 
     /** The value below which a fraction `q` of the observations fall. */
@@ -33,6 +38,9 @@ final class HistogramStatistics {
             if (cumulative >= target && cumulative > below) {
                 if (Double.isInfinite(upper)) {
                     return lower;
+                }
+                if (lower > 0 && upper / lower <= NARROW) {
+                    return Math.sqrt(lower * upper);
                 }
                 return lower + (upper - lower) * (target - below) / (cumulative - below);
             }

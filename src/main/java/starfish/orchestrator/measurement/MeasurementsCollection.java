@@ -26,18 +26,35 @@ public final class MeasurementsCollection {
     private final List<Integer> byzantineAuthorities;
     private final Map<Integer, ValidatorSeries> scrapes = new TreeMap<>();
     private final List<FaultEvent> faultEvents = new ArrayList<>();
+    private final Map<Integer, Integer> missedScrapes = new TreeMap<>();
+    private final int transactionSizeBytes;
+    private double readyAtBoot = 1;
     private SafetyVerdict safety = new SafetyVerdict(Safety.OK, "not checked yet: committed logs are compared after the run");
 
-    /** `renderedSettings` must come from SettingsRenderer, so that no secret reaches the file. */
+    /**
+     * `renderedSettings` must come from SettingsRenderer, so that no secret reaches the file; `transactionSizeBytes` is
+     * the load generator's (its client parameters).
+     */
     public MeasurementsCollection(Object parameters, Map<String, Object> renderedSettings,
-                                  List<Integer> byzantineAuthorities) {
+                                  List<Integer> byzantineAuthorities, int transactionSizeBytes) {
         this.parameters = parameters;
         this.settings = renderedSettings;
         this.byzantineAuthorities = List.copyOf(byzantineAuthorities);
+        this.transactionSizeBytes = transactionSizeBytes;
     }
 
     public synchronized void add(int authority, ValidatorScrape scrape) {
         scrapes.computeIfAbsent(authority, a -> new ValidatorSeries()).add(scrape);
+    }
+
+    /** A scrape of `authority` that did not answer (the validator was meant to be up). */
+    public synchronized void recordMissedScrape(int authority) {
+        missedScrapes.merge(authority, 1, Integer::sum);
+    }
+
+    /** How many of the committee's `committee` validators answered the readiness check at boot. */
+    public synchronized void setReadyAtBoot(int ready, int committee) {
+        readyAtBoot = committee == 0 ? 0 : (double) ready / committee;
     }
 
     public synchronized void recordFault(FaultEvent event) {
@@ -71,7 +88,8 @@ public final class MeasurementsCollection {
     }
 
     public synchronized Summary summary() {
-        return SummaryCalculator.of(scrapes, byzantineAuthorities, safety, downAtEnd());
+        return SummaryCalculator.of(scrapes, byzantineAuthorities, safety, downAtEnd(),
+                new RunFacts(transactionSizeBytes, readyAtBoot, missedScrapes));
     }
 
     /** The run's parameters as a `type` (the type they were saved as, or one with the same fields). */
@@ -103,8 +121,9 @@ public final class MeasurementsCollection {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, ".measurements-", ".tmp");
-            JSON.writeValue(temporary.toFile(), new Document(parameters, settings, byzantineAuthorities, scrapeLists(),
-                    faultEvents, safety.safety(), safety.detail(), summary()));
+            JSON.writeValue(temporary.toFile(), new Document(parameters, settings, byzantineAuthorities,
+                    transactionSizeBytes, readyAtBoot, missedScrapes, scrapeLists(), faultEvents, safety.safety(),
+                    safety.detail(), summary()));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write measurements to " + file, e);
@@ -125,7 +144,14 @@ public final class MeasurementsCollection {
             throw new UncheckedIOException("cannot read measurements file " + file + ": " + e.getMessage(), e);
         }
         MeasurementsCollection collection = new MeasurementsCollection(document.parameters(), document.settings(),
-                document.byzantineAuthorities());
+                document.byzantineAuthorities(), document.transactionSizeBytes() != null
+                        ? document.transactionSizeBytes() : RunFacts.DEFAULT_TRANSACTION_SIZE);
+        if (document.readyAtBoot() != null) {
+            collection.readyAtBoot = document.readyAtBoot();
+        }
+        if (document.missedScrapes() != null) {
+            collection.missedScrapes.putAll(document.missedScrapes());
+        }
         document.scrapes().forEach((authority, list) -> list.forEach(s -> collection.add(authority, s)));
         if (document.faultEvents() != null) {
             document.faultEvents().forEach(collection::recordFault);
@@ -134,11 +160,17 @@ public final class MeasurementsCollection {
         return collection;
     }
 
-    /** The file's shape; `summary` is written for readers and recomputed on load. */
+    /**
+     * The file's shape; `summary` is written for readers and recomputed on load. Files written before the transaction
+     * size, readiness and missed scrapes were recorded lack them (null): 512 bytes, all ready, none missed.
+     */
     private record Document(
             Object parameters,
             Map<String, Object> settings,
             List<Integer> byzantineAuthorities,
+            Integer transactionSizeBytes,
+            Double readyAtBoot,
+            Map<Integer, Integer> missedScrapes,
             Map<Integer, List<ValidatorScrape>> scrapes,
             List<FaultEvent> faultEvents,
             Safety safety,

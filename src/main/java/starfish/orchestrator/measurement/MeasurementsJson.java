@@ -1,6 +1,5 @@
 package starfish.orchestrator.measurement;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -35,14 +34,7 @@ final class MeasurementsJson {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addMixIn(Summary.class, SummaryNames.class)
                 .registerModule(values);
-    }
-
-    /** Summary's javadoc promises `bandwidth_bytes_per_s`. */
-    private abstract static class SummaryNames {
-        @JsonProperty("bandwidth_bytes_per_s")
-        abstract double bandwidthBytesPerSecond();
     }
 
     private static <T> void text(SimpleModule module, Class<T> type, Function<T, String> write,

@@ -24,7 +24,7 @@ public final class RunTable {
             new Column("p50", true, r -> Figures.millis(r.summary().transactionLatencyMs().p50())),
             new Column("p90", true, r -> Figures.millis(r.summary().transactionLatencyMs().p90())),
             new Column("p99", true, r -> Figures.millis(r.summary().transactionLatencyMs().p99())),
-            new Column("efficiency", true, r -> Figures.ratio(r.summary().bandwidthEfficiency())),
+            new Column("efficiency (committee)", true, r -> Figures.ratio(r.summary().bandwidth().efficiencyCommittee())),
             new Column("safety", false, r -> Figures.safety(r.summary())),
             new Column("live", false, r -> r.summary().live() ? "yes" : "NO"),
             new Column("verdict", false, RunRow::verdict));

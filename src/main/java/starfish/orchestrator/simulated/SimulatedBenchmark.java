@@ -91,7 +91,8 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         Path measurementsFile = MeasurementsCollection.fileFor(settings.locations().resultsDir(),
                 "simulated-seed" + simulation.seed(), runId);
         MeasurementsCollection measurements = new MeasurementsCollection(parameters,
-                SettingsRenderer.toMap(settings), byzantine);
+                SettingsRenderer.toMap(settings), byzantine, ConfigFiles.readClientParameters(
+                        settings.locations().clientParametersPath().orElse(null)).transactionSize());
         LOG.info("simulated benchmark {} with seed {} (replay: the same settings with --seed {})",
                 parameters.displayName(), simulation.seed(), simulation.seed());
         try (SimulatedCommittee committee = new SimulatedCommittee(spec(parameters, byzantine), logsDir)) {

@@ -43,7 +43,9 @@ public final class StabilitySamples {
             samples.add(new StabilitySample(index, from, to, committee - downAt(faults, to).size(), !down.isEmpty(),
                     window.tps(), window.bps(), window.transactionLatencyMs().p50(),
                     window.transactionLatencyMs().p90(), window.transactionLatencyMs().p99(),
-                    window.blockLatencyMs().p50(), window.bandwidthBytesPerSecond(), window.bandwidthEfficiency()));
+                    window.blockLatencyMs().p50(), window.bandwidth().totalBytesPerSecond(),
+                    window.bandwidth().efficiencyCommittee(), window.resources().cpuCores().p50(),
+                    window.resources().residentMemoryBytes().p50(), window.resources().storageBytesPerRound().p50()));
         }
         return samples;
     }

@@ -1,12 +1,14 @@
 package starfish.orchestrator.validator;
 
+import java.time.Duration;
+import java.util.Optional;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
 /**
  * How to start one validator: its index, committee size, protocol, behaviour (HONEST or a Byzantine strategy),
- * its own share of the load in tx/s and whether it mimics geo-distributed latency. How the process is shaped (a JVM
- * or not, its memory, its flags) is the Protocol's business.
+ * its own share of the load in tx/s and whether it mimics geo-distributed latency, or one uniform one-way delay on
+ * every link (which wins). How the process is shaped (a JVM or not, its memory, its flags) is the Protocol's business.
  */
 public record ValidatorLaunch(
         int authority,
@@ -14,5 +16,6 @@ public record ValidatorLaunch(
         Consensus consensus,
         ByzantineStrategy behaviour,
         int load,
-        boolean mimicExtraLatency) {
+        boolean mimicExtraLatency,
+        Optional<Duration> uniformLatency) {
 }

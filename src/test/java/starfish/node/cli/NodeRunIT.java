@@ -74,7 +74,7 @@ class NodeRunIT {
             assertThat(body).as("metric %s", name).containsPattern("(?m)^" + name + "[{ ]");
         }
         assertThat(body).contains("commit_type=\"direct-commit\"");
-        assertThat(body).contains("le=\"0.0075\"");
+        assertThat(body).contains("le=\"0.001039\"");
 
         Process first = processes.get(0);
         first.destroy(); // SIGTERM: a clean shutdown that flushes committed.log

@@ -66,7 +66,7 @@ class CliCommandsTest {
         BenchmarkParameters parameters = BenchmarkParameters.builder().load(500).duration(Duration.ofSeconds(30))
                 .build();
         MeasurementsCollection collection = new MeasurementsCollection(parameters,
-                SettingsRenderer.toMap(Settings.defaults()), List.of());
+                SettingsRenderer.toMap(Settings.defaults()), List.of(), 512);
         HistogramSnapshot none = new HistogramSnapshot(List.of(new HistogramSnapshot.Bucket(Double.POSITIVE_INFINITY,
                 0)), 0, 0);
         for (int authority = 0; authority < 4; authority++) {

@@ -71,7 +71,7 @@ class LargeRunSummaryCostIT {
         NodeMetrics validator = new NodeMetrics(registry, VALIDATORS);
         MeasurementsCollection collection = new MeasurementsCollection(BenchmarkParameters.builder()
                 .consensus(Consensus.MYSTICETI).committee(VALIDATORS).load(100_000).duration(Duration.ofMinutes(10))
-                .build(), Map.of(), List.of());
+                .build(), Map.of(), List.of(), 512);
         Random random = new Random(1);
         long cpuNanos = 0;
         Summary summary = null;

@@ -32,7 +32,7 @@ class MeasurementsCollectionTest {
     @Test
     void savedFileLoadsBackToTheSameSummary(@TempDir Path dir) throws Exception {
         MeasurementsCollection collection = new MeasurementsCollection(PARAMETERS,
-                SettingsRenderer.toMap(Settings.defaults()), List.of(0));
+                SettingsRenderer.toMap(Settings.defaults()), List.of(0), 512);
         for (int authority = 0; authority < 4; authority++) {
             collection.add(authority, scrape(5, 100));
             collection.add(authority, scrape(10, 2_100));
@@ -50,7 +50,8 @@ class MeasurementsCollectionTest {
         assertThat(loaded.summary().tps()).isEqualTo(400.0);
         String json = Files.readString(file);
         assertThat(json).contains("\"consensus\" : \"starfish-pull\"").contains("\"safety\" : \"violated\"")
-                .contains("\"bandwidth_bytes_per_s\"").contains("\"transaction_latency_ms\"")
+                .contains("\"total_bytes_per_second\"").contains("\"transaction_latency_ms\"")
+                .contains("\"transaction_size_bytes\" : 512").contains("\"window\"")
                 .contains("\"duration\" : \"30s\"");
         try (var leftovers = Files.list(file.getParent())) {
             assertThat(leftovers).containsExactly(file);
@@ -62,12 +63,35 @@ class MeasurementsCollectionTest {
         Settings settings = new SettingsLoader(Map.<String, String>of()::get).parse(
                 "repository: {url: 'https://bob:ghp_TOPSECRET@github.com/o/r.git', commit: v1}\n", "s.yml");
         MeasurementsCollection collection = new MeasurementsCollection(PARAMETERS, SettingsRenderer.toMap(settings),
-                List.of());
+                List.of(), 512);
         collection.add(1, scrape(5, 10));
         Path file = dir.resolve("m.json");
 
         collection.save(file);
 
         assertThat(Files.readString(file)).doesNotContain("ghp_TOPSECRET").contains("https://bob:***@github.com");
+    }
+
+    /** A file as runs wrote it before blocks per second, resources and windows: no size, readiness or misses. */
+    @Test
+    void anOlderFileLoadsWith512ByteTransactionsAndEveryScrapeAnswered(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("measurements-old.json");
+        Files.writeString(file, """
+                {"parameters": {"consensus": "mysticeti", "committee": 4, "load": 1000, "duration": "20s"},
+                 "settings": {}, "byzantine_authorities": [],
+                 "scrapes": {"0": [
+                   {"elapsed_seconds": 5, "values": {"sequenced_transactions_total": 1000}, "histograms": {}},
+                   {"elapsed_seconds": 15, "values": {"sequenced_transactions_total": 11000}, "histograms": {}}]},
+                 "fault_events": [], "safety": "ok", "safety_detail": "",
+                 "summary": {"tps": 1000, "bps": 512000, "bandwidth_bytes_per_s": 0, "bandwidth_efficiency": 0}}
+                """);
+
+        Summary summary = MeasurementsCollection.load(file).summary();
+
+        assertThat(summary.tps()).isEqualTo(1_000.0);
+        assertThat(summary.transactionSizeBytes()).isEqualTo(512);
+        assertThat(summary.payloadBytesPerSecond()).isEqualTo(512_000.0);
+        assertThat(summary.resources().metricsCoverage()).isEqualTo(1.0);
+        assertThat(summary.resources().readyAtBoot()).isEqualTo(1.0);
     }
 }

@@ -46,11 +46,11 @@ class RestartAwareSummaryTest {
                 scrape(20, 25, 1500, 15), scrape(30, 35, 1500, 15));
 
         assertThat(SummaryCalculator.summarize(Map.of(1, steady(), 2, crashedAt15), List.of(), SafetyVerdict.ok(),
-                Set.of(2)).live()).isTrue();
+                Set.of(2), RunFacts.DEFAULTS).live()).isTrue();
         assertThat(SummaryCalculator.summarize(Map.of(1, steady(), 2, crashedAt15), List.of(), SafetyVerdict.ok(),
-                Set.of()).live()).as("validator 2 was not crashed by a fault, so it stopped committing").isFalse();
+                Set.of(), RunFacts.DEFAULTS).live()).as("validator 2 was not crashed by a fault, so it stopped committing").isFalse();
         assertThat(SummaryCalculator.summarize(Map.of(1, steady(), 2, stalled), List.of(), SafetyVerdict.ok(),
-                Set.of()).live()).isFalse();
+                Set.of(), RunFacts.DEFAULTS).live()).isFalse();
     }
 
     @Test
@@ -67,7 +67,7 @@ class RestartAwareSummaryTest {
     @Test
     void aValidatorRestartedButNotAnsweringYetIsRecoveringNotStalled() {
         MeasurementsCollection measurements = new MeasurementsCollection(
-                starfish.orchestrator.benchmark.BenchmarkParameters.builder().build(), Map.of(), List.of());
+                starfish.orchestrator.benchmark.BenchmarkParameters.builder().build(), Map.of(), List.of(), 512);
         steady().forEach(s -> measurements.add(1, s));
         measurements.add(2, scrape(0, 5, 500, 5));
         measurements.add(2, scrape(10, 15, 1500, 15));

@@ -39,10 +39,10 @@ class SummaryCalculatorTest {
         Summary summary = SummaryCalculator.summarize(Map.of(0, series), List.of(), SafetyVerdict.ok());
 
         assertThat(summary.tps()).isCloseTo(100.0, within(1e-9));
-        assertThat(summary.bps()).isCloseTo(100.0 * 512, within(1e-9));
+        assertThat(summary.payloadBytesPerSecond()).isCloseTo(100.0 * 512, within(1e-9));
         assertThat(summary.measuredSeconds()).isCloseTo(10.0, within(1e-9));
-        assertThat(summary.bandwidthBytesPerSecond()).isCloseTo(10_000.0, within(1e-9));
-        assertThat(summary.bandwidthEfficiency()).isCloseTo(10_000.0 / 100 / 512, within(1e-9));
+        assertThat(summary.bandwidth().totalBytesPerSecond()).isCloseTo(10_000.0, within(1e-9));
+        assertThat(summary.bandwidth().efficiencyCommittee()).isCloseTo(10_000.0 / 100 / 512, within(1e-9));
         assertThat(summary.live()).isTrue();
     }
 

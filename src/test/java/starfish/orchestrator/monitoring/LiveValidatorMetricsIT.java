@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,7 +52,7 @@ class LiveValidatorMetricsIT {
         try (LocalRunner runner = new LocalRunner(instance -> workingDir)) {
             runner.execute(host, protocol.genesisCommand(List.of("127.0.0.1"), basePort));
             runner.startDetached(host, "node-0", protocol.runCommand(new ValidatorLaunch(0, 1, Consensus.MYSTICETI,
-                    ByzantineStrategy.HONEST, 200, false)), "node-0.log");
+                    ByzantineStrategy.HONEST, 200, false, Optional.empty())), "node-0.log");
             AtomicReference<String> scraped = new AtomicReference<>("");
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

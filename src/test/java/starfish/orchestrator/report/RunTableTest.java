@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.Summaries;
 import starfish.orchestrator.measurement.Summary;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
@@ -48,9 +49,8 @@ class RunTableTest {
     private static RunRow row(Consensus consensus, int load, double tps, double p50, Safety safety, String verdict) {
         BenchmarkParameters parameters = BenchmarkParameters.builder().consensus(consensus).load(load)
                 .byzantine(0, ByzantineStrategy.HONEST).duration(Duration.ofSeconds(20)).build();
-        Summary summary = new Summary(tps, tps * 512, new LatencyStats(p50 + 5, 10, p50, 2 * p50, 3 * p50),
-                LatencyStats.empty(), tps * 512 * 4, 4, safety, safety == Safety.OK ? "" : "diverge at 3", true,
-                List.of(), 20);
+        Summary summary = Summaries.of(tps, new LatencyStats(p50 + 5, 10, p50, p50, 2 * p50, 2 * p50, 3 * p50),
+                LatencyStats.empty(), 4, safety, safety == Safety.OK ? "" : "diverge at 3", true, 20);
         return new RunRow(parameters, summary, verdict);
     }
 }

@@ -29,7 +29,7 @@ class StabilitySamplesTest {
      */
     private static MeasurementsCollection run() {
         MeasurementsCollection run = new MeasurementsCollection(BenchmarkParameters.builder().load(400)
-                .duration(Duration.ofSeconds(120)).build(), SettingsRenderer.toMap(Settings.defaults()), List.of());
+                .duration(Duration.ofSeconds(120)).build(), SettingsRenderer.toMap(Settings.defaults()), List.of(), 512);
         for (int authority = 0; authority < 4; authority++) {
             double sequenced = 0;
             long fast = 0;

@@ -17,6 +17,7 @@ import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.measurement.LatencyStats;
 import starfish.orchestrator.measurement.Safety;
+import starfish.orchestrator.measurement.Summaries;
 import starfish.orchestrator.measurement.Summary;
 import starfish.protocol.Consensus;
 
@@ -56,8 +57,8 @@ class LatencyThroughputGraphTest {
     private static BenchmarkOutcome outcome(Path results, int load, double tps, double p50) {
         BenchmarkParameters parameters = BenchmarkParameters.builder().consensus(Consensus.STARFISH).committee(4)
                 .load(load).duration(Duration.ofSeconds(20)).build();
-        Summary summary = new Summary(tps, tps * 512, new LatencyStats(p50, 1, p50, p50 * 2, p50 * 3),
-                LatencyStats.empty(), 0, 0, Safety.OK, "", true, List.of(), 20);
+        Summary summary = Summaries.of(tps, new LatencyStats(p50, 1, p50, p50, p50 * 2, p50 * 2, p50 * 3),
+                LatencyStats.empty(), 0, Safety.OK, "", true, 20);
         return new BenchmarkOutcome(parameters, summary, results.resolve("measurements-" + parameters.slug()
                 + ".json"), results.resolve("logs"));
     }

@@ -15,12 +15,15 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.metrics.ProcessMetrics;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.measurement.ValidatorScrape;
@@ -38,7 +41,7 @@ class StarfishProtocolTest {
             new ValidatorHeap(true, 4 * 1024)); // 512 MiB each for a committee of 4
     private final Instance host = new Instance("local-0", "local", "127.0.0.1", "127.0.0.1", InstanceStatus.ACTIVE);
     private final ValidatorLaunch launch = new ValidatorLaunch(2, 4, Consensus.STARFISH_PULL,
-            ByzantineStrategy.CHAIN_BOMB, 250, true);
+            ByzantineStrategy.CHAIN_BOMB, 250, true, Optional.empty());
 
     @Test
     void aValidatorUsesTheParameterFilesOnlyWhenTheConfigureStepPutThemOnItsHost(@TempDir Path dir) throws Exception {
@@ -73,7 +76,10 @@ class StarfishProtocolTest {
     @Test
     void theValidatorRegistersEveryContractMetricWithTheContractsType() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        new NodeMetrics(registry, 4).watchPool(() -> 0, () -> 0);
+        NodeMetrics metrics = new NodeMetrics(registry, 4);
+        metrics.watchPool(() -> 0, () -> 0);
+        metrics.watchStorage(() -> 0);
+        ProcessMetrics.register(registry);
         for (ValidatorMetric metric : ValidatorMetric.values()) {
             MetricSnapshots exposed = registry.scrape(MetricNameFilter.builder()
                     .nameMustBeEqualTo(metric.exposedName()).build());
@@ -104,13 +110,23 @@ class StarfishProtocolTest {
     @Test
     void aHeavilyLoadedValidatorTouchesItsWholeHeapAtBootAndCompilesWithC2(@TempDir Path dir) throws Exception {
         ValidatorLaunch heavy = new ValidatorLaunch(0, 4, Consensus.MYSTICETI, ByzantineStrategy.HONEST,
-                StarfishProtocol.HEAVY_LOAD, false);
+                StarfishProtocol.HEAVY_LOAD, false, Optional.empty());
         StarfishProtocol protocol = new StarfishProtocol(new JavaLauncher("echo", "starfish.Main"),
                 new ValidatorHeap(false, 4 * 1024));
         try (LocalRunner runner = new LocalRunner(instance -> dir)) {
             assertThat(runner.execute(host, protocol.runCommand(heavy)).stdout())
                     .startsWith("-Xms1024m -Xmx1024m -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages")
                     .doesNotContain("TieredStopAtLevel");
+        }
+    }
+
+    @Test
+    void aUniformLatencyReplacesTheRttTable(@TempDir Path dir) throws Exception {
+        ValidatorLaunch uniform = new ValidatorLaunch(1, 4, Consensus.MYSTICETI, ByzantineStrategy.HONEST, 250, true,
+                Optional.of(Duration.ofMillis(100)));
+        try (LocalRunner runner = new LocalRunner(instance -> dir)) {
+            assertThat(runner.execute(host, protocol.runCommand(uniform)).stdout())
+                    .endsWith("--uniform-latency-ms 100.0\n").doesNotContain("--mimic-extra-latency");
         }
     }
 
@@ -176,12 +192,10 @@ class StarfishProtocolTest {
 
     @Test
     void genesisFilesAreTheFilesValidatorsAreStartedWith() {
-        assertThat(protocol.genesisFiles(4)).containsExactly("committee.json", "public-config.json",
-                "private-config-0.json", "private-config-1.json", "private-config-2.json", "private-config-3.json");
+        assertThat(protocol.sharedGenesisFiles()).containsExactly("committee.json", "public-config.json");
         String run = protocol.runCommand(launch);
-        protocol.genesisFiles(4).stream().filter(file -> !file.startsWith("private-config-"))
-                .forEach(file -> assertThat(run).contains(file));
-        assertThat(run).contains("private-config-2.json").doesNotContain("private-config-1.json");
+        protocol.sharedGenesisFiles().forEach(file -> assertThat(run).contains(file));
+        assertThat(run).contains(protocol.privateKeyFile(2)).doesNotContain(protocol.privateKeyFile(1));
     }
 
     @Test
