@@ -102,7 +102,8 @@ public final class AwsTestbed implements CloudTestbed {
         Ec2Client ec2 = regions.client(region);
         String keyName = access.ensureKeyPair(ec2, region, publicKey, rollback);
         String groupId = access.ensureSecurityGroup(ec2, region, rollback);
-        List<String> ids = ec2.runInstances(r -> r.imageId(image.imageId())
+        List<String> ids = SpotPurchase.launch(settings.aws().spot(), market -> ec2.runInstances(r -> market.accept(
+                r.imageId(image.imageId())
                         .instanceType(settings.testbed().specs())
                         .minCount(count).maxCount(count)
                         .keyName(keyName)
@@ -111,8 +112,8 @@ public final class AwsTestbed implements CloudTestbed {
                                 .deviceName(Optional.ofNullable(image.rootDeviceName()).orElse("/dev/sda1"))
                                 .ebs(e -> e.volumeSize(ROOT_VOLUME_GIB).volumeType(VolumeType.GP3).deleteOnTermination(true))
                                 .build())
-                        .tagSpecifications(tags.on(ResourceType.INSTANCE), tags.on(ResourceType.VOLUME)))
-                .instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList();
+                        .tagSpecifications(tags.on(ResourceType.INSTANCE), tags.on(ResourceType.VOLUME))))
+                .instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList());
         rollback.created("instances " + String.join(", ", ids) + " in " + region,
                 Ec2Failure.explained("terminating", () -> terminate(region, ids)));
         LOG.info("launched {} {} instances in {} from {}", ids.size(), settings.testbed().specs(), region, image.imageId());

@@ -29,6 +29,7 @@ import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SpotPolicy;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.InstanceTable;
 import starfish.orchestrator.host.InstanceStatus;
@@ -363,5 +364,42 @@ class AwsTestbedTest {
             assertThat(table).contains("us-east-1 (1 instance)").contains("eu-west-1 (1 instance)")
                     .contains("ssh -i " + dir.resolve("id_ed25519") + " ubuntu@203.0.113.");
         }
+    }
+
+    private Settings buying(SpotPolicy policy) {
+        Settings settings = settings(50, "m5d.8xlarge", false);
+        return settings.withAws(new Settings.Aws(settings.aws().endpointUrl(), false, policy));
+    }
+
+    @Test
+    void spotInstancesAreRequestedAsOneTimeSpotThatTerminatesWhenReclaimed() {
+        try (AwsTestbed testbed = testbed(buying(SpotPolicy.SPOT))) {
+            testbed.deploy(1, Optional.empty());
+        }
+        assertThat(ec2.calls("RunInstances")).hasSize(2).allSatisfy(run -> assertThat(run.params())
+                .containsEntry("InstanceMarketOptions.MarketType", "spot")
+                .containsEntry("InstanceMarketOptions.SpotOptions.SpotInstanceType", "one-time")
+                .containsEntry("InstanceMarketOptions.SpotOptions.InstanceInterruptionBehavior", "terminate"));
+    }
+
+    @Test
+    void mixedFallsBackToOnDemandWhereSpotHasNoCapacityAndOnDemandBuysNoSpot() {
+        ec2.fail(c -> c.action().equals("RunInstances") && c.region().equals("eu-west-1"), 1, 400,
+                "InsufficientInstanceCapacity", "There is no Spot capacity available that matches your request.");
+        try (AwsTestbed testbed = testbed(buying(SpotPolicy.MIXED))) {
+            assertThat(testbed.deploy(1, Optional.empty())).hasSize(2);
+        }
+        List<FakeEc2.Call> runs = ec2.calls("RunInstances");
+        assertThat(runs).filteredOn(c -> c.region().equals("us-east-1")).singleElement()
+                .satisfies(run -> assertThat(run.params()).containsEntry("InstanceMarketOptions.MarketType", "spot"));
+        assertThat(runs).filteredOn(c -> c.region().equals("eu-west-1")).hasSize(2).last()
+                .satisfies(run -> assertThat(run.params()).doesNotContainKey("InstanceMarketOptions.MarketType"));
+
+        ec2.calls.clear();
+        try (AwsTestbed testbed = testbed(buying(SpotPolicy.ON_DEMAND))) {
+            testbed.deploy(1, Optional.empty());
+        }
+        assertThat(ec2.calls("RunInstances")).allSatisfy(run -> assertThat(run.params().keySet())
+                .noneMatch(key -> key.startsWith("InstanceMarketOptions")));
     }
 }
