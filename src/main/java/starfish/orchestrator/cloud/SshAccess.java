@@ -15,9 +15,6 @@ import starfish.orchestrator.host.Instance;
  * of its own per testbed (trust on first use), dropped on destroy because providers hand the addresses out again.
  */
 public final class SshAccess implements AutoCloseable {
-    /** Where cloud testbeds keep their known_hosts files; defaults to ~/.starfish/cloud. */
-    public static final String STATE_DIR_PROPERTY = "starfish.cloud.state-dir";
-
     private final Settings settings;
     private final String user;
     private final SshKeys keys;
@@ -30,9 +27,7 @@ public final class SshAccess implements AutoCloseable {
         this.user = user;
         this.readiness = readiness;
         this.keys = SshKeys.from(settings);
-        Path stateDir = Path.of(System.getProperty(STATE_DIR_PROPERTY,
-                Path.of(System.getProperty("user.home"), ".starfish", "cloud").toString()));
-        this.knownHosts = stateDir.resolve(settings.testbed().id()).resolve("known_hosts");
+        this.knownHosts = CloudState.of(settings).knownHosts();
     }
 
     public String user() {

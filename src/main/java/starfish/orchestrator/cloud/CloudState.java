@@ -1,0 +1,26 @@
+package starfish.orchestrator.cloud;
+
+import java.nio.file.Path;
+import starfish.orchestrator.settings.Settings;
+
+/**
+ * The directory where this machine keeps what it knows about one cloud testbed (its known_hosts file and its owner
+ * token): `~/.starfish/cloud/<testbed_id>`, or under the directory the system property {@value #PROPERTY} names.
+ */
+public record CloudState(Path directory) {
+    public static final String PROPERTY = "starfish.cloud.state-dir";
+
+    public static CloudState of(Settings settings) {
+        Path root = Path.of(System.getProperty(PROPERTY,
+                Path.of(System.getProperty("user.home"), ".starfish", "cloud").toString()));
+        return new CloudState(root.resolve(settings.testbed().id()));
+    }
+
+    public Path knownHosts() {
+        return directory.resolve("known_hosts");
+    }
+
+    public Path ownerToken() {
+        return directory.resolve("owner");
+    }
+}
