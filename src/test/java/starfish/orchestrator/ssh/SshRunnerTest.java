@@ -135,4 +135,25 @@ class SshRunnerTest {
     private static Instance host(String id, String ip) {
         return new Instance(id, "local", ip, ip, InstanceStatus.ACTIVE);
     }
+
+    /** Pins the public key in `publicKeyFile` for the test's sshd in the known_hosts file. */
+    private void pin(Path publicKeyFile) throws Exception {
+        String[] key = Files.readString(publicKeyFile).split(" ");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + sshd.port + " " + key[0] + " " + key[1] + "\n");
+    }
+
+    @Test
+    void aHostPinnedWithOneKeyTypeIsRefusedWhenItOffersOnlyAnother() throws Exception {
+        Path ecdsa = LocalSshd.keygen(dir.resolve("ecdsa_host_key"), "ecdsa");
+        pin(ecdsa.resolveSibling("ecdsa_host_key.pub"));
+        String pinned = Files.readString(knownHosts);
+
+        try (SshRunner runner = runner()) {
+            assertThatThrownBy(() -> runner.execute(host("h0", "127.0.0.1"), "true"))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("offers no key of the type pinned for it [ecdsa-sha2-nistp256]")
+                    .hasMessageContaining("delete its lines");
+        }
+        assertThat(Files.readString(knownHosts)).as("the ed25519 key the host offered is not recorded").isEqualTo(pinned);
+    }
 }
