@@ -243,6 +243,10 @@ public final class SettingsLoader {
             given.put("ssh_private_key_file", file.sshPrivateKeyFile());
             given.put("ssh_public_key_file", file.sshPublicKeyFile());
             provider.requiredFields().forEach(field -> require(provider, field, given.get(field)));
+            if (file.testbedId() != null && !TestbedId.isValid(file.testbedId())) {
+                throw new SettingsException(at("testbed_id") + ", field 'testbed_id': '" + file.testbedId() + "' "
+                        + TestbedId.RULE);
+            }
             if (file.regions() != null && file.regions().isEmpty()) {
                 throw new SettingsException(at("regions") + ", field 'regions': the list is empty; name at least"
                         + " one region");
