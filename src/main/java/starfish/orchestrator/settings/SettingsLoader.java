@@ -193,7 +193,9 @@ public final class SettingsLoader {
                     new Settings.Run(or(file.benchmarkDuration(), d.run().benchmarkDuration()), faults(d.run().faults()),
                             or(file.dedicatedClients(), d.run().dedicatedClients())),
                     new Settings.Ssh(path(file.sshPrivateKeyFile()), path(file.sshPublicKeyFile()),
-                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries())),
+                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries()),
+                            positive("ssh_command_timeout", or(file.sshCommandTimeout(), d.ssh().commandTimeout())),
+                            positive("instance_lifetime", or(file.instanceLifetime(), d.ssh().instanceLifetime()))),
                     new Settings.Aws(Optional.ofNullable(file.awsEndpointUrl()), or(file.nvme(), d.aws().nvme())),
                     new Settings.Vultr(Optional.ofNullable(file.vultrApiUrl()), or(file.vultrVpc(), d.vultr().vpc())),
                     locations(d.locations()),
@@ -220,6 +222,14 @@ public final class SettingsLoader {
                     file.costPerFrameUs() == null ? d.costPerFrame() : micros("cost_per_frame_us", file.costPerFrameUs()),
                     file.costPerBlockUs() == null ? d.costPerBlock() : micros("cost_per_block_us", file.costPerBlockUs()),
                     file.costPerKibUs() == null ? d.costPerKib() : micros("cost_per_kib_us", file.costPerKibUs()));
+        }
+
+        private Duration positive(String field, Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new SettingsException(at(field) + ", field '" + field + "': must be at least 1s, was "
+                        + DurationText.format(value));
+            }
+            return value;
         }
 
         private Duration micros(String field, double micros) {
