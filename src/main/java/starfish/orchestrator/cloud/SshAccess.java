@@ -13,6 +13,7 @@ import starfish.orchestrator.host.Instance;
 /**
  * How the orchestrator logs into a cloud testbed: the provider's user, the settings' key, and a known_hosts file
  * of its own per testbed (trust on first use), dropped on destroy because providers hand the addresses out again.
+ * Every command renews the instance's dead-man switch.
  */
 public final class SshAccess implements AutoCloseable {
     private final Settings settings;
@@ -44,7 +45,8 @@ public final class SshAccess implements AutoCloseable {
 
     public synchronized CommandRunner runner() {
         if (runner == null) {
-            runner = new SshRunner(settings, user, keys.privateKey(), knownHosts);
+            runner = new SshRunner(settings, user, keys.privateKey(), knownHosts,
+                    DeadManSwitch.renewal(settings.ssh().instanceLifetime()));
         }
         return runner;
     }
