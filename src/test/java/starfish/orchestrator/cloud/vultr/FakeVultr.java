@@ -25,7 +25,7 @@ import mockwebserver3.RecordedRequest;
  * instance creation (with a `default_password`), 204 on deletes and bulk actions. New instances pass through
  * pending -> active/installingbooting -> active/ok, one step per listing.
  */
-final class FakeVultr extends Dispatcher {
+public final class FakeVultr extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Call(String method, String path, String query, String authorization, JsonNode body) {
@@ -43,9 +43,9 @@ final class FakeVultr extends Dispatcher {
     }
 
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-    final List<ObjectNode> instances = Collections.synchronizedList(new ArrayList<>());
-    final List<ObjectNode> sshKeys = Collections.synchronizedList(new ArrayList<>());
-    final List<ObjectNode> firewallGroups = Collections.synchronizedList(new ArrayList<>());
+    public final List<ObjectNode> instances = Collections.synchronizedList(new ArrayList<>());
+    public final List<ObjectNode> sshKeys = Collections.synchronizedList(new ArrayList<>());
+    public final List<ObjectNode> firewallGroups = Collections.synchronizedList(new ArrayList<>());
     /** Firewall group id -> its rules. */
     final Map<String, List<ObjectNode>> firewallRules = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Vultr's default limit of rules per firewall group. */
@@ -57,7 +57,7 @@ final class FakeVultr extends Dispatcher {
     /** Instances created from now on stay pending. */
     volatile boolean stuck;
 
-    FakeVultr(String token) {
+    public FakeVultr(String token) {
         this.token = token;
     }
 
