@@ -1,6 +1,5 @@
 package starfish.orchestrator.cloud.aws;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import starfish.orchestrator.cloud.OperatorAddress;
 import starfish.orchestrator.cloud.OwnerToken;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.SshReadiness;
-import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;

@@ -25,7 +25,6 @@ import starfish.orchestrator.cloud.OperatorAddress;
 import starfish.orchestrator.cloud.OwnerToken;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.SshReadiness;
-import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
@@ -252,6 +251,7 @@ public final class VultrTestbed implements CloudTestbed {
             awaitReady(Set.copyOf(ids));
             LOG.info("started {} Vultr instances", ids.size());
         }
+        // a group that start has to create stays whatever happens next (`destroy` removes it): nothing to roll back
         guard(firewall.ensureGroup(new Rollback(settings.testbed().id(), redactor)), operatorAddress);
     }
 

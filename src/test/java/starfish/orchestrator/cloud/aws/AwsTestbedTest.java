@@ -29,7 +29,6 @@ import starfish.orchestrator.cloud.CloudState;
 import starfish.orchestrator.cloud.FirewallPolicy;
 import starfish.orchestrator.cloud.OperatorAddress;
 import starfish.orchestrator.cloud.OwnerToken;
-import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
