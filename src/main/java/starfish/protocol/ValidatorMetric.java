@@ -24,7 +24,10 @@ public enum ValidatorMetric {
     REJECTED_MESSAGES("rejected_messages_total", Type.COUNTER, Unit.MESSAGES),
     EQUIVOCATING_BLOCKS("equivocating_blocks_total", Type.COUNTER, Unit.BLOCKS),
     PENDING_TRANSACTIONS("pending_transactions", Type.GAUGE, Unit.TRANSACTIONS),
-    DROPPED_TRANSACTIONS("dropped_transactions_total", Type.COUNTER, Unit.TRANSACTIONS);
+    DROPPED_TRANSACTIONS("dropped_transactions_total", Type.COUNTER, Unit.TRANSACTIONS),
+    VALIDATOR_LINKS_ESTABLISHED("validator_links_established_total", Type.COUNTER, Unit.NONE),
+    SUSPENDED_BLOCKS("suspended_blocks", Type.GAUGE, Unit.BLOCKS),
+    BOUNDS_HIT("resource_bound_hits_total", Type.COUNTER, Unit.NONE);
 
     /** The Prometheus metric types the contract uses. */
     public enum Type { COUNTER, GAUGE, HISTOGRAM, INFO }

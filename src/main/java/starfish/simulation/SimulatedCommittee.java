@@ -47,7 +47,7 @@ public final class SimulatedCommittee implements AutoCloseable {
         SharedSignatureCheck signatures = new SharedSignatureCheck();
         hosts = new SimulatedHost[n];
         for (int i = 0; i < n; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = SigningKey.derived(spec.seed(), i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "simulated-" + i, 0, 0));
             hosts[i] = new SimulatedHost(i, scheduler, network, spec.costs(), signatures, seeds.nextLong());

@@ -41,12 +41,20 @@ public final class LocalCluster implements AutoCloseable {
         List<Authority> authorities = new ArrayList<>();
         int[] ports = freePorts(size);
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             keys.add(key);
             registries.add(new PrometheusRegistry());
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", ports[i], 0));
         }
         committee = new Committee(authorities);
+    }
+
+    /** The default parameters without the startup wait: for committees whose missing validator never comes. */
+    public static NodeParameters withoutStartupWait() {
+        NodeParameters d = NodeParameters.DEFAULTS;
+        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
+                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
+                d.idleRoundIntervalMs());
     }
 
     /** Uses these parameters for the validators started from now on. */

@@ -50,7 +50,7 @@ public class BlockCodecBenchmark {
     @Setup
     public void setUp() {
         Committee members = DagFixtures.committee(committee);
-        signer = new BlockSigner(0, SigningKey.fromSeed(SigningKey.deterministicSeed(0)));
+        signer = new BlockSigner(0, SigningKey.derived(0, 0));
         verifier = new BlockVerifier(members);
         parents = new ArrayList<>();
         for (int author = 0; author < committee; author++) {

@@ -19,7 +19,7 @@ public final class DagFixtures {
     public static Committee committee(int size) {
         List<Authority> authorities = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = SigningKey.derived(0, i);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 0, 0));
         }
         return new Committee(authorities);
@@ -45,7 +45,7 @@ public final class DagFixtures {
         int n = committee.size();
         BlockSigner[] signers = new BlockSigner[n];
         for (int i = 0; i < n; i++) {
-            signers[i] = new BlockSigner(i, SigningKey.fromSeed(SigningKey.deterministicSeed(i)));
+            signers[i] = new BlockSigner(i, SigningKey.derived(0, i));
         }
         Transactions payload = transactions(transactionsPerBlock, new Random(7));
         List<List<Block>> dag = new ArrayList<>();

@@ -91,9 +91,9 @@ final class RunCommand implements Callable<Integer> {
                 ConfigFiles.readClientParameters(clientParametersPath),
                 Consensus.fromCliName(consensus), ByzantineStrategy.fromCliName(byzantineStrategy), load,
                 mimicExtraLatency, storagePath != null ? storagePath : Path.of("storage-" + authority),
-                InetAddress.getByName("0.0.0.0"), registry);
-        HTTPServer metricsServer = HTTPServer.builder().port(committee.authority(authority).metricsPort())
-                .registry(registry).buildAndStart();
+                ListenAddress.forHost(committee.authority(authority).host()), registry);
+        HTTPServer metricsServer = HTTPServer.builder().inetAddress(config.bindAddress())
+                .port(committee.authority(authority).metricsPort()).registry(registry).buildAndStart();
         Validator validator;
         try {
             validator = Validator.start(config);

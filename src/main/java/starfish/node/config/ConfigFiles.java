@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -54,20 +57,40 @@ public final class ConfigFiles {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
-    public static void writeGenesis(Path directory, List<String> hosts, int basePort) throws IOException {
+    /**
+     * Writes a committee with fresh keys drawn from `random`: every testbed its own, so that nobody who has read
+     * this code can sign as one of its validators. Each private file is readable by its owner alone.
+     */
+    public static void writeGenesis(Path directory, List<String> hosts, int basePort, SecureRandom random)
+            throws IOException {
         int n = hosts.size();
         Files.createDirectories(directory);
         List<AuthorityEntry> authorities = new ArrayList<>();
         List<Identifier> identifiers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byte[] seed = SigningKey.deterministicSeed(i);
+            byte[] seed = SigningKey.randomSeed(random);
             authorities.add(new AuthorityEntry(i, 1, SigningKey.fromSeed(seed).publicKey().hex()));
             identifiers.add(new Identifier(i, hosts.get(i), basePort + i, basePort + n + i));
-            JSON.writeValue(directory.resolve("private-config-" + i + ".json").toFile(),
-                    new PrivateConfigFile(i, HexFormat.of().formatHex(seed)));
+            writeOwnerOnly(directory.resolve(privateConfigFile(i)), new PrivateConfigFile(i, HexFormat.of().formatHex(seed)));
         }
         JSON.writeValue(directory.resolve("committee.json").toFile(), new CommitteeFile(authorities));
         JSON.writeValue(directory.resolve("public-config.json").toFile(), new PublicConfigFile(identifiers));
+    }
+
+    /** The name of authority `i`'s private key file. */
+    public static String privateConfigFile(int authority) {
+        return "private-config-" + authority + ".json";
+    }
+
+    /** Created with mode 0600 before any byte is written, so that the secret is never readable by others. */
+    private static void writeOwnerOnly(Path file, Object value) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            JSON.writeValue(out, value);
+        }
     }
 
     public static Committee readCommittee(Path committeePath, Path publicConfigPath) {

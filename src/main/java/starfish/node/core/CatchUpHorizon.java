@@ -28,6 +28,11 @@ final class CatchUpHorizon {
 
     /** The round below which nothing is fetched any more (0 while nobody is far ahead). */
     long horizon() {
+        return Math.max(0, validityRound() - window);
+    }
+
+    /** The highest round that validators with more than a third of the stake (one honest, at least) reached. */
+    long validityRound() {
         Integer[] authors = new Integer[highestRound.length];
         Arrays.setAll(authors, i -> i);
         Arrays.sort(authors, (a, b) -> Long.compare(highestRound[b], highestRound[a]));
@@ -35,7 +40,7 @@ final class CatchUpHorizon {
         for (int author : authors) {
             stake += committee.stake(author);
             if (committee.isValidity(stake)) {
-                return Math.max(0, highestRound[author] - window);
+                return highestRound[author];
             }
         }
         return 0;

@@ -13,11 +13,13 @@ import starfish.node.consensus.Decision;
 import starfish.node.consensus.Linearizer;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockCodec;
+import starfish.node.dag.BlockLimits;
 import starfish.node.dag.BlockManager;
 import starfish.node.dag.StorageFailure;
 import starfish.node.dag.BlockStore;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.metrics.ResourceBound;
 import starfish.node.net.InboundHandler;
 import starfish.node.net.Message;
 import starfish.node.net.Synchronizer;
@@ -38,6 +40,8 @@ final class Core implements InboundHandler, AutoCloseable {
     private static final int MAX_EVENTS_PER_BATCH = 1_000;
     /** Peers keep gcDepth rounds below their last commit, which trails their highest round by a few rounds. */
     private static final int LAG_MARGIN_ROUNDS = 10;
+    /** Events (each a frame of at most max_frame_bytes) queued before readers wait. */
+    static final int MAX_QUEUED_EVENTS = 1_000;
 
     private final BlockStore store;
     private final BlockManager manager;
@@ -54,6 +58,8 @@ final class Core implements InboundHandler, AutoCloseable {
     private final int gcDepth;
     private final long syncRetryNanos;
     private final ConcurrentLinkedQueue<CoreEvent> queue = new ConcurrentLinkedQueue<>();
+    private final EventBacklog backlog;
+    private final RoundWindow roundWindow;
     private final AtomicBoolean drainRequested = new AtomicBoolean();
     private final Clock clock;
     private final TaskExecutor executor;
@@ -69,7 +75,10 @@ final class Core implements InboundHandler, AutoCloseable {
 
     Core(CoreParts parts) {
         this.store = parts.store();
-        this.manager = new BlockManager(store);
+        this.manager = new BlockManager(store, parts.committee().size(),
+                BlockLimits.defaults(parts.committee().size(), parts.gcDepth(), parts.metrics()::boundHit));
+        this.backlog = new EventBacklog(MAX_QUEUED_EVENTS, () -> parts.metrics().boundHit(ResourceBound.EVENT_QUEUE));
+        this.roundWindow = new RoundWindow(parts.gcDepth(), parts.metrics());
         this.rounds = new ThresholdClock(parts.committee());
         this.horizon = new CatchUpHorizon(parts.committee(), parts.gcDepth() - LAG_MARGIN_ROUNDS);
         this.peersReady = parts.peersReady();
@@ -117,7 +126,14 @@ final class Core implements InboundHandler, AutoCloseable {
         } else {
             return;
         }
+        backlog.added();
         requestDrain();
+    }
+
+    /** Back-pressure for reader threads: waits while too many events are queued. */
+    @Override
+    public void awaitCapacity() throws InterruptedException {
+        backlog.awaitRoom();
     }
 
     /** At most one drain is queued at a time: events that arrive meanwhile join its batch. */
@@ -136,6 +152,7 @@ final class Core implements InboundHandler, AutoCloseable {
         try {
             CoreEvent event = queue.poll();
             for (int handled = 0; event != null; handled++) {
+                backlog.handled();
                 handle(event);
                 event = handled + 1 < MAX_EVENTS_PER_BATCH ? queue.poll() : null;
             }
@@ -178,9 +195,11 @@ final class Core implements InboundHandler, AutoCloseable {
     private void handle(CoreEvent event) {
         if (event instanceof CoreEvent.BlocksReceived received) {
             received.blocks().forEach(horizon::observe);
-            dissemination.blocksReceived(received.peer(), received.blocks());
-            dataPath.received(received.blocks());
-            BlockManager.AddResult result = manager.add(received.blocks());
+            List<Block> blocks = roundWindow.within(received.blocks(),
+                    Math.max(rounds.quorumRound(), horizon.validityRound()));
+            dissemination.blocksReceived(received.peer(), blocks);
+            dataPath.received(blocks);
+            BlockManager.AddResult result = manager.add(blocks);
             admit(result.accepted());
             if (!result.newlyMissing().isEmpty()) {
                 synchronizer.requestFrom(received.peer(), result.newlyMissing(), clock.nanoTime());
@@ -220,6 +239,7 @@ final class Core implements InboundHandler, AutoCloseable {
         if (now - lastSyncNanos >= syncRetryNanos / 2) {
             lastSyncNanos = now;
             synchronizer.retry(manager.missing(), now);
+            metrics.suspendedBlocks.set(manager.suspendedCount());
         }
         observer.flushIfDue(now);
     }
@@ -264,6 +284,7 @@ final class Core implements InboundHandler, AutoCloseable {
     @Override
     public void close() throws IOException {
         closing = true;
+        backlog.close();
         executor.close();
         observer.close();
     }

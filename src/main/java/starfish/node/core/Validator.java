@@ -19,6 +19,8 @@ import starfish.node.load.LoadGenerator;
 import starfish.node.load.TransactionPool;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
+import starfish.node.net.InboundHandler;
+import starfish.node.net.Message;
 import starfish.node.net.RandomPeers;
 import starfish.node.net.Synchronizer;
 import starfish.node.net.Transport;
@@ -66,8 +68,19 @@ public final class Validator implements AutoCloseable {
         ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters,
                 new RandomPeers(self, committee.size(), runtime.random()));
         Core[] coreRef = new Core[1];
+        InboundHandler toCore = new InboundHandler() {
+            @Override
+            public void onMessage(int peer, Message message) {
+                coreRef[0].onMessage(peer, message);
+            }
+
+            @Override
+            public void awaitCapacity() throws InterruptedException {
+                coreRef[0].awaitCapacity();
+            }
+        };
         Transport network = runtime.transport(config, new InboundFrames(protocol.verifier(runtime.signatureCheck()), metrics,
-                (peer, message) -> coreRef[0].onMessage(peer, message)), metrics);
+                toCore), metrics);
         LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());
         Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics, clock,

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import starfish.node.metrics.ResourceBound;
 
 /**
  * Admits verified blocks into the store once all their parents are there; keeps the others suspended and tracks
@@ -26,11 +26,18 @@ public final class BlockManager {
     private final BlockStore store;
     private final Map<BlockReference, Block> suspended = new HashMap<>();
     private final Map<BlockReference, Set<BlockReference>> waiters = new HashMap<>();
-    private final Set<BlockReference> missing = new LinkedHashSet<>();
+    private final MissingReferences missing;
+    private final EquivocationLimit equivocations;
+    private final PerAuthorAllowance suspendedPerAuthor;
+    private final BlockLimits limits;
     private long floor;
 
-    public BlockManager(BlockStore store) {
+    public BlockManager(BlockStore store, int committeeSize, BlockLimits limits) {
         this.store = store;
+        this.limits = limits;
+        this.missing = new MissingReferences(committeeSize, limits.missingPerAuthor());
+        this.equivocations = new EquivocationLimit(committeeSize, limits.equivocationsPerSlot());
+        this.suspendedPerAuthor = new PerAuthorAllowance(committeeSize, limits.suspendedPerAuthor());
     }
 
     public AddResult add(List<Block> blocks) {
@@ -41,26 +48,57 @@ public final class BlockManager {
             if (store.contains(reference) || suspended.containsKey(reference) || isBelowFloor(reference)) {
                 continue;
             }
-            missing.remove(reference);
+            if (!equivocations.tryAdmit(reference)) {
+                limits.onHit().accept(ResourceBound.EQUIVOCATIONS_PER_AUTHOR);
+                continue;
+            }
             List<BlockReference> absent = absentParents(block);
             if (absent.isEmpty()) {
+                missing.remove(reference);
                 acceptWithWaiters(block, accepted);
-            } else {
-                suspended.put(reference, block);
-                for (BlockReference parent : absent) {
-                    waiters.computeIfAbsent(parent, p -> new HashSet<>()).add(reference);
-                    if (!suspended.containsKey(parent) && missing.add(parent)) {
-                        newlyMissing.add(parent);
-                    }
-                }
+            } else if (mayWait(block, absent)) {
+                missing.remove(reference);
+                suspend(block, absent, newlyMissing);
             }
         }
         return new AddResult(accepted, newlyMissing);
     }
 
-    /** References that no block names as suspended or stored yet: the ones to request. */
+    /** Whether the block's author has room for one more waiting block and for the parents it adds to fetch. */
+    private boolean mayWait(Block block, List<BlockReference> absent) {
+        int author = block.author();
+        if (!suspendedPerAuthor.hasRoom(author, 1)) {
+            limits.onHit().accept(ResourceBound.SUSPENDED_PER_AUTHOR);
+            return false;
+        }
+        int unknown = (int) absent.stream().filter(p -> !suspended.containsKey(p) && !missing.contains(p)).count();
+        if (!missing.hasRoom(author, unknown)) {
+            limits.onHit().accept(ResourceBound.MISSING_PER_AUTHOR);
+            return false;
+        }
+        return true;
+    }
+
+    private void suspend(Block block, List<BlockReference> absent, List<BlockReference> newlyMissing) {
+        BlockReference reference = block.reference();
+        suspended.put(reference, block);
+        suspendedPerAuthor.add(block.author(), 1);
+        for (BlockReference parent : absent) {
+            waiters.computeIfAbsent(parent, p -> new HashSet<>()).add(reference);
+            if (!suspended.containsKey(parent) && missing.add(parent, block.author())) {
+                newlyMissing.add(parent);
+            }
+        }
+    }
+
+    /** References that no block names as suspended or stored yet: the ones to request (read-only, oldest first). */
     public Set<BlockReference> missing() {
-        return missing;
+        return missing.references();
+    }
+
+    /** Blocks waiting for their parents. */
+    public int suspendedCount() {
+        return suspended.size();
     }
 
     public long floor() {
@@ -78,7 +116,8 @@ public final class BlockManager {
         }
         floor = round;
         suspended.values().removeIf(b -> isBelowFloor(b.reference()));
-        missing.removeIf(this::isBelowFloor);
+        missing.removeBelow(round);
+        equivocations.forgetBelow(round);
         waiters.keySet().removeIf(this::isBelowFloor);
         // the waiter sets were removed with their keys: wake their children by re-checking every suspended block
         List<Block> ready = new ArrayList<>();
@@ -92,6 +131,8 @@ public final class BlockManager {
                 acceptWithWaiters(block, accepted);
             }
         }
+        suspendedPerAuthor.clear();
+        suspended.values().forEach(block -> suspendedPerAuthor.add(block.author(), 1));
         return accepted;
     }
 
@@ -129,6 +170,7 @@ public final class BlockManager {
             Block block = suspended.get(child);
             if (block != null && absentParents(block).isEmpty()) {
                 suspended.remove(child);
+                suspendedPerAuthor.release(block.author());
                 ready.add(block);
             }
         }

@@ -1,6 +1,7 @@
 package starfish.node.metrics;
 
 import static starfish.protocol.ValidatorMetric.BENCHMARK_DURATION;
+import static starfish.protocol.ValidatorMetric.BOUNDS_HIT;
 import static starfish.protocol.ValidatorMetric.BLOCK_LATENCY;
 import static starfish.protocol.ValidatorMetric.BYTES_RECEIVED;
 import static starfish.protocol.ValidatorMetric.BYTES_SENT;
@@ -15,7 +16,9 @@ import static starfish.protocol.ValidatorMetric.PENDING_TRANSACTIONS;
 import static starfish.protocol.ValidatorMetric.PROPOSED_BLOCK_SIZE;
 import static starfish.protocol.ValidatorMetric.REJECTED_MESSAGES;
 import static starfish.protocol.ValidatorMetric.SEQUENCED_TRANSACTIONS;
+import static starfish.protocol.ValidatorMetric.SUSPENDED_BLOCKS;
 import static starfish.protocol.ValidatorMetric.TRANSACTION_LATENCY;
+import static starfish.protocol.ValidatorMetric.VALIDATOR_LINKS_ESTABLISHED;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -51,6 +54,9 @@ public final class NodeMetrics {
     public final Info committedSequenceDigest;
     public final Counter rejectedMessages;
     public final Counter equivocatingBlocks;
+    public final Counter validatorLinksEstablished;
+    public final Gauge suspendedBlocks;
+    public final Counter boundHits;
     private final PrometheusRegistry registry;
 
     public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
@@ -97,6 +103,16 @@ public final class NodeMetrics {
         equivocatingBlocks = Counter.builder().name(EQUIVOCATING_BLOCKS.exposedName())
                 .help("Accepted blocks whose author already has a block in that round, by author")
                 .labelNames("authority").register(registry);
+        validatorLinksEstablished = Counter.builder().name(VALIDATOR_LINKS_ESTABLISHED.exposedName())
+                .help("Links to peers that passed the handshake (an impostor never adds one)").register(registry);
+        suspendedBlocks = Gauge.builder().name(SUSPENDED_BLOCKS.exposedName())
+                .help("Received blocks waiting for their parents").register(registry);
+        boundHits = Counter.builder().name(BOUNDS_HIT.exposedName())
+                .help("Times a resource bound refused or delayed work, by bound").labelNames("bound")
+                .register(registry);
+        for (ResourceBound bound : ResourceBound.values()) {
+            boundHits.initLabelValues(bound.label());
+        }
     }
 
     /** The transaction pool's backlog, and the transactions it refused because it was full (load shed). */
@@ -111,6 +127,18 @@ public final class NodeMetrics {
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
         return Histogram.builder().name(name).help(help).classicOnly()
                 .classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    }
+
+    /** A resource bound bit: counted once per refused or delayed item. */
+    public void boundHit(ResourceBound bound) {
+        boundHit(bound, 1);
+    }
+
+    /** `count` items refused at once (nothing counted when 0). */
+    public void boundHit(ResourceBound bound, int count) {
+        if (count > 0) {
+            boundHits.labelValues(bound.label()).inc(count);
+        }
     }
 
     public void reject(RejectionReason reason) {

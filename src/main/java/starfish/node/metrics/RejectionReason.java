@@ -5,11 +5,16 @@ package starfish.node.metrics;
  * constant here, so the metric can show each series (at 0) from the start and dashboards never wait for an attack.
  */
 public enum RejectionReason {
-    /** A peer that did not introduce itself as a lower-index validator, or too slowly. */
+    /**
+     * A peer that did not prove, in time, that it holds the key of a lower-index validator (or, dialled, of the
+     * validator it was dialled as).
+     */
     HANDSHAKE("handshake"),
+    /** A connection refused at once because too many others had not finished their handshake. */
+    PENDING_HANDSHAKES("pending-handshakes"),
     /** A frame that does not decode. */
     MALFORMED("malformed"),
-    /** A Hello after the handshake. */
+    /** A handshake frame after the handshake. */
     UNEXPECTED_MESSAGE("unexpected-message"),
     /** A frame length outside the allowed range: the stream is corrupt. */
     OVERSIZED("oversized"),

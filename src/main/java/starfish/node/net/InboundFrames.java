@@ -28,6 +28,11 @@ public final class InboundFrames {
         this.handler = handler;
     }
 
+    /** See {@link InboundHandler#awaitCapacity()}: for transports with reader threads of their own. */
+    public void awaitCapacity() throws InterruptedException {
+        handler.awaitCapacity();
+    }
+
     /** One frame body (without its 4-byte length) from an identified peer; returns the blocks it carried. */
     public int deliver(int peer, byte[] body) {
         metrics.bytesReceived.inc(4 + body.length);
@@ -39,7 +44,7 @@ public final class InboundFrames {
             LOG.debug("dropped a malformed frame from {}: {}", peer, e.getMessage());
             return 0;
         }
-        if (message instanceof Message.Hello) {
+        if (message instanceof Message.Handshake) {
             metrics.reject(RejectionReason.UNEXPECTED_MESSAGE);
             return 0;
         }

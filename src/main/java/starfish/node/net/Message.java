@@ -7,8 +7,23 @@ import starfish.node.dag.BlockReference;
 /** What validators say to each other; each kind has a one-byte tag on the wire. */
 public sealed interface Message {
 
-    /** First frame on a connection: the dialer names itself. */
-    record Hello(int authority) implements Message {
+    /**
+     * The frames of the link handshake (see LinkHandshake), the only ones a connection accepts before its peer has
+     * proved who it is, and never accepted after.
+     */
+    sealed interface Handshake extends Message {
+    }
+
+    /** The dialer names the authority it claims to be and sends its nonce. */
+    record Hello(int authority, byte[] nonce) implements Handshake {
+    }
+
+    /** The acceptor names itself, sends its nonce and signs the transcript. */
+    record Challenge(int authority, byte[] nonce, byte[] signature) implements Handshake {
+    }
+
+    /** The dialer signs the transcript. */
+    record Proof(byte[] signature) implements Handshake {
     }
 
     /** Blocks pushed unasked (the author's new blocks, or history the dissemination strategy pushes). */

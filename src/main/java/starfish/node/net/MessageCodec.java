@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import starfish.node.crypto.PublicKey;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockReference;
@@ -20,6 +21,8 @@ public final class MessageCodec {
     static final byte REQUEST = 3;
     static final byte RESPONSE = 4;
     static final byte DATA_REQUEST = 5;
+    static final byte CHALLENGE = 6;
+    static final byte PROOF = 7;
     static final int MAX_BLOCKS_PER_MESSAGE = 10_000;
 
     private MessageCodec() {
@@ -31,7 +34,11 @@ public final class MessageCodec {
         ByteBuffer frame = ByteBuffer.allocate(4 + bodyLength);
         frame.putInt(bodyLength);
         if (message instanceof Message.Hello hello) {
-            frame.put(HELLO).putInt(hello.authority());
+            frame.put(HELLO).putInt(hello.authority()).put(hello.nonce());
+        } else if (message instanceof Message.Challenge challenge) {
+            frame.put(CHALLENGE).putInt(challenge.authority()).put(challenge.nonce()).put(challenge.signature());
+        } else if (message instanceof Message.Proof proof) {
+            frame.put(PROOF).put(proof.signature());
         } else if (message instanceof Message.Blocks blocks) {
             frame.put(BLOCKS);
             writeBlocks(frame, blocks.blocks());
@@ -56,7 +63,10 @@ public final class MessageCodec {
             }
             byte tag = in.get();
             Message message = switch (tag) {
-                case HELLO -> new Message.Hello(in.getInt());
+                case HELLO -> new Message.Hello(in.getInt(), bytes(in, LinkHandshake.NONCE_LENGTH));
+                case CHALLENGE -> new Message.Challenge(in.getInt(), bytes(in, LinkHandshake.NONCE_LENGTH),
+                        bytes(in, PublicKey.SIGNATURE_LENGTH));
+                case PROOF -> new Message.Proof(bytes(in, PublicKey.SIGNATURE_LENGTH));
                 case BLOCKS -> new Message.Blocks(readBlocks(in));
                 case REQUEST -> new Message.BlockRequest(BlockCodec.readReferences(in, "requested references"));
                 case RESPONSE -> new Message.BlockResponse(readBlocks(in));
@@ -73,8 +83,14 @@ public final class MessageCodec {
     }
 
     private static int bodyLength(Message message) {
-        if (message instanceof Message.Hello) {
-            return 4;
+        if (message instanceof Message.Hello hello) {
+            return 4 + hello.nonce().length;
+        }
+        if (message instanceof Message.Challenge challenge) {
+            return 4 + challenge.nonce().length + challenge.signature().length;
+        }
+        if (message instanceof Message.Proof proof) {
+            return proof.signature().length;
         }
         if (message instanceof Message.BlockRequest request) {
             return 4 + request.references().size() * BlockReference.ENCODED_LENGTH;
@@ -88,6 +104,12 @@ public final class MessageCodec {
             length += BlockCodec.encodedLength(block);
         }
         return length;
+    }
+
+    private static byte[] bytes(ByteBuffer in, int length) {
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 
     private static void writeBlocks(ByteBuffer out, List<Block> blocks) {

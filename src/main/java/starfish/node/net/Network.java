@@ -5,27 +5,33 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
-import starfish.node.dag.MalformedException;
+import starfish.node.crypto.SigningKey;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.metrics.RejectionReason;
 
 /**
  * Full-mesh TCP between validators: one connection per pair, dialled by the lower index (which reconnects with
- * backoff while the peer is down); the dialer's first frame names it. Reader threads decode and verify what
- * arrives: a bad frame or block is dropped and counted, a corrupt stream closes its connection; nothing crashes.
+ * backoff while the peer is down). A connection carries messages only once both ends proved their keys
+ * (LinkHandshake) within a deadline; until then it holds one of a few pending slots, and it never replaces a live
+ * link. Reader threads decode and verify what arrives: a bad frame or block is dropped and counted, a corrupt
+ * stream closes its connection; nothing crashes.
  */
 public final class Network implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Network.class);
-    private static final int HANDSHAKE_TIMEOUT_MS = 5_000;
+    static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(5);
+    /** Enough for every peer to (re)connect at once; an attacker holding them all cannot touch live links. */
+    static final int MIN_PENDING_HANDSHAKES = 16;
     private static final long MAX_BACKOFF_MS = 2_000;
 
     private final Committee committee;
@@ -36,13 +42,15 @@ public final class Network implements Transport {
     private final InboundFrames inbound;
     private final NodeMetrics metrics;
     private final PeerSender[] senders;
+    private final LinkHandshake handshake;
+    private final PendingHandshakes pending;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private ServerSocket server;
     private volatile boolean closed;
 
-    public Network(Committee committee, int self, InetAddress bindAddress, int maxFrameBytes, MimickedLatency latency,
-            InboundFrames inbound, NodeMetrics metrics) {
+    public Network(Committee committee, int self, SigningKey key, InetAddress bindAddress, int maxFrameBytes,
+            MimickedLatency latency, InboundFrames inbound, NodeMetrics metrics) {
         this.committee = committee;
         this.self = self;
         this.bindAddress = bindAddress;
@@ -51,6 +59,9 @@ public final class Network implements Transport {
         this.inbound = inbound;
         this.metrics = metrics;
         this.senders = new PeerSender[committee.size()];
+        this.handshake = new LinkHandshake(committee, self, key, new SecureRandom());
+        this.pending = new PendingHandshakes(Math.max(MIN_PENDING_HANDSHAKES, committee.size()), HANDSHAKE_DEADLINE,
+                Integer.toString(self));
         for (int peer = 0; peer < committee.size(); peer++) {
             if (peer != self) {
                 senders[peer] = new PeerSender(self, peer, metrics);
@@ -106,7 +117,12 @@ public final class Network implements Transport {
         while (!closed) {
             try {
                 Socket socket = server.accept();
-                Thread reader = new Thread(() -> handshakeAndRead(socket), "reader-" + self);
+                if (!pending.tryAdmit()) {
+                    metrics.reject(RejectionReason.PENDING_HANDSHAKES);
+                    closeQuietly(socket);
+                    continue;
+                }
+                Thread reader = new Thread(() -> authenticateAndRead(socket), "reader-" + self);
                 reader.setDaemon(true);
                 reader.start(); // ends when its connection closes; close() closes every connection
             } catch (IOException e) {
@@ -117,37 +133,48 @@ public final class Network implements Transport {
         }
     }
 
-    private void handshakeAndRead(Socket socket) {
+    private void authenticateAndRead(Socket socket) {
         Connection connection;
         try {
             connection = new Connection(socket);
         } catch (IOException e) {
+            pending.release();
             closeQuietly(socket);
             return;
         }
         connections.add(connection);
         try {
-            socket.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
-            FrameReader reader = new FrameReader(connection.input(), maxFrameBytes);
-            byte[] first = reader.next();
-            Message hello = first == null ? null : MessageCodec.decode(first);
-            if (!(hello instanceof Message.Hello h) || h.authority() >= self || h.authority() < 0) {
-                metrics.reject(RejectionReason.HANDSHAKE);
-                LOG.warn("closing a connection from {} that did not introduce itself as a lower-index validator",
-                        socket.getRemoteSocketAddress());
-                return;
+            int peer;
+            try {
+                peer = authenticated(connection, () -> handshake.accept(connection));
+            } finally {
+                pending.release();
             }
-            metrics.bytesReceived.inc(4 + first.length);
-            socket.setSoTimeout(0);
-            readLoop(h.authority(), connection, reader);
-        } catch (SocketTimeoutException | MalformedException e) {
-            metrics.reject(RejectionReason.HANDSHAKE);
+            readLoop(peer, connection, new FrameReader(connection.input(), maxFrameBytes));
         } catch (IOException e) {
-            LOG.debug("connection failed during handshake: {}", e.getMessage());
+            LOG.debug("an incoming connection failed: {}", e.getMessage());
         } finally {
             connection.close();
             connections.remove(connection);
         }
+    }
+
+    /** The handshake's outcome (the peer's index), within the deadline; a failure is counted. */
+    private int authenticated(Connection connection, HandshakeStep step) throws IOException {
+        ScheduledFuture<?> deadline = pending.closeAtDeadline(connection);
+        try {
+            return step.run();
+        } catch (IOException e) {
+            metrics.reject(RejectionReason.HANDSHAKE);
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    @FunctionalInterface
+    private interface HandshakeStep {
+        int run() throws IOException;
     }
 
     private void dialLoop(int peer) {
@@ -160,12 +187,16 @@ public final class Network implements Transport {
                 socket.connect(new InetSocketAddress(authority.host(), authority.consensusPort()), 2_000);
                 connection = new Connection(socket);
                 connections.add(connection);
-                ByteBuffer hello = MessageCodec.encode(new Message.Hello(self));
-                connection.output().write(hello.array(), 0, hello.remaining());
-                connection.output().flush();
-                metrics.bytesSent.inc(hello.remaining());
+                Connection dialled = connection;
+                authenticated(connection, () -> {
+                    handshake.dial(dialled, peer);
+                    return peer;
+                });
                 backoffMs = 50;
                 readLoop(peer, connection, new FrameReader(connection.input(), maxFrameBytes));
+            } catch (LinkHandshake.HandshakeException e) {
+                // at the dialer's pace (backoff), so an attacker cannot flood the log with it; a key mismatch shows
+                LOG.warn("no link to validator {}: {}", peer, e.getMessage());
             } catch (IOException e) {
                 LOG.debug("connection to {} failed: {}", peer, e.getMessage());
             } finally {
@@ -189,11 +220,15 @@ public final class Network implements Transport {
     private void readLoop(int peer, Connection connection, FrameReader reader) throws IOException {
         LOG.info("validator {} connected to validator {}", self, peer);
         senders[peer].connected(connection);
+        metrics.validatorLinksEstablished.inc();
         try {
             byte[] body;
             while (!closed && (body = reader.next()) != null) {
                 inbound.deliver(peer, body);
+                inbound.awaitCapacity();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (FrameReader.CorruptStreamException e) {
             metrics.reject(e.reason());
             LOG.warn("closing the connection with validator {}: {}", peer, e.getMessage());
@@ -228,6 +263,7 @@ public final class Network implements Transport {
         } catch (IOException ignored) {
             // shutting down anyway
         }
+        pending.close();
         connections.forEach(Connection::close);
         for (PeerSender sender : senders) {
             if (sender != null) {

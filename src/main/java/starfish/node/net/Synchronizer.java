@@ -9,6 +9,7 @@ import java.util.Set;
 import starfish.node.dag.BlockCodec;
 import starfish.node.dag.BlockReference;
 import starfish.node.metrics.NodeMetrics;
+import starfish.node.metrics.ResourceBound;
 
 /**
  * Fetches missing blocks: first from the peer whose block named them (it holds them), then, while they stay
@@ -17,6 +18,8 @@ import starfish.node.metrics.NodeMetrics;
 public final class Synchronizer {
 
     private static final int MAX_REFERENCES_PER_REQUEST = BlockCodec.MAX_REFERENCES;
+    /** Enough to fetch a hundred rounds of a hundred validators in about half a second. */
+    static final int REQUESTED_REFERENCES_PER_SECOND = 20_000;
 
     private final Transport network;
     private final RandomPeers peers;
@@ -24,6 +27,7 @@ public final class Synchronizer {
     private final long retryNanos;
     private final Map<BlockReference, Long> requestedAt = new HashMap<>();
     private final Map<Integer, Integer> reportedMissing = new HashMap<>();
+    private SyncRequestBudget budget;
 
     public Synchronizer(Transport network, RandomPeers peers, NodeMetrics metrics, long retryMs) {
         this.network = network;
@@ -32,12 +36,19 @@ public final class Synchronizer {
         this.retryNanos = retryMs * 1_000_000L;
     }
 
-    public void requestFrom(int peer, List<BlockReference> references, long nowNanos) {
-        for (int from = 0; from < references.size(); from += MAX_REFERENCES_PER_REQUEST) {
-            List<BlockReference> chunk = references.subList(from,
-                    Math.min(references.size(), from + MAX_REFERENCES_PER_REQUEST));
-            network.send(peer, new Message.BlockRequest(new ArrayList<>(chunk)));
+    /** Requests what the budget allows now; the rest stays missing and goes out with a later retry. */
+    public void requestFrom(int peer, List<BlockReference> wanted, long nowNanos) {
+        if (budget == null) {
+            budget = new SyncRequestBudget(MAX_REFERENCES_PER_REQUEST, REQUESTED_REFERENCES_PER_SECOND, nowNanos);
         }
+        // the budget never exceeds one request's worth
+        int granted = budget.take(wanted.size(), nowNanos);
+        metrics.boundHit(ResourceBound.SYNC_REQUESTS, wanted.size() - granted);
+        if (granted == 0) {
+            return;
+        }
+        List<BlockReference> references = new ArrayList<>(wanted.subList(0, granted));
+        network.send(peer, new Message.BlockRequest(references));
         references.forEach(r -> requestedAt.put(r, nowNanos));
     }
 
@@ -54,6 +65,7 @@ public final class Synchronizer {
             }
         }
         if (!overdue.isEmpty() && network.size() > 1) {
+            // oldest first (the missing set keeps insertion order): the history the DAG needs soonest
             requestFrom(peers.next(), overdue, nowNanos);
         }
         publish(perAuthor);

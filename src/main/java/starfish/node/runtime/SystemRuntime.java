@@ -34,7 +34,7 @@ final class SystemRuntime implements NodeRuntime {
 
     @Override
     public Transport transport(ValidatorConfig config, InboundFrames inbound, NodeMetrics metrics) {
-        return new Network(config.committee(), config.authority(), config.bindAddress(),
+        return new Network(config.committee(), config.authority(), config.signingKey(), config.bindAddress(),
                 config.nodeParameters().maxFrameBytes(), MimickedLatency.of(config.mimicExtraLatency()), inbound,
                 metrics);
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import starfish.orchestrator.monitoring.ScrapeTarget;
 import starfish.orchestrator.validator.Protocol;
 import starfish.orchestrator.validator.StarfishProtocol;
 import starfish.orchestrator.runner.CommandRunner;
+import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
@@ -157,22 +159,28 @@ public final class Orchestrator implements BenchmarkFlow {
     }
 
     /**
-     * Genesis files are the same on every host. Hosts with machines of their own write their own; hosts sharing this
-     * machine would run a genesis process each, seconds of CPU in all: genesis is written once and copied.
+     * Genesis draws fresh keys, so it runs once, on the first validator's host, and its files are copied from there:
+     * the committee files to every host, each private key file to its own validator's host alone (the first host
+     * keeps only its own). Transfers keep the owner-only mode that genesis gives private key files.
      */
     private void writeGenesis(CommandRunner runner, List<Instance> hosts, int basePort) {
-        String genesis = protocol.genesisCommand(genesisAddresses(hosts), basePort);
-        if (!testbed.traits().shareFileSystem()) {
-            runner.executeAll(hosts, genesis);
-            return;
-        }
         Instance first = hosts.get(0);
-        runner.execute(first, genesis);
+        runner.execute(first, protocol.genesisCommand(genesisAddresses(hosts), basePort));
+        List<Instance> others = hosts.subList(1, hosts.size());
         Path copy = FileTrees.createTempDirectory("starfish-genesis-");
         try {
-            for (String file : protocol.genesisFiles(hosts.size())) {
+            for (String file : protocol.sharedGenesisFiles()) {
                 runner.download(first, file, copy.resolve(file));
-                hosts.subList(1, hosts.size()).forEach(host -> runner.upload(host, copy.resolve(file), file));
+                others.forEach(host -> runner.upload(host, copy.resolve(file), file));
+            }
+            for (int authority = 1; authority < hosts.size(); authority++) {
+                String key = protocol.privateKeyFile(authority);
+                runner.download(first, key, copy.resolve(key));
+                runner.upload(hosts.get(authority), copy.resolve(key), key);
+            }
+            if (!others.isEmpty()) {
+                runner.execute(first, "rm -f " + IntStream.range(1, hosts.size()).mapToObj(protocol::privateKeyFile)
+                        .map(ShellQuoting::quote).collect(Collectors.joining(" ")));
             }
         } finally {
             FileTrees.delete(copy);

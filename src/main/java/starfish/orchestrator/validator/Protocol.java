@@ -28,11 +28,17 @@ public interface Protocol {
     record LocalBuild(Path file, String buildCommand) {
     }
 
-    /** Writes the committee and key files for validators at `ips` (index = authority) into the working directory. */
+    /**
+     * Writes the committee and fresh key files for validators at `ips` (index = authority) into the working
+     * directory. It runs once per testbed; the orchestrator copies what it wrote.
+     */
     String genesisCommand(List<String> ips, int basePort);
 
-    /** The files `genesisCommand` writes for a committee of `committee`, relative to the working directory. */
-    List<String> genesisFiles(int committee);
+    /** The files `genesisCommand` writes that every host needs, relative to the working directory. */
+    List<String> sharedGenesisFiles();
+
+    /** The file `genesisCommand` writes with `authority`'s private key: only that validator's host receives it. */
+    String privateKeyFile(int authority);
 
     /** Where settings' node_parameters_path is uploaded on a host; validators use it when it is there. */
     String nodeParametersPath();

@@ -3,8 +3,7 @@ package starfish.orchestrator.validator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
+import starfish.node.config.ConfigFiles;
 import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.settings.Repository;
 import starfish.orchestrator.testbed.HostTraits;
@@ -94,9 +93,13 @@ public final class StarfishProtocol implements Protocol {
     }
 
     @Override
-    public List<String> genesisFiles(int committee) {
-        return Stream.concat(Stream.of(COMMITTEE_FILE, PUBLIC_CONFIG_FILE),
-                IntStream.range(0, committee).mapToObj(StarfishProtocol::privateConfigFile)).toList();
+    public List<String> sharedGenesisFiles() {
+        return List.of(COMMITTEE_FILE, PUBLIC_CONFIG_FILE);
+    }
+
+    @Override
+    public String privateKeyFile(int authority) {
+        return ConfigFiles.privateConfigFile(authority);
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class StarfishProtocol implements Protocol {
                 .append(" node run --authority ").append(i)
                 .append(" --committee-path ").append(COMMITTEE_FILE)
                 .append(" --public-config-path ").append(PUBLIC_CONFIG_FILE)
-                .append(" --private-config-path ").append(privateConfigFile(i))
+                .append(" --private-config-path ").append(privateKeyFile(i))
                 .append(" --consensus ").append(launch.consensus().cliName())
                 .append(" --load ").append(launch.load())
                 .append(" --storage-path ").append(storageDir(i))
@@ -156,10 +159,6 @@ public final class StarfishProtocol implements Protocol {
     @Override
     public void validatorsStopped() {
         launcher.validatorsStopped();
-    }
-
-    private static String privateConfigFile(int authority) {
-        return "private-config-" + authority + ".json";
     }
 
     private static String storageDir(int authority) {

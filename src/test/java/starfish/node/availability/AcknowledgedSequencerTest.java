@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import starfish.node.TestKeys;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
 import starfish.node.consensus.CommittedSubDag;
@@ -38,7 +39,7 @@ class AcknowledgedSequencerTest {
     AcknowledgedSequencerTest() {
         List<Authority> authorities = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 0, 0));
             signers.add(new BlockSigner(i, key));
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.DataOutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.LocalCluster;
-import starfish.node.config.NodeParameters;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockSigner;
@@ -25,6 +23,7 @@ import starfish.node.data.ShardedPayload;
 import starfish.node.metrics.RejectionReason;
 import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
+import starfish.node.net.PeerLink;
 import starfish.protocol.Consensus;
 
 /** The Starfish data path between real validators on loopback. */
@@ -41,7 +40,7 @@ class StarfishDataIT {
     @Test
     void aValidatorThatReceivedOnlyShardsPullsTheDataAndSequencesTheSameTransactions() throws Exception {
         try (LocalCluster cluster = new LocalCluster(4, directory).withConsensus(Consensus.STARFISH)
-                .withParameters(withoutStartupWait()).start(100, 0, 1, 2)) {
+                .withParameters(LocalCluster.withoutStartupWait()).start(100, 0, 1, 2)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(0, "committed_sequence_length") >= 10
                     && cluster.metric(0, "sequenced_transactions") > 0);
             cluster.start(100, 3);
@@ -60,7 +59,7 @@ class StarfishDataIT {
     @Test
     void dataThatDoesNotMatchItsMerkleRootIsRejectedAndCounted() throws Exception {
         try (LocalCluster cluster = new LocalCluster(5, directory).withConsensus(Consensus.STARFISH)
-                .withParameters(withoutStartupWait()).start(100, 1, 2, 3, 4)) {
+                .withParameters(LocalCluster.withoutStartupWait()).start(100, 1, 2, 3, 4)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= 3);
             ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(5);
             Transactions promised = transactions(1);
@@ -71,10 +70,8 @@ class StarfishDataIT {
                     promised, new Digest(encoded.root()));
             ShardedPayload other = ShardedPayload.encode(coder, delivered.bytes());
 
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
-                    cluster.committee.authority(1).consensusPort())) {
+            try (Socket socket = PeerLink.open(cluster.committee, 0, cluster.keys.get(0), 1)) {
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                out.write(frame(new Message.Hello(0)));
                 out.write(frame(new Message.Blocks(List.of(signed.withPayload(delivered)))));
                 out.write(frame(new Message.Blocks(List.of(signed.withPayload(new ShardPayload(other.provenShard(2)))))));
                 out.flush();
@@ -97,12 +94,6 @@ class StarfishDataIT {
         return Files.readAllLines(directory.resolve("storage-" + authority).resolve("committed.log"));
     }
 
-    private static NodeParameters withoutStartupWait() {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
-    }
 
     private static byte[] frame(Message message) {
         ByteBuffer frame = MessageCodec.encode(message);

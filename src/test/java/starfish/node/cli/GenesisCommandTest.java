@@ -2,11 +2,17 @@ package starfish.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import starfish.Main;
 import starfish.node.config.Committee;
 import starfish.node.config.ConfigFiles;
@@ -17,26 +23,50 @@ class GenesisCommandTest {
     Path directory;
 
     @Test
-    void writesIdenticalFilesForTheSameIpsOnEveryHost() throws Exception {
+    void everyGenesisDrawsFreshKeysThatOnlyTheirOwnerCanRead() throws Exception {
         String[] ips = {"10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"};
         assertThat(genesis(directory.resolve("a"), ips)).isZero();
         assertThat(genesis(directory.resolve("b"), ips)).isZero();
 
-        List<String> files = List.of("committee.json", "public-config.json", "private-config-0.json",
-                "private-config-3.json");
-        for (String file : files) {
-            assertThat(Files.readAllBytes(directory.resolve("a").resolve(file)))
-                    .as(file).isEqualTo(Files.readAllBytes(directory.resolve("b").resolve(file)));
+        Committee a = committee(directory.resolve("a"));
+        Committee b = committee(directory.resolve("b"));
+        assertThat(a.size()).isEqualTo(4);
+        assertThat(a.authority(2).host()).isEqualTo("10.0.0.3");
+        assertThat(a.authority(2).consensusPort()).isEqualTo(26002);
+        assertThat(a.authority(2).metricsPort()).isEqualTo(26006);
+        for (int i = 0; i < 4; i++) {
+            Path privateFile = directory.resolve("a").resolve(ConfigFiles.privateConfigFile(i));
+            assertThat(ConfigFiles.readSigningKey(privateFile, i).publicKey()).isEqualTo(a.authority(i).publicKey());
+            assertThat(Files.getPosixFilePermissions(privateFile)).as(privateFile.toString())
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(b.authority(i).publicKey()).as("authority %d in two testbeds", i)
+                    .isNotEqualTo(a.authority(i).publicKey());
         }
-        Committee committee = ConfigFiles.readCommittee(directory.resolve("a/committee.json"),
-                directory.resolve("a/public-config.json"));
-        assertThat(committee.size()).isEqualTo(4);
-        assertThat(committee.authority(2).host()).isEqualTo("10.0.0.3");
-        assertThat(committee.authority(2).consensusPort()).isEqualTo(26002);
-        assertThat(committee.authority(2).metricsPort()).isEqualTo(26006);
-        assertThat(ConfigFiles.readSigningKey(directory.resolve("a/private-config-2.json"), 2).publicKey())
-                .isEqualTo(committee.authority(2).publicKey());
-        assertThat(committee.authority(0).publicKey()).isNotEqualTo(committee.authority(1).publicKey());
+        assertThat(a.authority(0).publicKey()).isNotEqualTo(a.authority(1).publicKey());
+    }
+
+    @Test
+    void genesisPrintsNoKey() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+        PrintStream standardOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(command.execute("node", "genesis", "--ips", "127.0.0.1", "--working-directory",
+                    directory.toString())).isZero();
+        } finally {
+            System.setOut(standardOut);
+        }
+        String seed = Files.readString(directory.resolve(ConfigFiles.privateConfigFile(0)))
+                .replaceAll("(?s).*\"private_key_seed\" *: *\"([0-9a-f]+)\".*", "$1");
+        assertThat(seed).hasSize(64);
+        assertThat(printed.toString(StandardCharsets.UTF_8) + out).isNotBlank().doesNotContain(seed);
+    }
+
+    private static Committee committee(Path genesis) {
+        return ConfigFiles.readCommittee(genesis.resolve("committee.json"), genesis.resolve("public-config.json"));
     }
 
     @Test

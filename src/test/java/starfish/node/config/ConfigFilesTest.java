@@ -50,7 +50,8 @@ class ConfigFilesTest {
 
     @Test
     void aPrivateKeyFileForAnotherAuthorityIsRefusedWithoutShowingTheKey() throws Exception {
-        ConfigFiles.writeGenesis(directory, java.util.List.of("127.0.0.1", "127.0.0.1"), 26000);
+        ConfigFiles.writeGenesis(directory, java.util.List.of("127.0.0.1", "127.0.0.1"), 26000,
+                new java.security.SecureRandom());
         String secret = Files.readString(directory.resolve("private-config-1.json"));
 
         assertThatThrownBy(() -> ConfigFiles.readSigningKey(directory.resolve("private-config-1.json"), 0))

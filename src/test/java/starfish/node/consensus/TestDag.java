@@ -3,6 +3,7 @@ package starfish.node.consensus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import starfish.node.TestKeys;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
 import starfish.node.crypto.SigningKey;
@@ -25,7 +26,7 @@ public final class TestDag {
         List<Authority> authorities = new ArrayList<>();
         signers = new BlockSigner[n];
         for (int i = 0; i < n; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 0, 0));
             signers[i] = new BlockSigner(i, key);
         }

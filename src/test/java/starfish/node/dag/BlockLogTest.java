@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.node.TestKeys;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
 import starfish.node.crypto.SigningKey;
@@ -26,7 +27,7 @@ class BlockLogTest {
     private Committee committee(int size) {
         List<Authority> authorities = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(i));
+            SigningKey key = TestKeys.of(i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 1000 + i, 2000 + i));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import starfish.node.TestKeys;
 import starfish.node.crypto.Digest;
 import starfish.node.crypto.SigningKey;
 import starfish.node.data.ReedSolomonCoder;
@@ -14,7 +15,7 @@ import starfish.node.data.ShardedPayload;
 class ShardPayloadCodecTest {
 
     private final ShardedPayload encoded = ShardedPayload.encode(ReedSolomonCoder.forCommittee(4), new byte[100]);
-    private final Block block = new BlockSigner(0, SigningKey.fromSeed(SigningKey.deterministicSeed(0))).sign(1, 5,
+    private final Block block = new BlockSigner(0, TestKeys.of(0)).sign(1, 5,
             List.of(new BlockReference(0, 0, Digest.ZERO)), List.of(new BlockReference(2, 0, Digest.ZERO)),
             Transactions.EMPTY, new Digest(encoded.root()));
 

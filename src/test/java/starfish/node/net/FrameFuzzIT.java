@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -38,11 +37,7 @@ class FrameFuzzIT {
 
     @Test
     void aValidatorUnderRandomAndMalformedFramesKeepsCommittingAndCountsTheRejects() throws Exception {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        NodeParameters noWait = new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
-        try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(noWait).start(100, 1, 2, 3, 4)) {
+        try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(LocalCluster.withoutStartupWait()).start(100, 1, 2, 3, 4)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= 5);
             double before = cluster.metric(1, "committed_sequence_length");
             int port = cluster.committee.authority(1).consensusPort();
@@ -51,10 +46,9 @@ class FrameFuzzIT {
             int connections = 0;
             while (System.nanoTime() < deadline) {
                 connections++;
-                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                try (Socket socket = PeerLink.open(cluster.committee, 0, cluster.keys.get(0), 1)) {
                     drain(socket);
                     DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                    out.write(frame(new Message.Hello(0)));
                     fuzzer.session(out, deadline);
                 } catch (IOException closedByTheValidator) {
                     // expected after a corrupt stream: dial again

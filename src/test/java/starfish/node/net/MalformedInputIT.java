@@ -31,17 +31,16 @@ class MalformedInputIT {
 
     @Test
     void badFramesAndBlocksAreDroppedAndCountedWhileTheNodeKeepsCommitting() throws Exception {
-        try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(withoutStartupWait()).start(100, 1, 2, 3, 4)) {
+        try (LocalCluster cluster = new LocalCluster(5, directory).withParameters(LocalCluster.withoutStartupWait()).start(100, 1, 2, 3, 4)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.metric(1, "committed_sequence_length") >= 5);
             int port = cluster.committee.authority(1).consensusPort();
 
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket socket = PeerLink.open(cluster.committee, 0, cluster.keys.get(0), 1)) {
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                out.write(frameBytes(new Message.Hello(0)));
                 writeFrame(out, new byte[] {99, 1, 2, 3});                   // unknown tag
                 writeFrame(out, new byte[] {MessageCodec.BLOCKS, 0, 0, 0, 1, 7}); // truncated block
                 out.write(frameBytes(new Message.Blocks(List.of(badlySigned(cluster)))));
-                out.write(frameBytes(new Message.Hello(0)));                  // hello after the handshake
+                out.write(frameBytes(new Message.Proof(new byte[64])));        // handshake frame after the handshake
                 out.flush();
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         cluster.metric(1, "rejected_messages", "reason", "malformed") >= 2
@@ -53,15 +52,14 @@ class MalformedInputIT {
             }
             assertThat(cluster.metric(1, "rejected_messages", "reason", "oversized")).isEqualTo(1);
 
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket socket = PeerLink.open(cluster.committee, 0, cluster.keys.get(0), 1)) {
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                out.write(frameBytes(new Message.Hello(0)));
                 out.writeInt(1_000);
                 out.write(new byte[10]);                                     // the stream ends mid-frame
                 out.flush();
             }
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                socket.getOutputStream().write(frameBytes(new Message.Hello(4))); // only lower indices dial
+                socket.getOutputStream().write(frameBytes(new Message.Hello(4, new byte[32]))); // only lower indices dial
             }
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     cluster.metric(1, "rejected_messages", "reason", "truncated") == 1
@@ -73,13 +71,6 @@ class MalformedInputIT {
         }
     }
 
-    /** Validator 0 never comes up: do not wait for it before the first block. */
-    private static NodeParameters withoutStartupWait() {
-        NodeParameters d = NodeParameters.DEFAULTS;
-        return new NodeParameters(d.leaderTimeoutMs(), d.maxBlockTransactions(), d.maxFrameBytes(),
-                d.gcDepthRounds(), d.syncRetryMs(), d.maxPendingTransactions(), 0, d.minRoundIntervalMs(),
-                d.idleRoundIntervalMs());
-    }
 
     /** A well-formed round-1 block of authority 0 whose signature has one bit flipped. */
     private static Block badlySigned(LocalCluster cluster) {

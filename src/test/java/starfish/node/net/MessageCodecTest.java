@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import starfish.node.TestKeys;
 import starfish.node.config.Authority;
 import starfish.node.config.Committee;
+import starfish.node.crypto.PublicKey;
 import starfish.node.crypto.SigningKey;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockSigner;
@@ -20,7 +22,7 @@ import starfish.node.metrics.RejectionReason;
 
 class MessageCodecTest {
 
-    private final SigningKey key = SigningKey.fromSeed(SigningKey.deterministicSeed(0));
+    private final SigningKey key = TestKeys.of(0);
     private final Committee committee = new Committee(List.of(
             authority(0, key), authority(1, null), authority(2, null), authority(3, null)));
     private final List<Block> genesis = BlockSigner.genesis(committee);
@@ -79,9 +81,26 @@ class MessageCodecTest {
 
     @Test
     void framesCarryTheirBodyLength() {
-        ByteBuffer frame = MessageCodec.encode(new Message.Hello(7));
+        ByteBuffer frame = MessageCodec.encode(new Message.Hello(7, new byte[LinkHandshake.NONCE_LENGTH]));
 
         assertThat(frame.getInt(0)).isEqualTo(frame.remaining() - 4);
+    }
+
+    @Test
+    void handshakeFramesRoundTripWithinTheirTinyCap() throws Exception {
+        byte[] nonce = new byte[LinkHandshake.NONCE_LENGTH];
+        nonce[3] = 9;
+        byte[] signature = new byte[PublicKey.SIGNATURE_LENGTH];
+        signature[63] = 1;
+        for (Message message : List.of(new Message.Hello(2, nonce), new Message.Challenge(3, nonce, signature),
+                new Message.Proof(signature))) {
+            ByteBuffer frame = MessageCodec.encode(message);
+            assertThat(frame.remaining() - 4).as(message.getClass().getSimpleName())
+                    .isLessThanOrEqualTo(LinkHandshake.MAX_FRAME_BYTES);
+            byte[] body = new byte[frame.remaining() - 4];
+            frame.position(4).get(body);
+            assertThat(MessageCodec.decode(body)).usingRecursiveComparison().isEqualTo(message);
+        }
     }
 
     private Block signedBlock(Transactions transactions) {
@@ -106,7 +125,7 @@ class MessageCodecTest {
     }
 
     private static Authority authority(int index, SigningKey key) {
-        SigningKey k = key != null ? key : SigningKey.fromSeed(SigningKey.deterministicSeed(index));
+        SigningKey k = key != null ? key : TestKeys.of(index);
         return new Authority(index, 1, k.publicKey(), "127.0.0.1", 0, 0);
     }
 }

@@ -41,12 +41,21 @@ record FakeProtocol(int failingAuthority, int faultyAuthority, String fault) imp
 
     @Override
     public String genesisCommand(List<String> ips, int basePort) {
-        return "echo " + basePort + " > " + GENESIS_FILE;
+        StringBuilder command = new StringBuilder("echo " + basePort + " > " + GENESIS_FILE);
+        for (int i = 0; i < ips.size(); i++) {
+            command.append(" && echo secret > ").append(privateKeyFile(i));
+        }
+        return command.toString();
     }
 
     @Override
-    public List<String> genesisFiles(int committee) {
+    public List<String> sharedGenesisFiles() {
         return List.of(GENESIS_FILE);
+    }
+
+    @Override
+    public String privateKeyFile(int authority) {
+        return "key-" + authority;
     }
 
     @Override

@@ -18,10 +18,16 @@ final class RecordingRunner implements CommandRunner {
     static final String BOOT_REACHED = "the run reached the boot step";
 
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> uploads = Collections.synchronizedList(new ArrayList<>());
 
     /** Each command once, however many hosts ran it; an upload as `upload <remote path>`. */
     List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /** Every upload as `<remote path> to <instance id>`. */
+    List<String> uploads() {
+        return List.copyOf(uploads);
     }
 
     @Override
@@ -54,6 +60,7 @@ final class RecordingRunner implements CommandRunner {
     @Override
     public void upload(Instance instance, Path local, String remotePath) {
         commands.add("upload " + remotePath);
+        uploads.add(remotePath + " to " + instance.id());
     }
 
     @Override

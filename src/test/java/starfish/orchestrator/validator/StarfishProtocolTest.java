@@ -176,12 +176,10 @@ class StarfishProtocolTest {
 
     @Test
     void genesisFilesAreTheFilesValidatorsAreStartedWith() {
-        assertThat(protocol.genesisFiles(4)).containsExactly("committee.json", "public-config.json",
-                "private-config-0.json", "private-config-1.json", "private-config-2.json", "private-config-3.json");
+        assertThat(protocol.sharedGenesisFiles()).containsExactly("committee.json", "public-config.json");
         String run = protocol.runCommand(launch);
-        protocol.genesisFiles(4).stream().filter(file -> !file.startsWith("private-config-"))
-                .forEach(file -> assertThat(run).contains(file));
-        assertThat(run).contains("private-config-2.json").doesNotContain("private-config-1.json");
+        protocol.sharedGenesisFiles().forEach(file -> assertThat(run).contains(file));
+        assertThat(run).contains(protocol.privateKeyFile(2)).doesNotContain(protocol.privateKeyFile(1));
     }
 
     @Test
