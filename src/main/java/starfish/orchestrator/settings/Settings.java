@@ -25,8 +25,19 @@ public record Settings(Testbed testbed, Run run, Ssh ssh, Aws aws, Vultr vultr, 
     public record Run(Duration benchmarkDuration, Faults faults, int dedicatedClients) {
     }
 
-    /** How hosts are reached: ssh_private_key_file, ssh_public_key_file, ssh_timeout, ssh_retries. */
-    public record Ssh(Optional<Path> privateKeyFile, Optional<Path> publicKeyFile, Duration timeout, int retries) {
+    /**
+     * How hosts are reached: ssh_private_key_file, ssh_public_key_file, ssh_timeout, ssh_retries, ssh_command_timeout
+     * (the longest any remote command may run) and instance_lifetime (cloud instances power themselves off that long
+     * after the last command reached them).
+     */
+    public record Ssh(Optional<Path> privateKeyFile, Optional<Path> publicKeyFile, Duration timeout, int retries,
+                      Duration commandTimeout, Duration instanceLifetime) {
+        public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(30);
+        public static final Duration DEFAULT_INSTANCE_LIFETIME = Duration.ofHours(4);
+
+        public Ssh(Optional<Path> privateKeyFile, Optional<Path> publicKeyFile, Duration timeout, int retries) {
+            this(privateKeyFile, publicKeyFile, timeout, retries, DEFAULT_COMMAND_TIMEOUT, DEFAULT_INSTANCE_LIFETIME);
+        }
     }
 
     /**

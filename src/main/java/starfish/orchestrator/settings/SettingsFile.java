@@ -31,6 +31,8 @@ record SettingsFile(
         Boolean monitoring,
         Duration sshTimeout,
         Integer sshRetries,
+        Duration sshCommandTimeout,
+        Duration instanceLifetime,
         String awsEndpointUrl,
         String vultrApiUrl,
         Integer maxInstances,

@@ -226,7 +226,9 @@ public final class SettingsLoader {
                     new Settings.Run(or(file.benchmarkDuration(), d.run().benchmarkDuration()), faults(d.run().faults()),
                             or(file.dedicatedClients(), d.run().dedicatedClients())),
                     new Settings.Ssh(path(file.sshPrivateKeyFile()), publicKeyFile(),
-                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries())),
+                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries()),
+                            positive("ssh_command_timeout", or(file.sshCommandTimeout(), d.ssh().commandTimeout())),
+                            positive("instance_lifetime", or(file.instanceLifetime(), d.ssh().instanceLifetime()))),
                     new Settings.Aws(Optional.ofNullable(file.awsEndpointUrl()), or(file.nvme(), d.aws().nvme()),
                             spot(provider)),
                     new Settings.Vultr(Optional.ofNullable(file.vultrApiUrl()), or(file.vultrVpc(), d.vultr().vpc())),
@@ -315,6 +317,14 @@ public final class SettingsLoader {
                     file.costPerKibUs() == null ? d.costPerKib() : micros("cost_per_kib_us", file.costPerKibUs()));
         }
 
+        private Duration positive(String field, Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new SettingsException(at(field) + ", field '" + field + "': must be at least 1s, was "
+                        + DurationText.format(value));
+            }
+            return value;
+        }
+
         private Duration micros(String field, double micros) {
             return Duration.ofNanos(Math.round(nonNegative(field, micros, Double.MAX_VALUE) * 1000));
         }
@@ -336,6 +346,10 @@ public final class SettingsLoader {
             given.put("ssh_private_key_file", file.sshPrivateKeyFile());
             given.put("ssh_public_key_file", file.sshPublicKeyFile());
             provider.requiredFields().forEach(field -> require(provider, field, given.get(field)));
+            if (file.testbedId() != null && !TestbedId.isValid(file.testbedId())) {
+                throw new SettingsException(at("testbed_id") + ", field 'testbed_id': '" + file.testbedId() + "' "
+                        + TestbedId.RULE);
+            }
             if (file.regions() != null && file.regions().isEmpty()) {
                 throw new SettingsException(at("regions") + ", field 'regions': the list is empty; name at least"
                         + " one region");

@@ -47,6 +47,8 @@ public final class SettingsRenderer {
         map.put("monitoring", s.monitoring().enabled());
         map.put("ssh_timeout", DurationText.format(s.ssh().timeout()));
         map.put("ssh_retries", s.ssh().retries());
+        map.put("ssh_command_timeout", DurationText.format(s.ssh().commandTimeout()));
+        map.put("instance_lifetime", DurationText.format(s.ssh().instanceLifetime()));
         s.aws().endpointUrl().ifPresent(url -> map.put("aws_endpoint_url", SecretRedaction.redact(url)));
         s.vultr().apiUrl().ifPresent(url -> map.put("vultr_api_url", SecretRedaction.redact(url)));
         map.put("vultr_vpc", s.vultr().vpc());
