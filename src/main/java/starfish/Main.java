@@ -5,6 +5,9 @@ import picocli.CommandLine.Command;
 import starfish.node.cli.NodeCommand;
 import starfish.orchestrator.cli.BenchmarkCommand;
 import starfish.orchestrator.cli.CeilingCommand;
+import starfish.orchestrator.cli.OutageCommand;
+import starfish.orchestrator.cli.StabilityCommand;
+import starfish.orchestrator.cli.SweepCommand;
 import starfish.orchestrator.cli.SummarizeCommand;
 import starfish.orchestrator.cli.SimulateCommand;
 import starfish.orchestrator.cli.TestbedCommand;
@@ -22,7 +25,8 @@ public final class Main {
 
     /** The configured command line, shared by main and tests. */
     public static CommandLine commandLine() {
-        return withSubcommands(TestbedCommand.class, BenchmarkCommand.class, SummarizeCommand.class,
+        return withSubcommands(TestbedCommand.class, BenchmarkCommand.class, OutageCommand.class,
+                StabilityCommand.class, SweepCommand.class, SummarizeCommand.class,
                 SimulateCommand.class, CeilingCommand.class, NodeCommand.class);
     }
 

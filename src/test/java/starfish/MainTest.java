@@ -14,8 +14,8 @@ class MainTest {
     @Test
     void theNodeCommandLineHoldsOnlyTheNodeCommands() {
         assertThat(Main.nodeCommandLine().getSubcommands()).containsOnlyKeys("node");
-        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "summarize",
-                "simulate", "ceiling", "node");
+        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("testbed", "benchmark", "benchmark-outage",
+                "benchmark-stability", "benchmark-sweep", "summarize", "simulate", "ceiling", "node");
     }
 
     @Test

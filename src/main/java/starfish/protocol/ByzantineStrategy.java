@@ -15,7 +15,12 @@ public enum ByzantineStrategy {
     EQUIVOCATING_CHAINS("equivocating-chains"),
     EQUIVOCATING_TWO_CHAINS("equivocating-two-chains"),
     EQUIVOCATING_CHAINS_BOMB("equivocating-chains-bomb"),
-    RANDOM_DROP("random-drop");
+    RANDOM_DROP("random-drop"),
+    CHAIN_BOMB_QUORUM("chain-bomb-quorum"),
+    RAMP_UP_WITHHOLDING("ramp-up-withholding");
+
+    /** The reference orchestrator's name for honest behaviour (its default `--byzantine-strategy`). */
+    private static final String REFERENCE_HONEST = "timeout";
 
     private final String cliName;
 
@@ -27,8 +32,11 @@ public enum ByzantineStrategy {
         return cliName;
     }
 
-    /** Parses a CLI spelling (`chain-bomb`) or a constant name (`CHAIN_BOMB`). */
+    /** Parses a CLI spelling (`chain-bomb`), a constant name (`CHAIN_BOMB`) or the reference's `timeout` (honest). */
     public static ByzantineStrategy fromCliName(String text) {
+        if (REFERENCE_HONEST.equalsIgnoreCase(text)) {
+            return HONEST;
+        }
         for (ByzantineStrategy s : values()) {
             if (s.cliName.equalsIgnoreCase(text) || s.name().equalsIgnoreCase(text)) {
                 return s;

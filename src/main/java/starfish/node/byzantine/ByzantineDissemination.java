@@ -6,6 +6,7 @@ import starfish.node.consensus.LeaderSchedule;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dissemination.Dissemination;
 import starfish.node.net.Transport;
+import starfish.node.runtime.Clock;
 import starfish.protocol.ByzantineStrategy;
 
 /** Picks the dissemination a validator runs: the protocol's honest one, or its strategy's replacement. */
@@ -17,10 +18,11 @@ public final class ByzantineDissemination {
     /**
      * @param signer   signs the equivocating blocks (the validator's own key)
      * @param dataPath commits to their (empty) payload the way the protocol's headers do
-     * @param seed   seeds the strategies that flip coins, so a run can be repeated
+     * @param clock    times the strategies that change over the run
+     * @param seed     seeds the strategies that flip coins, so a run can be repeated
      */
     public static Dissemination of(ByzantineStrategy strategy, Dissemination honest, Transport network, int self,
-            LeaderSchedule schedule, BlockSigner signer, DataPath dataPath, long seed) {
+            LeaderSchedule schedule, BlockSigner signer, DataPath dataPath, Clock clock, long seed) {
         return switch (strategy) {
             case HONEST -> honest;
             case TIMEOUT_LEADER -> new TimeoutLeader(network, self, schedule);
@@ -30,6 +32,9 @@ public final class ByzantineDissemination {
             case EQUIVOCATING_TWO_CHAINS -> EquivocatingChains.twoHalves(network, self, schedule, signer, dataPath);
             case EQUIVOCATING_CHAINS_BOMB -> EquivocatingChains.perPeer(network, self, schedule, signer, dataPath, true);
             case RANDOM_DROP -> new RandomDrop(network, self, new Random(seed));
+            case CHAIN_BOMB_QUORUM -> new ChainBombQuorum(network, self);
+            case RAMP_UP_WITHHOLDING -> new ChainBomb(network, self, schedule,
+                    new RampUpWithholding(clock, new Random(seed)));
         };
     }
 }

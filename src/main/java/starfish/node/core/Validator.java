@@ -102,7 +102,7 @@ public final class Validator implements AutoCloseable {
                 new Checkpointer(blockLog, checkpointFile, linearizer, protocol.dataPath(), observer,
                         parameters.gcDepthRounds()),
                 ByzantineDissemination.of(config.byzantineStrategy(), protocol.dissemination(network, store), network,
-                        self, schedule, signer, protocol.dataPath(), runtime.random().nextLong()),
+                        self, schedule, signer, protocol.dataPath(), clock, runtime.random().nextLong()),
                 protocol.dataPath(),
                 new Synchronizer(network, new RandomPeers(self, committee.size(), runtime.random()), metrics,
                         parameters.syncRetryMs()),

@@ -14,6 +14,9 @@ public interface BenchmarkFlow {
     /** Points `monitoring` at each run's validators. */
     BenchmarkFlow monitoredBy(MonitoringHandle monitoring);
 
+    /** Ends runs of duration zero when `stop` is requested (they have no end of their own). */
+    BenchmarkFlow stoppedBy(RunStop stop);
+
     /** Lets runs have more Byzantine validators than the committee tolerates (f); refused otherwise. */
     BenchmarkFlow allowUnsafeByzantine(boolean allow);
 }

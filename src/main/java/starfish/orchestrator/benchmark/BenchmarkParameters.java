@@ -27,9 +27,14 @@ public record BenchmarkParameters(
             throw new IllegalArgumentException("byzantine nodes must be between 0 and the committee size ("
                     + committee + "), was " + byzantineNodes);
         }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("duration must be positive, was " + duration);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative (0: until stopped), was " + duration);
         }
+    }
+
+    /** A run of duration zero goes on until it is stopped (Ctrl-C on the command line). */
+    public boolean untilStopped() {
+        return duration.isZero();
     }
 
     /** The largest number of faulty validators the committee tolerates: f = floor((n-1)/3). */

@@ -36,6 +36,7 @@ import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.runner.ShellQuoting;
 import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.DurationText;
+import starfish.orchestrator.settings.PreBuiltBinary;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsRenderer;
 import starfish.orchestrator.testbed.CommitteeHosts;
@@ -63,6 +64,7 @@ public final class Orchestrator implements BenchmarkFlow {
     private final Duration bootTimeout;
     private final MetricsScraper scraper = new MetricsScraper();
     private MonitoringHandle monitoring = new NoMonitoring();
+    private Optional<RunStop> stop = Optional.empty();
     private boolean allowUnsafeByzantine;
 
     /** Runs our validator, launched as the testbed's hosts require. */
@@ -94,6 +96,12 @@ public final class Orchestrator implements BenchmarkFlow {
         return this;
     }
 
+    @Override
+    public Orchestrator stoppedBy(RunStop value) {
+        this.stop = Optional.of(value);
+        return this;
+    }
+
     /** Lets runs have more Byzantine validators than the committee tolerates (f); refused otherwise. */
     @Override
     public Orchestrator allowUnsafeByzantine(boolean allow) {
@@ -105,6 +113,10 @@ public final class Orchestrator implements BenchmarkFlow {
     @Override
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
+        if (parameters.untilStopped() && stop.isEmpty()) {
+            throw new IllegalArgumentException("a run of duration 0 goes on until it is stopped, and nothing stops"
+                    + " runs here; give it a duration (the command line stops such runs on Ctrl-C)");
+        }
         HostTraits traits = testbed.traits();
         List<Instance> hosts = CommitteeHosts.validators(traits, settings,
                 testbed.instances().stream().filter(Instance::isActive).toList(), parameters.committee());
@@ -129,7 +141,8 @@ public final class Orchestrator implements BenchmarkFlow {
             if (options.uploadLocalBuild()) {
                 phase(BenchmarkPhase.UPDATE, () -> uploadLocalBuild(runner, hosts));
             } else if (!traits.runOrchestratorBuild() && !options.skipTestbedUpdate()) {
-                phase(BenchmarkPhase.UPDATE, () -> update(runner, hosts));
+                phase(BenchmarkPhase.UPDATE, () -> settings.locations().preBuiltBinary().ifPresentOrElse(
+                        binary -> installPreBuilt(runner, hosts, binary), () -> update(runner, hosts)));
             }
             if (!options.skipTestbedConfiguration()) {
                 phase(BenchmarkPhase.CONFIGURE, () -> configure(runner, hosts, basePort));
@@ -209,6 +222,17 @@ public final class Orchestrator implements BenchmarkFlow {
         protocol.updateCommands(repository).forEach(command -> runner.executeAll(hosts, command));
     }
 
+    /** `pre_built_binary`: hosts fetch the URL themselves, or receive the file from here. */
+    private void installPreBuilt(CommandRunner runner, List<Instance> hosts, PreBuiltBinary binary) {
+        if (binary instanceof PreBuiltBinary.Url url) {
+            runner.executeAll(hosts, "curl -fsSL --retry 3 -o " + protocol.artifactPath() + " "
+                    + ShellQuoting.quote(url.url()));
+        } else {
+            Path file = ((PreBuiltBinary.LocalFile) binary).path();
+            hosts.forEach(host -> runner.upload(host, file, protocol.artifactPath()));
+        }
+    }
+
     private void uploadLocalBuild(CommandRunner runner, List<Instance> hosts) {
         Protocol.LocalBuild build = protocol.localBuild();
         if (!Files.isRegularFile(build.file())) {
@@ -249,7 +273,7 @@ public final class Orchestrator implements BenchmarkFlow {
     private CrashFaults crashFaults(CommandRunner runner, ValidatorSet validators,
                                     MeasurementsCollection measurements) {
         CrashSchedule schedule = new CrashSchedule(settings.run().faults(),
-                CrashTargets.order(validators.size(), validators.byzantine()));
+                CrashTargets.of(settings.run().faults(), validators.size(), validators.byzantine()));
         ValidatorControl control = new ValidatorControl() {
             @Override
             public void crash(int authority) {
@@ -280,18 +304,19 @@ public final class Orchestrator implements BenchmarkFlow {
     private void measure(ValidatorSet validators, MeasurementsCollection measurements, Path file,
                          CrashFaults faults) {
         long start = System.nanoTime();
+        RunStop runStop = stop.orElseGet(RunStop::new);
         MeasurementSchedule.run(settings.monitoring().scrapeInterval(), validators.parameters().duration(), faults,
                 new MeasurementSchedule.Timeline() {
                     @Override
                     public void advanceTo(Duration offset) {
-                        pauseUntil(start, offset);
+                        runStop.awaitUntil(start + offset.toNanos());
                     }
 
                     @Override
                     public Duration elapsed() {
                         return Duration.ofNanos(System.nanoTime() - start);
                     }
-                }, (at, last) -> {
+                }, runStop::isRequested, (at, last) -> {
                     scrapeAll(validators, measurements, start, faults);
                     // figures first: the first save serialises the document for the first time (0.5-0.8 s of CPU
                     // at boot)
@@ -382,13 +407,6 @@ public final class Orchestrator implements BenchmarkFlow {
 
     private void phase(BenchmarkPhase phase, Runnable step) {
         listener.phase(phase, step);
-    }
-
-    private static void pauseUntil(long startNanos, Duration offset) {
-        long remaining = startNanos + offset.toNanos() - System.nanoTime();
-        if (remaining > 0) {
-            pause(Duration.ofNanos(remaining));
-        }
     }
 
     private static void pause(Duration duration) {

@@ -7,16 +7,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+import starfish.orchestrator.host.ValidatorPorts;
 import starfish.orchestrator.testbed.HostTraits;
 
 /**
- * Chooses the validators' base port. Hosts with ports of their own use the contract's default. Hosts that share
+ * Chooses the validators' base port. Hosts with ports of their own use the fixed layout of ValidatorPorts, which
+ * firewalls know. Hosts that share
  * this machine's port space with everything else on this machine, so a free range is probed,
  * below the kernel's ephemeral range: a port free when probed but inside that range can be handed to any outgoing
  * connection (the validators' own, among others) before the validator binds it.
  */
 final class PortAllocator {
-    static final int DEFAULT_BASE_PORT = 26_000;
     private static final int LOWEST = 10_000;
     /** Linux's default ephemeral range starts here; /proc says where it really does. */
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
@@ -29,7 +30,7 @@ final class PortAllocator {
     /** A base P such that P .. P + portsNeeded - 1 are usable by validators on hosts like `hosts`. */
     static int basePort(HostTraits hosts, int portsNeeded) {
         if (!hosts.sharePortSpace()) {
-            return DEFAULT_BASE_PORT;
+            return ValidatorPorts.basePort(portsNeeded / 2);
         }
         int highest = ephemeralStart(EPHEMERAL_RANGE);
         if (highest - LOWEST < portsNeeded) {

@@ -17,30 +17,22 @@ import starfish.node.net.MimickedLatency;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.benchmark.ByzantineAuthorities;
-import starfish.orchestrator.benchmark.BenchmarkFlow;
-import starfish.orchestrator.benchmark.RunOptions;
+import starfish.orchestrator.benchmark.RunStop;
 import starfish.orchestrator.measurement.Safety;
-import starfish.orchestrator.monitoring.Monitoring;
-import starfish.orchestrator.monitoring.MonitoringHandle;
-import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.CrashStop;
 import starfish.orchestrator.settings.Faults;
 import starfish.orchestrator.settings.Settings;
-import starfish.orchestrator.settings.SimulationSettings;
-import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.sweep.LatencyThroughputGraph;
 import starfish.orchestrator.sweep.LoadPoint;
 import starfish.orchestrator.sweep.LoadSearch;
 import starfish.orchestrator.sweep.SearchReport;
 import starfish.orchestrator.sweep.SearchResult;
 import starfish.orchestrator.sweep.SearchTolerance;
-import starfish.orchestrator.providers.TestbedProviders;
-import starfish.orchestrator.testbed.TestbedSession;
-import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Runs one benchmark per load on the testbed and prints a summary table for each.",
+        description = "Runs one benchmark per protocol and load, one after another on the same testbed, prints a"
+                + " summary table for each and, with several protocols, one table comparing them.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every run finished and was safe", "1:a run failed", "2:the settings are invalid",
                 "3:a run finished but honest validators' committed sequences diverged",
@@ -56,9 +48,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     SettingsOption settingsOption;
 
-    @Option(names = "--consensus", defaultValue = "mysticeti", converter = CliConverters.ConsensusConverter.class,
-            description = "mysticeti, starfish, starfish-pull or cordial-miners (default: ${DEFAULT-VALUE}).")
-    Consensus consensus;
+    @Mixin
+    RunFlags flags;
+
+    @Mixin
+    ProtocolsOption protocolsOption;
 
     @Option(names = "--committee", defaultValue = "4", description = "Number of validators (default: ${DEFAULT-VALUE}).")
     int committee;
@@ -68,20 +62,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     List<Integer> loads;
 
     @Option(names = "--duration", converter = CliConverters.DurationConverter.class,
-            description = "Length of each run, like 30s or 2m (default: benchmark_duration from the settings).")
+            description = "Length of each run, like 30s or 2m; 0 runs until Ctrl-C, then summarises (default:"
+                    + " benchmark_duration from the settings).")
     Duration duration;
-
-    @Option(names = "--byzantine-nodes", defaultValue = "0", description = "How many validators misbehave.")
-    int byzantineNodes;
-
-    @Option(names = "--byzantine-strategy", defaultValue = "honest", converter = CliConverters.StrategyConverter.class,
-            description = "timeout-leader, leader-withholding, chain-bomb, equivocating-chains,"
-                    + " equivocating-two-chains, equivocating-chains-bomb or random-drop.")
-    ByzantineStrategy byzantineStrategy;
-
-    @Option(names = "--allow-unsafe-byzantine",
-            description = "Run even with more Byzantine nodes than the committee tolerates (f = (n-1)/3).")
-    boolean allowUnsafeByzantine;
 
     @Option(names = "--faults", paramLabel = "K",
             description = "Crash K honest validators (highest index first); overrides `faults` in the settings.")
@@ -100,31 +83,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + " their logs first, instead of SIGKILL (the default); also `stop: graceful` under `faults` in the settings.")
     boolean gracefulCrash;
 
-    @Option(names = "--mimic-extra-latency", description = "Validators delay messages like a 10-region deployment.")
-    boolean mimicExtraLatency;
-
-    @Option(names = "--uniform-latency-ms", description = "Every link gets this one-way delay in milliseconds instead"
-            + " of the RTT table (validators add it before each message; the simulated testbed's links carry it);"
-            + " overrides uniform_latency_ms of the settings.")
-    Double uniformLatencyMs;
-
-    @Option(names = "--seed", description = "cloud_provider simulated: the seed of the runs; the same seed and"
-            + " settings give the same runs (default: simulation_seed from the settings, else "
-            + SimulationSettings.DEFAULT_SEED + ").")
-    Long seed;
-
-    @Option(names = "--use-internal-ip-addresses", description = "Validators reach each other on internal IPs.")
-    boolean useInternalIpAddresses;
-
-    @Option(names = "--skip-testbed-update", description = "Keep the build already on the hosts.")
-    boolean skipTestbedUpdate;
-
-    @Option(names = "--skip-testbed-configuration", description = "Keep the genesis files already on the hosts.")
-    boolean skipTestbedConfiguration;
-
-    @Option(names = "--upload-local-build", description = "Upload target/starfish.jar instead of building on hosts.")
-    boolean uploadLocalBuild;
-
     @Option(names = "--search", description = "Search the highest sustained load, starting from the single --loads"
             + " value: double it until p50 latency exceeds max(2 x the start load's p50, that p50 + 200 ms) or TPS"
             + " falls below 90%% of the offered load, then bisect --search-steps times.")
@@ -133,10 +91,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--search-steps", defaultValue = "3", description = "Bisection steps of --search (default:"
             + " ${DEFAULT-VALUE}).")
     int searchSteps;
-
-    @Option(names = "--monitoring", description = "Run Prometheus (and Grafana when installed) during the runs and"
-            + " print their URLs; also on with `monitoring: true` in the settings.")
-    boolean monitoring;
 
     @Override
     public Integer call() {
@@ -148,48 +102,46 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private int runAll(PrintWriter out) {
-        Settings loaded = withFaultFlags(settingsOption.load());
-        Settings seeded = seed == null ? loaded : loaded.withSimulationSeed(seed);
-        Settings settings = uniformLatencyMs == null ? seeded : seeded.withSimulation(seeded.simulation()
-                .withUniformLatency(Optional.of(MimickedLatency.oneWayDelay("--uniform-latency-ms", uniformLatencyMs))));
-        for (int load : loads) {  // refuse before any testbed is touched
-            ByzantineAuthorities.requireTolerable(parameters(settings, load), allowUnsafeByzantine);
+        Settings settings = flags.apply(withFaultFlags(settingsOption.load()));
+        Duration length = duration != null ? duration : settings.run().benchmarkDuration();
+        List<BenchmarkParameters> planned = new ArrayList<>();
+        protocolsOption.protocols.forEach(protocol -> loads.forEach(load -> planned.add(
+                flags.parameters(protocol, committee, load, length))));
+        for (BenchmarkParameters parameters : planned) {  // refuse before any testbed is touched
+            ByzantineAuthorities.requireTolerable(parameters, flags.allowUnsafeByzantine);
         }
-        RunOptions options = new RunOptions(skipTestbedUpdate, skipTestbedConfiguration, useInternalIpAddresses,
-                uploadLocalBuild);
-        int exit = 0;
-        try (TestbedSession session = TestbedSession.forCommand(settings, TestbedProviders.create(settings),
-                committee);
-             MonitoringHandle monitor = monitoring || settings.monitoring().enabled()
-                     ? Monitoring.start(settings, session.provider(), useInternalIpAddresses, out::println)
-                     : new NoMonitoring()) {
-            BenchmarkFlow orchestrator = session.provider().benchmarkFlow(settings, options,
-                            new ProgressPrinter(out))
-                    .monitoredBy(monitor).allowUnsafeByzantine(allowUnsafeByzantine);
-            List<BenchmarkOutcome> outcomes = new ArrayList<>();
-            IntFunction<BenchmarkOutcome> runOne = load -> {
-                BenchmarkOutcome outcome = orchestrator.run(parameters(settings, load));
-                out.println();
-                out.print(SummaryTable.render(outcome.parameters(), outcome.summary(), outcome.measurementsFile()));
-                out.print(LogErrorReport.render(outcome.logErrors()));
-                out.println();
-                out.flush();
-                outcomes.add(outcome);
-                return outcome;
-            };
-            if (search) {
-                SearchResult result = new LoadSearch(SearchTolerance.DEFAULT, searchSteps)
-                        .search(loads.get(0), load -> LoadPoint.of(runOne.apply(load)));
-                out.print(SearchReport.render(result, SearchTolerance.DEFAULT));
-            } else {
-                loads.forEach(runOne::apply);
-            }
-            if (outcomes.size() > 1) {
-                out.println("latency-throughput graph: " + LatencyThroughputGraph.write(outcomes));
-            }
-            exit = exitCode(outcomes.stream().map(o -> o.summary().safety()).toList());
+        if (length.isZero() && (planned.size() > 1 || search)) {
+            throw new IllegalArgumentException("a run without duration (0) goes on until Ctrl-C: give one protocol"
+                    + " and one load, without --search");
         }
-        return exit;
+        RunStop stop = new RunStop();
+        try (CliBenchmarks runs = CliBenchmarks.open(settings, flags, committee, stop, out);
+             InterruptStopsRun interrupt = length.isZero() ? new InterruptStopsRun(stop, out) : null) {
+            for (Consensus protocol : protocolsOption.protocols) {
+                List<BenchmarkOutcome> ofProtocol = new ArrayList<>();
+                IntFunction<BenchmarkOutcome> runOne = load -> {
+                    BenchmarkOutcome outcome = runs.run(flags.parameters(protocol, committee, load, length));
+                    ofProtocol.add(outcome);
+                    return outcome;
+                };
+                if (search) {
+                    SearchResult result = new LoadSearch(SearchTolerance.DEFAULT, searchSteps)
+                            .search(loads.get(0), load -> LoadPoint.of(runOne.apply(load)));
+                    out.print(SearchReport.render(result, SearchTolerance.DEFAULT));
+                } else {
+                    loads.forEach(runOne::apply);
+                }
+                if (ofProtocol.size() > 1) {
+                    out.println("latency-throughput graph: " + LatencyThroughputGraph.write(ofProtocol));
+                }
+            }
+            if (protocolsOption.protocols.size() > 1) {
+                out.println("protocols compared:");
+                out.print(runs.comparison());
+            }
+            out.flush();
+            return runs.exitCode();
+        }
     }
 
     /** A violation anywhere outweighs an unknown verdict elsewhere; both outweigh success. */
@@ -217,11 +169,5 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         return settings.withFaults(crashRecovery ? new Faults.CrashRecovery(faults, crashInterval, stop)
                 : new Faults.Permanent(faults, stop));
-    }
-
-    private BenchmarkParameters parameters(Settings settings, int load) {
-        return BenchmarkParameters.builder().consensus(consensus).committee(committee).load(load)
-                .byzantine(byzantineNodes, byzantineStrategy).mimicExtraLatency(mimicExtraLatency)
-                .duration(duration != null ? duration : settings.run().benchmarkDuration()).build();
     }
 }

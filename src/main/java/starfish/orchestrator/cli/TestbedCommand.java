@@ -92,11 +92,20 @@ public final class TestbedCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "destroy", mixinStandardHelpOptions = true, description = "Removes every instance of the testbed.")
+    @Command(name = "destroy", mixinStandardHelpOptions = true,
+            description = "Removes every instance and resource this machine deployed for the testbed.")
     static final class Destroy extends Action {
+        @Option(names = "--force", description = "Also remove what others deployed under the same testbed_id "
+                + "(every resource tagged with it, whoever created it).")
+        boolean force;
+
         @Override
         String apply(TestbedProvider testbed) {
-            testbed.destroy();
+            if (force) {
+                testbed.destroyIncludingOtherOwners();
+            } else {
+                testbed.destroy();
+            }
             return "testbed destroyed" + System.lineSeparator();
         }
     }

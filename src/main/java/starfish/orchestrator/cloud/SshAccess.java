@@ -13,11 +13,9 @@ import starfish.orchestrator.host.Instance;
 /**
  * How the orchestrator logs into a cloud testbed: the provider's user, the settings' key, and a known_hosts file
  * of its own per testbed (trust on first use), dropped on destroy because providers hand the addresses out again.
+ * Every command renews the instance's dead-man switch.
  */
 public final class SshAccess implements AutoCloseable {
-    /** Where cloud testbeds keep their known_hosts files; defaults to ~/.starfish/cloud. */
-    public static final String STATE_DIR_PROPERTY = "starfish.cloud.state-dir";
-
     private final Settings settings;
     private final String user;
     private final SshKeys keys;
@@ -30,9 +28,7 @@ public final class SshAccess implements AutoCloseable {
         this.user = user;
         this.readiness = readiness;
         this.keys = SshKeys.from(settings);
-        Path stateDir = Path.of(System.getProperty(STATE_DIR_PROPERTY,
-                Path.of(System.getProperty("user.home"), ".starfish", "cloud").toString()));
-        this.knownHosts = stateDir.resolve(settings.testbed().id()).resolve("known_hosts");
+        this.knownHosts = CloudState.of(settings).knownHosts();
     }
 
     public String user() {
@@ -49,7 +45,8 @@ public final class SshAccess implements AutoCloseable {
 
     public synchronized CommandRunner runner() {
         if (runner == null) {
-            runner = new SshRunner(settings, user, keys.privateKey(), knownHosts);
+            runner = new SshRunner(settings, user, keys.privateKey(), knownHosts,
+                    DeadManSwitch.renewal(settings.ssh().instanceLifetime()));
         }
         return runner;
     }

@@ -27,7 +27,7 @@ public final class CrashFaults {
         this.schedule = schedule;
         this.control = control;
         this.measurements = measurements;
-        this.nextTick = schedule.isActive() ? schedule.interval() : null;
+        this.nextTick = schedule.isActive() ? schedule.firstTick() : null;
     }
 
     /** When the next tick is due, counted from the start of the measurement; null when none will come. */
@@ -43,8 +43,7 @@ public final class CrashFaults {
     public void applyDue(Duration elapsed) {
         while (nextTick != null && nextTick.compareTo(elapsed) <= 0) {
             apply(schedule.next(), elapsed);
-            Duration interval = schedule.interval();
-            nextTick = interval.isZero() ? null : nextTick.plus(interval);
+            nextTick = schedule.tickAfter(nextTick);
         }
     }
 

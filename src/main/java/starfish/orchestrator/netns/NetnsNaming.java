@@ -5,19 +5,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import starfish.orchestrator.settings.TestbedId;
 
 /**
  * Names of one testbed's kernel objects. Namespaces carry the testbed id (`sf-<id>-<n>`); links are limited to 15
  * characters, so they carry a short digest of the id instead (`sf<hash>br`, `sf<hash>v<n>`).
  */
 record NetnsNaming(String testbedId, String linkPrefix) {
-    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     static final int MAX_LINK_INDEX = 999;
 
     static NetnsNaming of(String testbedId) {
-        if (!VALID_ID.matcher(testbedId).matches()) {
-            throw new NetnsException("testbed_id `" + testbedId + "` cannot name network namespaces: use up to 40"
-                    + " letters, digits, '-' or '_', starting with a letter or digit");
+        if (!TestbedId.isValid(testbedId)) {
+            throw new NetnsException("testbed_id `" + testbedId + "` cannot name network namespaces: it " + TestbedId.RULE);
         }
         return new NetnsNaming(testbedId, "sf" + digest(testbedId));
     }

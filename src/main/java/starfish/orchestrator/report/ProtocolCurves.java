@@ -29,12 +29,18 @@ public final class ProtocolCurves {
         if (!sweeps) {
             return Optional.empty();
         }
-        List<String> protocols = List.copyOf(byProtocol.keySet());
-        List<Series> series = protocols.stream().map(protocol -> new Series(protocol,
-                COLORS.get(protocols.indexOf(protocol) % COLORS.size()),
-                byProtocol.get(protocol).stream().sorted(Comparator.comparingInt(r -> r.parameters().load()))
-                        .map(r -> new Point(r.summary().tps(), r.summary().transactionLatencyMs().p50())).toList()))
-                .toList();
-        return Optional.of(SvgLineChart.render("Latency vs throughput (p50)", "tx/s", "ms", series));
+        Map<String, List<Point>> curves = new LinkedHashMap<>();
+        byProtocol.forEach((protocol, runs) -> curves.put(protocol, runs.stream()
+                .sorted(Comparator.comparingInt(r -> r.parameters().load()))
+                .map(r -> new Point(r.summary().tps(), r.summary().transactionLatencyMs().p50())).toList()));
+        return Optional.of(render("Latency vs throughput (p50)", curves));
+    }
+
+    /** One line per entry (x = TPS, y = latency in ms), each in a colour of its own, in the map's order. */
+    public static String render(String title, Map<String, List<Point>> curves) {
+        List<String> names = List.copyOf(curves.keySet());
+        List<Series> series = names.stream().map(name -> new Series(name,
+                COLORS.get(names.indexOf(name) % COLORS.size()), curves.get(name))).toList();
+        return SvgLineChart.render(title, "tx/s", "ms", series);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 public enum CloudProvider {
     LOCAL(List.of()),
     NETNS(List.of()),
-    AWS(List.of("testbed_id", "regions", "specs", "ssh_private_key_file", "ssh_public_key_file")),
-    VULTR(List.of("testbed_id", "regions", "specs", "token_file", "ssh_private_key_file", "ssh_public_key_file")),
+    AWS(List.of("testbed_id", "regions", "specs", "ssh_private_key_file")),
+    VULTR(List.of("testbed_id", "regions", "specs", "token_file", "ssh_private_key_file")),
     SIMULATED(List.of());
 
     private final List<String> requiredFields;

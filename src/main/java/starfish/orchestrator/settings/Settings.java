@@ -25,12 +25,29 @@ public record Settings(Testbed testbed, Run run, Ssh ssh, Aws aws, Vultr vultr, 
     public record Run(Duration benchmarkDuration, Faults faults, int dedicatedClients) {
     }
 
-    /** How hosts are reached: ssh_private_key_file, ssh_public_key_file, ssh_timeout, ssh_retries. */
-    public record Ssh(Optional<Path> privateKeyFile, Optional<Path> publicKeyFile, Duration timeout, int retries) {
+    /**
+     * How hosts are reached: ssh_private_key_file, ssh_public_key_file, ssh_timeout, ssh_retries, ssh_command_timeout
+     * (the longest any remote command may run) and instance_lifetime (cloud instances power themselves off that long
+     * after the last command reached them).
+     */
+    public record Ssh(Optional<Path> privateKeyFile, Optional<Path> publicKeyFile, Duration timeout, int retries,
+                      Duration commandTimeout, Duration instanceLifetime) {
+        public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(30);
+        public static final Duration DEFAULT_INSTANCE_LIFETIME = Duration.ofHours(4);
+
+        public Ssh(Optional<Path> privateKeyFile, Optional<Path> publicKeyFile, Duration timeout, int retries) {
+            this(privateKeyFile, publicKeyFile, timeout, retries, DEFAULT_COMMAND_TIMEOUT, DEFAULT_INSTANCE_LIFETIME);
+        }
     }
 
-    /** Only `cloud_provider: aws` reads these: aws_endpoint_url and nvme (instance storage for the database). */
-    public record Aws(Optional<String> endpointUrl, boolean nvme) {
+    /**
+     * Only `cloud_provider: aws` reads these: aws_endpoint_url, nvme (instance storage for the database) and spot (how
+     * instances are bought).
+     */
+    public record Aws(Optional<String> endpointUrl, boolean nvme, SpotPolicy spot) {
+        public Aws(Optional<String> endpointUrl, boolean nvme) {
+            this(endpointUrl, nvme, SpotPolicy.ON_DEMAND);
+        }
     }
 
     /** Only `cloud_provider: vultr` reads these: vultr_api_url and vultr_vpc. */
@@ -38,19 +55,34 @@ public record Settings(Testbed testbed, Run run, Ssh ssh, Aws aws, Vultr vultr, 
     }
 
     /**
-     * Where things come from and go: repository (what remote hosts build), node_parameters_path,
-     * client_parameters_path, working_dir (on the hosts), results_dir and logs_dir (here).
+     * Where things come from and go: repository (what remote hosts build), pre_built_binary (what they run instead),
+     * node_parameters_path, client_parameters_path, working_dir (on the hosts), results_dir and logs_dir (here).
      */
-    public record Locations(Optional<Repository> repository, Optional<Path> nodeParametersPath,
-                            Optional<Path> clientParametersPath, String workingDir, Path resultsDir, Path logsDir) {
+    public record Locations(Optional<Repository> repository, Optional<PreBuiltBinary> preBuiltBinary,
+                            Optional<Path> nodeParametersPath, Optional<Path> clientParametersPath, String workingDir,
+                            Path resultsDir, Path logsDir) {
+
+        public Locations(Optional<Repository> repository, Optional<Path> nodeParametersPath,
+                         Optional<Path> clientParametersPath, String workingDir, Path resultsDir, Path logsDir) {
+            this(repository, Optional.empty(), nodeParametersPath, clientParametersPath, workingDir, resultsDir,
+                    logsDir);
+        }
 
         public Locations withWorkingDir(String value) {
-            return new Locations(repository, nodeParametersPath, clientParametersPath, value, resultsDir, logsDir);
+            return new Locations(repository, preBuiltBinary, nodeParametersPath, clientParametersPath, value,
+                    resultsDir, logsDir);
         }
     }
 
-    /** monitoring (Prometheus and Grafana on a host of their own), scrape_interval and log_processing. */
-    public record Monitoring(boolean enabled, Duration scrapeInterval, boolean logProcessing) {
+    /**
+     * monitoring (Prometheus and Grafana on a host of their own), scrape_interval, log_processing, and
+     * monitoring_server with monitoring_scrape_public_ip (an existing monitoring host instead of a testbed instance).
+     */
+    public record Monitoring(boolean enabled, Duration scrapeInterval, boolean logProcessing,
+                             Optional<MonitoringServer> server, Optional<Boolean> scrapePublicIp) {
+        public Monitoring(boolean enabled, Duration scrapeInterval, boolean logProcessing) {
+            this(enabled, scrapeInterval, logProcessing, Optional.empty(), Optional.empty());
+        }
     }
 
     /** These settings with other crash faults (the benchmark CLI's --faults flags override the file). */

@@ -1,5 +1,6 @@
 package starfish.orchestrator.settings;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,6 +31,8 @@ record SettingsFile(
         Boolean monitoring,
         Duration sshTimeout,
         Integer sshRetries,
+        Duration sshCommandTimeout,
+        Duration instanceLifetime,
         String awsEndpointUrl,
         String vultrApiUrl,
         Integer maxInstances,
@@ -40,15 +43,27 @@ record SettingsFile(
         Double uplinkMbps,
         Double costPerFrameUs,
         Double costPerBlockUs,
-        Double costPerKibUs) {
+        Double costPerKibUs,
+        // fields of the newer reference orchestrator
+        Object spot,
+        String preBuiltBinary,
+        String monitoringServer,
+        Boolean monitoringScrapePublicIp,
+        String parametersPath) {
 
     record RepositoryEntry(String url, String commit) {
     }
 
     /**
      * `{type: permanent, faults: K}` or `{type: crash-recovery, max_faults: K, interval: 60s}`, either with
-     * `stop: kill` (the default) or `stop: graceful`.
+     * `stop: kill` (the default) or `stop: graceful`; or one outage, `{type: outage, start: 30s, duration: 60s,
+     * authorities: [1, 2]}` (or `count: K` instead of authorities; `keep_down: true` never restarts them). The reference's own spellings load too: the tagged
+     * `!Permanent {faults: K}` and `!CrashRecovery {max_faults: K, interval: {secs: 60, nanos: 0}}` (the tag says
+     * nothing the fields do not), and the single-key mappings `{Permanent: {...}}` and `{CrashRecovery: {...}}`.
      */
-    record FaultsEntry(String type, Integer faults, Integer maxFaults, Duration interval, String stop) {
+    record FaultsEntry(String type, Integer faults, Integer maxFaults, Duration interval, String stop,
+                       Duration start, Duration duration, List<Integer> authorities, Integer count, Boolean keepDown,
+                       @JsonProperty("Permanent") FaultsEntry permanent,
+                       @JsonProperty("CrashRecovery") FaultsEntry crashRecovery) {
     }
 }

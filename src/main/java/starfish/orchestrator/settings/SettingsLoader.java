@@ -2,6 +2,8 @@ package starfish.orchestrator.settings;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -23,8 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a settings YAML file into Settings: `${VAR}` substitution, strict fields (unknown ones are errors),
@@ -35,20 +40,32 @@ public final class SettingsLoader {
     /** Where the CLI looks when --settings-path is not given. */
     public static final Path DEFAULT_PATH = Path.of("settings.yml");
 
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsLoader.class);
+
     private final EnvironmentSubstitution substitution;
+    private final Consumer<String> warnings;
     private final ObjectMapper mapper = yamlMapper();
 
     public SettingsLoader() {
-        this(EnvironmentSubstitution.ofSystem());
+        this(EnvironmentSubstitution.ofSystem(), LOG::warn);
     }
 
     /** For tests: `environment` resolves `${VAR}` instead of the process environment. */
     public SettingsLoader(Function<String, String> environment) {
-        this(new EnvironmentSubstitution(environment));
+        this(new EnvironmentSubstitution(environment), LOG::warn);
     }
 
-    private SettingsLoader(EnvironmentSubstitution substitution) {
+    /**
+     * `warnings` receives what is accepted but cannot apply (a field of the reference orchestrator that has no meaning
+     * here), each naming the file, the line and the field.
+     */
+    public SettingsLoader(Function<String, String> environment, Consumer<String> warnings) {
+        this(new EnvironmentSubstitution(environment), warnings);
+    }
+
+    private SettingsLoader(EnvironmentSubstitution substitution, Consumer<String> warnings) {
         this.substitution = substitution;
+        this.warnings = warnings;
     }
 
     /** The settings in `path`, or the local defaults when the file does not exist. */
@@ -80,7 +97,7 @@ public final class SettingsLoader {
         if (file == null) {
             return Settings.defaults();
         }
-        return new SettingsAssembler(file, fileName, lines).assemble();
+        return new SettingsAssembler(file, fileName, lines, warnings).assemble();
     }
 
     private static String describe(JsonProcessingException e, String fileName, FieldLines lines) {
@@ -159,6 +176,9 @@ public final class SettingsLoader {
     private static final class HumanDurationDeserializer extends JsonDeserializer<Duration> {
         @Override
         public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                return referenceDuration(parser);
+            }
             String text = parser.getValueAsString();
             try {
                 return DurationText.parse(text);
@@ -166,6 +186,19 @@ public final class SettingsLoader {
                 throw InvalidFormatException.from(parser, e.getMessage(), text, Duration.class);
             }
         }
+    }
+
+    /** The reference's serialised durations, `{secs: 60, nanos: 0}`. */
+    private static Duration referenceDuration(JsonParser parser) throws IOException {
+        JsonNode node = parser.readValueAsTree();
+        JsonNode secs = node.get("secs");
+        JsonNode nanos = node.get("nanos");
+        if (secs == null || !secs.canConvertToLong() || (nanos != null && !nanos.canConvertToLong())
+                || node.size() != (nanos == null ? 1 : 2)) {
+            throw InvalidFormatException.from(parser, "a duration mapping has only secs and nanos, like"
+                    + " {secs: 60, nanos: 0}; or write 60s", node.toString(), Duration.class);
+        }
+        return Duration.ofSeconds(secs.asLong(), nanos == null ? 0 : nanos.asLong());
     }
 
     private static final class CloudProviderDeserializer extends JsonDeserializer<CloudProvider> {
@@ -180,7 +213,7 @@ public final class SettingsLoader {
     }
 
     /** Turns the file as written into Settings: provider requirements, fault shapes, defaults. */
-    private record SettingsAssembler(SettingsFile file, String fileName, FieldLines lines) {
+    private record SettingsAssembler(SettingsFile file, String fileName, FieldLines lines, Consumer<String> warnings) {
 
         Settings assemble() {
             Settings d = Settings.defaults();
@@ -192,19 +225,81 @@ public final class SettingsLoader {
                             or(file.maxInstances(), d.testbed().maxInstances()), path(file.tokenFile())),
                     new Settings.Run(or(file.benchmarkDuration(), d.run().benchmarkDuration()), faults(d.run().faults()),
                             or(file.dedicatedClients(), d.run().dedicatedClients())),
-                    new Settings.Ssh(path(file.sshPrivateKeyFile()), path(file.sshPublicKeyFile()),
-                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries())),
-                    new Settings.Aws(Optional.ofNullable(file.awsEndpointUrl()), or(file.nvme(), d.aws().nvme())),
+                    new Settings.Ssh(path(file.sshPrivateKeyFile()), publicKeyFile(),
+                            or(file.sshTimeout(), d.ssh().timeout()), or(file.sshRetries(), d.ssh().retries()),
+                            positive("ssh_command_timeout", or(file.sshCommandTimeout(), d.ssh().commandTimeout())),
+                            positive("instance_lifetime", or(file.instanceLifetime(), d.ssh().instanceLifetime()))),
+                    new Settings.Aws(Optional.ofNullable(file.awsEndpointUrl()), or(file.nvme(), d.aws().nvme()),
+                            spot(provider)),
                     new Settings.Vultr(Optional.ofNullable(file.vultrApiUrl()), or(file.vultrVpc(), d.vultr().vpc())),
                     locations(d.locations()),
                     new Settings.Monitoring(or(file.monitoring(), d.monitoring().enabled()),
                             or(file.scrapeInterval(), d.monitoring().scrapeInterval()),
-                            or(file.logProcessing(), d.monitoring().logProcessing())),
+                            or(file.logProcessing(), d.monitoring().logProcessing()), monitoringServer(),
+                            Optional.ofNullable(file.monitoringScrapePublicIp())),
                     simulation(d.simulation()));
         }
 
+        /** As in the reference: without ssh_public_key_file, the private key's path plus `.pub`. */
+        private Optional<Path> publicKeyFile() {
+            return path(file.sshPublicKeyFile()).or(() -> path(file.sshPrivateKeyFile())
+                    .map(key -> key.resolveSibling(key.getFileName() + ".pub")));
+        }
+
+        private SpotPolicy spot(CloudProvider provider) {
+            if (file.spot() == null) {
+                return SpotPolicy.ON_DEMAND;
+            }
+            SpotPolicy policy = SpotPolicy.parse(String.valueOf(file.spot())).orElseThrow(() -> new SettingsException(
+                    at("spot") + ", field 'spot': '" + file.spot() + "' is not a way to buy instances; write"
+                            + " on_demand, spot or mixed (or true / false)"));
+            if (provider != CloudProvider.AWS && policy != SpotPolicy.ON_DEMAND) {
+                warn("spot", "spot instances exist only on AWS; cloud_provider " + provider.yamlName()
+                        + " ignores it");
+            }
+            return policy;
+        }
+
+        private Optional<MonitoringServer> monitoringServer() {
+            if (file.monitoringServer() == null) {
+                return Optional.empty();
+            }
+            MonitoringServer server = MonitoringServer.parse(file.monitoringServer()).orElseThrow(() ->
+                    new SettingsException(at("monitoring_server") + ", field 'monitoring_server': '"
+                            + file.monitoringServer() + "' is not [user@]host; write it like root@monitor.example.com"));
+            warn("monitoring_server", "an external monitoring host is not supported yet; the testbed's first"
+                    + " instance still runs Prometheus and Grafana");
+            return Optional.of(server);
+        }
+
+        private Optional<PreBuiltBinary> preBuiltBinary() {
+            if (file.preBuiltBinary() == null || file.preBuiltBinary().isBlank()) {
+                return Optional.empty();
+            }
+            PreBuiltBinary binary = PreBuiltBinary.of(file.preBuiltBinary().strip());
+            if (binary instanceof PreBuiltBinary.LocalFile local && !Files.isRegularFile(local.path())) {
+                throw new SettingsException(at("pre_built_binary") + ", field 'pre_built_binary': no such file "
+                        + local.path() + " (relative paths start from the directory the command runs in)");
+            }
+            if (binary instanceof PreBuiltBinary.LocalFile local && !local.isJar()) {
+                warn("pre_built_binary", local.path() + " is not a starfish jar (the reference's Rust binary cannot"
+                        + " run on this validator's hosts); hosts build from repository instead, or pass"
+                        + " --upload-local-build");
+                return Optional.empty();
+            }
+            return Optional.of(binary);
+        }
+
+        private void warn(String field, String why) {
+            warnings.accept(at(field) + ", field '" + field + "': " + why);
+        }
+
         private Settings.Locations locations(Settings.Locations d) {
-            return new Settings.Locations(repository(),
+            if (file.parametersPath() != null) {
+                warn("parameters_path", "this is the reference validator's unified parameters file, which this"
+                        + " validator does not read; ignored (use node_parameters_path and client_parameters_path)");
+            }
+            return new Settings.Locations(repository(), preBuiltBinary(),
                     existingFile("node_parameters_path", file.nodeParametersPath()),
                     existingFile("client_parameters_path", file.clientParametersPath()),
                     or(file.workingDir(), d.workingDir()),
@@ -220,6 +315,14 @@ public final class SettingsLoader {
                     file.costPerFrameUs() == null ? d.costPerFrame() : micros("cost_per_frame_us", file.costPerFrameUs()),
                     file.costPerBlockUs() == null ? d.costPerBlock() : micros("cost_per_block_us", file.costPerBlockUs()),
                     file.costPerKibUs() == null ? d.costPerKib() : micros("cost_per_kib_us", file.costPerKibUs()));
+        }
+
+        private Duration positive(String field, Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new SettingsException(at(field) + ", field '" + field + "': must be at least 1s, was "
+                        + DurationText.format(value));
+            }
+            return value;
         }
 
         private Duration micros(String field, double micros) {
@@ -243,6 +346,10 @@ public final class SettingsLoader {
             given.put("ssh_private_key_file", file.sshPrivateKeyFile());
             given.put("ssh_public_key_file", file.sshPublicKeyFile());
             provider.requiredFields().forEach(field -> require(provider, field, given.get(field)));
+            if (file.testbedId() != null && !TestbedId.isValid(file.testbedId())) {
+                throw new SettingsException(at("testbed_id") + ", field 'testbed_id': '" + file.testbedId() + "' "
+                        + TestbedId.RULE);
+            }
             if (file.regions() != null && file.regions().isEmpty()) {
                 throw new SettingsException(at("regions") + ", field 'regions': the list is empty; name at least"
                         + " one region");
@@ -274,11 +381,14 @@ public final class SettingsLoader {
         }
 
         private Faults faults(Faults fallback) {
-            SettingsFile.FaultsEntry entry = file.faults();
-            if (entry == null) {
+            SettingsFile.FaultsEntry written = file.faults();
+            if (written == null) {
                 return fallback;
             }
-            String type = entry.type() == null ? "permanent" : entry.type();
+            SettingsFile.FaultsEntry entry = written.permanent() != null ? written.permanent()
+                    : written.crashRecovery() != null ? written.crashRecovery() : written;
+            boolean recovery = written.crashRecovery() != null || entry.maxFaults() != null || entry.interval() != null;
+            String type = entry.type() != null ? entry.type() : recovery ? "crash-recovery" : "permanent";
             CrashStop stop = entry.stop() == null ? CrashStop.KILL : CrashStop.parse(entry.stop()).orElseThrow(() ->
                     new SettingsException(at("faults") + ", field 'faults.stop': '" + entry.stop()
                             + "' is not a way to stop a validator; write kill or graceful"));
@@ -292,9 +402,24 @@ public final class SettingsLoader {
                     yield new Faults.CrashRecovery(nonNegative("faults.max_faults", entry.maxFaults()),
                             entry.interval(), stop);
                 }
+                case "outage" -> outage(entry, stop);
                 default -> throw new SettingsException(at("faults") + ", field 'faults.type': '" + type
-                        + "' is not a fault type; write permanent or crash-recovery");
+                        + "' is not a fault type; write permanent, crash-recovery or outage");
             };
+        }
+
+        private Faults outage(SettingsFile.FaultsEntry entry, CrashStop stop) {
+            boolean keepDown = or(entry.keepDown(), false);
+            if (entry.start() == null || (entry.duration() == null && !keepDown)) {
+                throw new SettingsException(at("faults") + ", field 'faults': an outage needs start and duration,"
+                        + " like {type: outage, start: 30s, duration: 60s, authorities: [1, 2]}");
+            }
+            try {
+                return new Faults.Outage(entry.start(), or(entry.duration(), Duration.ZERO), keepDown,
+                        or(entry.authorities(), List.of()), nonNegative("faults.count", or(entry.count(), 0)), stop);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(at("faults") + ", field 'faults': " + e.getMessage());
+            }
         }
 
         private int nonNegative(String field, int value) {

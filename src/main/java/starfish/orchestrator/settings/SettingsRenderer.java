@@ -47,9 +47,17 @@ public final class SettingsRenderer {
         map.put("monitoring", s.monitoring().enabled());
         map.put("ssh_timeout", DurationText.format(s.ssh().timeout()));
         map.put("ssh_retries", s.ssh().retries());
+        map.put("ssh_command_timeout", DurationText.format(s.ssh().commandTimeout()));
+        map.put("instance_lifetime", DurationText.format(s.ssh().instanceLifetime()));
         s.aws().endpointUrl().ifPresent(url -> map.put("aws_endpoint_url", SecretRedaction.redact(url)));
         s.vultr().apiUrl().ifPresent(url -> map.put("vultr_api_url", SecretRedaction.redact(url)));
         map.put("vultr_vpc", s.vultr().vpc());
+        map.put("spot", s.aws().spot().yamlName());
+        s.locations().preBuiltBinary().ifPresent(binary -> map.put("pre_built_binary",
+                binary instanceof PreBuiltBinary.Url url ? SecretRedaction.redact(url.url())
+                        : ((PreBuiltBinary.LocalFile) binary).path().toString()));
+        s.monitoring().server().ifPresent(server -> map.put("monitoring_server", server.toString()));
+        s.monitoring().scrapePublicIp().ifPresent(value -> map.put("monitoring_scrape_public_ip", value));
         map.put("max_instances", s.testbed().maxInstances());
         map.put("simulation_seed", s.simulation().seed());
         s.simulation().uniformLatency().ifPresent(d -> map.put("uniform_latency_ms", d.toNanos() / 1e6));
@@ -79,6 +87,16 @@ public final class SettingsRenderer {
             map.put("type", "crash-recovery");
             map.put("max_faults", crash.maxFaults());
             map.put("interval", DurationText.format(crash.interval()));
+        } else if (faults instanceof Faults.Outage outage) {
+            map.put("type", "outage");
+            map.put("start", DurationText.format(outage.start()));
+            map.put("duration", DurationText.format(outage.length()));
+            map.put("keep_down", outage.keepDown());
+            if (outage.authorities().isEmpty()) {
+                map.put("count", outage.count());
+            } else {
+                map.put("authorities", outage.authorities());
+            }
         }
         map.put("stop", faults.stop().settingsName());
         return map;

@@ -78,7 +78,12 @@ public final class Exploration {
 
     /** One seed, in a scratch directory of its own. */
     public Finding run(long seed) {
-        ExplorationScenario scenario = ExplorationScenario.random(seed, committee, consensus);
+        return run(ExplorationScenario.random(seed, committee, consensus));
+    }
+
+    /** One scenario, in a scratch directory of its own: a regression test pins what a seed once drew. */
+    Finding run(ExplorationScenario scenario) {
+        long seed = scenario.seed();
         Path directory = FileTrees.createTempDirectory("starfish-explore-" + seed + "-");
         try {
             ExplorationRun.Verdict verdict = ExplorationRun.run(scenario, directory);

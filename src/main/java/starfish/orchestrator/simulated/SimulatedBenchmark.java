@@ -16,6 +16,7 @@ import starfish.orchestrator.benchmark.BenchmarkFlow;
 import starfish.orchestrator.benchmark.BenchmarkListener;
 import starfish.orchestrator.benchmark.BenchmarkOutcome;
 import starfish.orchestrator.benchmark.BenchmarkParameters;
+import starfish.orchestrator.benchmark.RunStop;
 import starfish.orchestrator.benchmark.BenchmarkPhase;
 import starfish.orchestrator.benchmark.ByzantineAuthorities;
 import starfish.orchestrator.benchmark.MeasurementSchedule;
@@ -64,6 +65,12 @@ final class SimulatedBenchmark implements BenchmarkFlow {
         return this;
     }
 
+    /** Simulated runs always have a duration (run refuses zero): nothing to stop. */
+    @Override
+    public BenchmarkFlow stoppedBy(RunStop stop) {
+        return this;
+    }
+
     @Override
     public BenchmarkFlow allowUnsafeByzantine(boolean allow) {
         this.allowUnsafeByzantine = allow;
@@ -73,6 +80,10 @@ final class SimulatedBenchmark implements BenchmarkFlow {
     @Override
     public BenchmarkOutcome run(BenchmarkParameters parameters) {
         ByzantineAuthorities.requireTolerable(parameters, allowUnsafeByzantine);
+        if (parameters.untilStopped()) {
+            throw new IllegalArgumentException("a simulated run needs a duration: virtual time runs as fast as it can,"
+                    + " so a run until Ctrl-C would never summarise anything; give --duration");
+        }
         List<Integer> byzantine = ByzantineAuthorities.of(parameters);
         SimulationSettings simulation = settings.simulation();
         String runId = RunId.claim(settings.locations().logsDir(), parameters.slug() + "-seed" + simulation.seed());
@@ -114,7 +125,7 @@ final class SimulatedBenchmark implements BenchmarkFlow {
     private void measure(SimulatedCommittee committee, BenchmarkParameters parameters, List<Integer> byzantine,
                          MeasurementsCollection measurements, Path file) {
         CrashFaults faults = new CrashFaults(new CrashSchedule(settings.run().faults(),
-                CrashTargets.order(committee.size(), byzantine)), control(committee), measurements);
+                CrashTargets.of(settings.run().faults(), committee.size(), byzantine)), control(committee), measurements);
         PrometheusTextParser parser = ValidatorScrape.parser();
         MeasurementSchedule.run(settings.monitoring().scrapeInterval(), parameters.duration(), faults,
                 new MeasurementSchedule.Timeline() {
@@ -127,7 +138,7 @@ final class SimulatedBenchmark implements BenchmarkFlow {
                     public Duration elapsed() {
                         return committee.elapsed();
                     }
-                }, (at, last) -> {
+                }, () -> false, (at, last) -> {
                     double seconds = at.toNanos() / 1e9;
                     for (int i = 0; i < committee.size(); i++) {
                         if (committee.isUp(i)) {

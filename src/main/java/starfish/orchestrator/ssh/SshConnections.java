@@ -1,13 +1,17 @@
 package starfish.orchestrator.ssh;
 
+import com.hierynomus.sshj.key.KeyAlgorithms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,6 @@ final class SshConnections implements AutoCloseable {
     private final int port;
     private final Duration timeout;
     private final ConnectBackoff backoff;
-    private final DefaultConfig config = new DefaultConfig();
     private final Map<String, SSHClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
 
@@ -35,7 +38,21 @@ final class SshConnections implements AutoCloseable {
         this.port = port;
         this.timeout = timeout;
         this.backoff = backoff;
+    }
+
+    /**
+     * The client configuration for a host whose pinned key types are `pinned`: it offers only the signature
+     * algorithms of those types, so a host never gets to present a key of a type nobody pinned (nothing pinned:
+     * every algorithm, and the first key is recorded).
+     */
+    static DefaultConfig configFor(Set<KeyType> pinned) {
+        DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        if (!pinned.isEmpty()) {
+            config.setKeyAlgorithms(config.getKeyAlgorithms().stream()
+                    .filter(a -> a instanceof KeyAlgorithms.Factory f && pinned.contains(f.getKeyType())).toList());
+        }
+        return config;
     }
 
     /** The live connection to `host`, connecting (again) when there is none. */
@@ -68,7 +85,8 @@ final class SshConnections implements AutoCloseable {
         String target = user + "@" + host + ":" + port;
         Exception last = null;
         for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
-            SSHClient client = new SSHClient(config);
+            Set<KeyType> pinned = knownHosts.pinnedTypes(host, port);
+            SSHClient client = new SSHClient(configFor(pinned));
             try {
                 connect(client, host);
                 return client;
@@ -77,6 +95,11 @@ final class SshConnections implements AutoCloseable {
                 if (knownHosts.keyChanged(host, port)) {
                     throw new SshConnectException("cannot connect to " + target + ": "
                             + new HostKeyChangedException(host, knownHosts.file().toString()).getMessage(), e);
+                }
+                if (!pinned.isEmpty() && noCommonHostKeyAlgorithm(e)) {
+                    throw new SshConnectException("cannot connect to " + target + ": the host offers no key of the "
+                            + "type pinned for it " + pinned + " in " + knownHosts.file() + "; refusing to trust another "
+                            + "type. If the host was recreated on purpose, delete its lines from that file.", e);
                 }
                 if (e instanceof UserAuthException) {
                     throw new SshConnectException("cannot connect to " + target + ": the host refused the key "
@@ -93,6 +116,16 @@ final class SshConnections implements AutoCloseable {
         }
         throw new SshConnectException("cannot connect to " + target + " after " + backoff.attempts()
                 + " attempt(s) with a timeout of " + timeout.toMillis() + " ms: " + last, last);
+    }
+
+    /** sshj reports a failed negotiation of host key algorithms only in the message of a transport failure. */
+    private static boolean noCommonHostKeyAlgorithm(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TransportException && String.valueOf(t.getMessage()).contains("HostKeyAlgorithms")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void connect(SSHClient client, String host) throws IOException {

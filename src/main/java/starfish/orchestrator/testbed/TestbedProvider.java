@@ -28,8 +28,16 @@ public interface TestbedProvider extends AutoCloseable {
     /** Stops instances without destroying them. */
     void stop();
 
-    /** Removes every instance and resource of this testbed; also the sweep for orphans of an earlier crash. */
+    /**
+     * Removes every instance and resource of this testbed that this machine's deploys created (on clouds: those
+     * tagged with the testbed id and this machine's owner token); also the sweep for orphans of an earlier crash.
+     */
     void destroy();
+
+    /** As destroy, and also what others deployed under the same testbed id (`testbed destroy --force`). */
+    default void destroyIncludingOtherOwners() {
+        destroy();
+    }
 
     /**
      * Shell commands to run on every instance before the install step (e.g. mounting a local NVMe disk on the

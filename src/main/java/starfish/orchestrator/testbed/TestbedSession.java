@@ -1,10 +1,12 @@
 package starfish.orchestrator.testbed;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 
 /**
@@ -15,6 +17,11 @@ import starfish.orchestrator.settings.Settings;
  */
 public final class TestbedSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TestbedSession.class);
+    /**
+     * How long an interrupted JVM (Ctrl-C, SIGTERM) waits for the testbed to be destroyed before it exits anyway: a
+     * hung cloud API must not keep it alive for ever. AWS waits up to about 10 minutes for terminations.
+     */
+    static final Duration INTERRUPTED_TEARDOWN_LIMIT = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final TestbedProvider provider;
@@ -26,7 +33,7 @@ public final class TestbedSession implements AutoCloseable {
         this.settings = settings;
         this.provider = provider;
         this.keep = keep;
-        this.interrupted = new Thread(this::end, "end-testbed-session");
+        this.interrupted = new Thread(this::endWithinLimit, "end-testbed-session");
         Runtime.getRuntime().addShutdownHook(interrupted);
     }
 
@@ -87,6 +94,23 @@ public final class TestbedSession implements AutoCloseable {
             // the hook is already running and ends this same session
         }
         end();
+    }
+
+    /** The shutdown hook: ends the session, giving up after INTERRUPTED_TEARDOWN_LIMIT with the way out. */
+    private void endWithinLimit() {
+        Thread ending = new Thread(this::end, "destroy-testbed");
+        ending.setDaemon(true);
+        ending.start();
+        try {
+            ending.join(INTERRUPTED_TEARDOWN_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ending.isAlive()) {
+            LOG.error("The {} testbed '{}' was not destroyed within {} of the interruption; remove what is left with "
+                    + "`testbed destroy`", settings.testbed().cloudProvider().yamlName(), settings.testbed().id(),
+                    DurationText.format(INTERRUPTED_TEARDOWN_LIMIT));
+        }
     }
 
     private void end() {

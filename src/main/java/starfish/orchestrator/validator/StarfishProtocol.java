@@ -82,7 +82,7 @@ public final class StarfishProtocol implements Protocol {
 
     @Override
     public LocalBuild localBuild() {
-        return new LocalBuild(Path.of("target", JAR), "mvn -q package -DskipTests");
+        return new LocalBuild(RunningJar.path().orElse(Path.of("target", JAR)), "mvn -q package -DskipTests");
     }
 
     @Override

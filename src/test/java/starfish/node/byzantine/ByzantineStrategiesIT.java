@@ -71,8 +71,10 @@ class ByzantineStrategiesIT {
     }
 
     private static boolean delaysOrHidesLeaders(ByzantineStrategy strategy) {
-        // a chain bomb's leader block reaches the next leader at once, and the others fetch it from there
-        return strategy == ByzantineStrategy.TIMEOUT_LEADER || strategy == ByzantineStrategy.LEADER_WITHHOLDING;
+        // a chain bomb's leader block reaches the next leader at once, and the others fetch it from there; a ramp-up
+        // withholder releases almost nothing in its first minute
+        return strategy == ByzantineStrategy.TIMEOUT_LEADER || strategy == ByzantineStrategy.LEADER_WITHHOLDING
+                || strategy == ByzantineStrategy.RAMP_UP_WITHHOLDING;
     }
 
     private static boolean equivocates(ByzantineStrategy strategy) {

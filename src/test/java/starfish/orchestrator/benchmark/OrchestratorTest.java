@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,17 @@ class OrchestratorTest {
                 new BenchmarkListener() { }).run(BenchmarkParameters.builder().committee(4).build()))
                 .hasMessage("the testbed has 1 active instances; committee 4 + dedicated_clients 0 + 1 monitoring host"
                         + " needs 5; run `testbed deploy --instances 4` (instances per region) or `testbed start`");
+    }
+
+    @Test
+    void aRunWithoutDurationIsRefusedWhereNothingCanStopIt() {
+        TestbedProvider untouched = new RemoteTestbed(List.of(remoteHost(1)), HostTraits.CLOUD, () -> {
+            throw new AssertionError("nothing may run");
+        });
+
+        assertThatThrownBy(() -> new Orchestrator(remoteSettings(), untouched, RunOptions.defaults(),
+                new BenchmarkListener() { }).run(BenchmarkParameters.builder().duration(Duration.ZERO).build()))
+                .hasMessageContaining("a run of duration 0 goes on until it is stopped");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package starfish.orchestrator.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,11 @@ class PortAllocatorTest {
     }
 
     @Test
-    void hostsWithPortsOfTheirOwnUseTheContractsDefault() {
-        assertThat(PortAllocator.basePort(HostTraits.NAMESPACES, 8)).isEqualTo(PortAllocator.DEFAULT_BASE_PORT);
-        assertThat(PortAllocator.basePort(HostTraits.CLOUD, 8)).isEqualTo(PortAllocator.DEFAULT_BASE_PORT);
+    void hostsWithPortsOfTheirOwnPutMetricsFromPort27000AndConsensusJustBelow() {
+        // four validators: consensus on 26996-26999, metrics on 27000-27003
+        assertThat(PortAllocator.basePort(HostTraits.NAMESPACES, 8)).isEqualTo(26_996);
+        assertThat(PortAllocator.basePort(HostTraits.CLOUD, 8)).isEqualTo(26_996);
+        assertThat(PortAllocator.basePort(HostTraits.CLOUD, 2000)).isEqualTo(26_000);
+        assertThatThrownBy(() -> PortAllocator.basePort(HostTraits.CLOUD, 2002)).hasMessageContaining("at most 1000");
     }
 }

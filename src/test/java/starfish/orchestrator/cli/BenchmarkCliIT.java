@@ -73,8 +73,63 @@ class BenchmarkCliIT {
         }
     }
 
+    @Test
+    void severalProtocolsRunFromAnotherDirectoryWithTheRunningJarUploadedAndAreComparedInOneTable() throws Exception {
+        Path output = workingDir.resolve("protocols.out");
+        Process benchmark = java(output, "benchmark", "--protocols", "mysticeti", "starfish", "--upload-local-build",
+                "--loads", "300", "--duration", "8s");
+        try {
+            assertThat(benchmark.waitFor(300, TimeUnit.SECONDS)).as("benchmark finished in time").isTrue();
+        } finally {
+            benchmark.destroy();
+            benchmark.onExit().get(30, TimeUnit.SECONDS);
+        }
+        String printed = Files.readString(output);
+        System.out.println(printed);
+
+        assertThat(benchmark.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("> update").doesNotContain("does not exist");
+        String comparison = printed.substring(printed.indexOf("protocols compared:"));
+        assertThat(comparison).containsPattern("\\nmysticeti\\s+4\\s+300\\s.*safe\\s+yes")
+                .containsPattern("\\nstarfish\\s+4\\s+300\\s.*safe\\s+yes");
+        await().atMost(Duration.ofSeconds(15)).until(() -> validatorsUnder(workingDir).isEmpty());
+    }
+
+    @Test
+    void aRunWithoutDurationGoesOnUntilCtrlCThenStopsCleanlyAndSummarises() throws Exception {
+        Path output = workingDir.resolve("open.out");
+        // the test JVM may run with SIGINT ignored (a background build), which a child inherits: reset it
+        Process benchmark = start(output, List.of("env", "--default-signal=INT"), "benchmark", "--loads", "300",
+                "--duration", "0");
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(output)
+                    .matches("(?s).*tps\\s+[1-9][\\d.]*\\s+p50.*"));
+            new ProcessBuilder("kill", "-INT", Long.toString(benchmark.pid())).start().waitFor();
+            assertThat(benchmark.waitFor(120, TimeUnit.SECONDS)).as("stopped after Ctrl-C").isTrue();
+        } finally {
+            benchmark.destroy();
+            benchmark.onExit().get(30, TimeUnit.SECONDS);
+        }
+        String printed = Files.readString(output);
+        System.out.println(printed);
+
+        assertThat(benchmark.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("running until Ctrl-C", "stopping: one last scrape")
+                .containsPattern("safety\\s+ok").containsPattern("live\\s+yes");
+        Matcher throughput = THROUGHPUT.matcher(printed);
+        assertThat(throughput.find()).as(printed).isTrue();
+        assertThat(Double.parseDouble(throughput.group(1).replace(",", ""))).isBetween(250.0, 350.0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> validatorsUnder(workingDir).isEmpty());
+        assertThat(workingDir.resolve(".testbed")).doesNotExist();
+    }
+
     private Process java(Path output, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(output, List.of(), arguments);
+    }
+
+    private Process start(Path output, List<String> prefix, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)

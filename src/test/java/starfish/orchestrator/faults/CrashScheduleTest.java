@@ -16,8 +16,9 @@ class CrashScheduleTest {
     void permanentCrashesOnceAtTheStartAndNeverRestarts() {
         CrashSchedule schedule = new CrashSchedule(new Faults.Permanent(2), List.of(9, 8, 7));
 
-        assertThat(schedule.interval()).isZero();
+        assertThat(schedule.firstTick()).isZero();
         assertThat(schedule.next()).isEqualTo(new FaultStep(List.of(9, 8), List.of()));
+        assertThat(schedule.tickAfter(Duration.ZERO)).isNull();
         assertThat(schedule.next().isEmpty()).isTrue();
     }
 
@@ -40,7 +41,8 @@ class CrashScheduleTest {
         assertThat(schedule.next()).isEqualTo(new FaultStep(List.of(3, 2), List.of()));
         assertThat(schedule.next()).isEqualTo(new FaultStep(List.of(), List.of(3, 2)));
         assertThat(schedule.next()).isEqualTo(new FaultStep(List.of(3, 2), List.of()));
-        assertThat(schedule.interval()).isEqualTo(INTERVAL);
+        assertThat(schedule.firstTick()).isEqualTo(INTERVAL);
+        assertThat(schedule.tickAfter(INTERVAL)).isEqualTo(INTERVAL.multipliedBy(2));
     }
 
     @Test

@@ -114,6 +114,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aTestbedIdThatIsNotOneSafeNameIsRefusedForEveryProvider() {
+        for (String provider : List.of("local", "simulated", "netns")) {
+            assertThatThrownBy(() -> loader.parse("cloud_provider: " + provider + "\ntestbed_id: ../../etc\n", "bench.yml"))
+                    .isInstanceOf(SettingsException.class).hasMessageContaining("bench.yml line 2")
+                    .hasMessageContaining("field 'testbed_id': '../../etc' must be 1 to 40 letters");
+        }
+        assertThatThrownBy(() -> loader.parse("testbed_id: 'a b'\n", "bench.yml")).hasMessageContaining("'testbed_id'");
+        assertThat(loader.parse("testbed_id: alice_bench-2\n", "bench.yml").testbed().id()).isEqualTo("alice_bench-2");
+    }
+
+    @Test
     void unknownFieldNamesTheFileTheLineAndTheField() {
         assertThatThrownBy(() -> loader.parse("testbed_id: a\nscrape_intervall: 5s\n", "bench.yml"))
                 .isInstanceOf(SettingsException.class)

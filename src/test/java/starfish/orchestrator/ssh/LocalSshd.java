@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real OpenSSH sshd on 127.0.0.1 and a free port, accepting only a freshly generated ed25519 client key. */
+/**
+ * A real OpenSSH sshd on 127.0.0.1 and a free port, accepting only a freshly generated ed25519 client key, with
+ * host keys of the given types (ed25519 by default).
+ */
 final class LocalSshd implements AutoCloseable {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
@@ -29,17 +32,26 @@ final class LocalSshd implements AutoCloseable {
 
     /** Skips the calling test unless sshd can run here (it needs root and openssh-server). */
     static LocalSshd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, "ed25519");
+    }
+
+    /** With a host key of each of `hostKeyTypes` (ssh-keygen's -t names); the first is publicHostKey(). */
+    static LocalSshd start(Path dir, String... hostKeyTypes) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(SSHD), "needs /usr/sbin/sshd (apt-get install openssh-server)");
         assumeTrue("root".equals(System.getProperty("user.name")), "sshd needs root to switch users");
         Files.createDirectories(Path.of("/run/sshd"));
-        Path hostKey = keygen(dir.resolve("host_key"));
+        StringBuilder hostKeys = new StringBuilder();
+        for (int n = 0; n < hostKeyTypes.length; n++) {
+            hostKeys.append("HostKey ").append(keygen(dir.resolve(n == 0 ? "host_key" : "host_key_" + hostKeyTypes[n]),
+                    hostKeyTypes[n])).append('\n');
+        }
         Path clientKey = keygen(dir.resolve("client_key"));
         Files.copy(clientKey.resolveSibling("client_key.pub"), dir.resolve("authorized_keys"));
         int port = freePort();
         Path config = dir.resolve("sshd_config");
         Files.writeString(config, String.join("\n",
                 "ListenAddress 127.0.0.1:" + port,
-                "HostKey " + hostKey,
+                hostKeys.toString().strip(),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "PidFile " + dir.resolve("sshd.pid"),
                 "StrictModes no", "UsePAM no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
@@ -57,7 +69,11 @@ final class LocalSshd implements AutoCloseable {
     }
 
     static Path keygen(Path file) throws IOException, InterruptedException {
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test", "-f",
+        return keygen(file, "ed25519");
+    }
+
+    static Path keygen(Path file, String type) throws IOException, InterruptedException {
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f",
                 file.toString()).redirectErrorStream(true).start();
         if (keygen.waitFor() != 0) {
             throw new IOException("ssh-keygen failed: " + new String(keygen.getInputStream().readAllBytes()));

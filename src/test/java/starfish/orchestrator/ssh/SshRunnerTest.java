@@ -2,6 +2,7 @@ package starfish.orchestrator.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.orchestrator.runner.CommandFailedException;
+import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.runner.CommandOutput;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
@@ -134,5 +136,57 @@ class SshRunnerTest {
 
     private static Instance host(String id, String ip) {
         return new Instance(id, "local", ip, ip, InstanceStatus.ACTIVE);
+    }
+
+    /** Pins the public key in `publicKeyFile` for the test's sshd in the known_hosts file. */
+    private void pin(Path publicKeyFile) throws Exception {
+        String[] key = Files.readString(publicKeyFile).split(" ");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + sshd.port + " " + key[0] + " " + key[1] + "\n");
+    }
+
+    @Test
+    void aHostPinnedWithOneKeyTypeIsRefusedWhenItOffersOnlyAnother() throws Exception {
+        Path ecdsa = LocalSshd.keygen(dir.resolve("ecdsa_host_key"), "ecdsa");
+        pin(ecdsa.resolveSibling("ecdsa_host_key.pub"));
+        String pinned = Files.readString(knownHosts);
+
+        try (SshRunner runner = runner()) {
+            assertThatThrownBy(() -> runner.execute(host("h0", "127.0.0.1"), "true"))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("offers no key of the type pinned for it [ecdsa-sha2-nistp256]")
+                    .hasMessageContaining("delete its lines");
+        }
+        assertThat(Files.readString(knownHosts)).as("the ed25519 key the host offered is not recorded").isEqualTo(pinned);
+    }
+
+    @Test
+    void aCommandPastSshCommandTimeoutIsKilledAndTheHostStaysUsable() throws Exception {
+        Settings settings = SshTestSettings.with(work, Duration.ofSeconds(2), QUICK.retries());
+        Settings.Ssh ssh = settings.ssh();
+        Settings quick = settings.withSsh(new Settings.Ssh(ssh.privateKeyFile(), ssh.publicKeyFile(), ssh.timeout(),
+                ssh.retries(), Duration.ofSeconds(3), ssh.instanceLifetime()));
+        Path pid = dir.resolve("command.pid");
+        try (SshRunner runner = new SshRunner(quick, "root", sshd.clientKey, knownHosts, sshd.port, QUICK)) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> runner.execute(host("h0", "127.0.0.1"), "echo $$ > " + pid + "; sleep 30"))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("did not finish within ssh_command_timeout (3s)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+
+            assertThat(runner.execute(host("h0", "127.0.0.1"), "echo still here").stdout()).isEqualTo("still here\n");
+        }
+        Path process = Path.of("/proc", Files.readString(pid).strip());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.notExists(process));
+    }
+
+    @Test
+    void thePreludeRunsBeforeEveryCommandWithoutShowingInItsOutput() throws Exception {
+        Path marks = dir.resolve("prelude-marks");
+        try (SshRunner runner = new SshRunner(SshTestSettings.with(work, Duration.ofSeconds(2), QUICK.retries()),
+                "root", sshd.clientKey, knownHosts, sshd.port, QUICK, "echo renewed >> " + marks)) {
+            assertThat(runner.execute(host("h0", "127.0.0.1"), "echo one").stdout()).isEqualTo("one\n");
+            assertThat(runner.execute(host("h0", "127.0.0.1"), "echo two").stdout()).isEqualTo("two\n");
+        }
+        assertThat(Files.readAllLines(marks)).containsExactly("renewed", "renewed");
     }
 }

@@ -1,6 +1,5 @@
 package starfish.orchestrator.cloud.aws;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,21 +16,27 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.ShutdownBehavior;
 import software.amazon.awssdk.services.ec2.model.VolumeType;
+import starfish.orchestrator.cloud.CloudState;
 import starfish.orchestrator.cloud.CloudTestbed;
+import starfish.orchestrator.cloud.DeployFailedException;
 import starfish.orchestrator.cloud.InstanceLimit;
 import starfish.orchestrator.cloud.Rollback;
 import starfish.orchestrator.cloud.KnownSecrets;
+import starfish.orchestrator.cloud.OperatorAddress;
+import starfish.orchestrator.cloud.OwnerToken;
 import starfish.orchestrator.cloud.SshAccess;
 import starfish.orchestrator.cloud.SshReadiness;
-import starfish.orchestrator.runner.CommandRunner;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
 
 /**
- * EC2 instances in several regions, found by their tags. Each region gets the testbed's key pair and security
- * group; instances run Canonical's newest Ubuntu 24.04 image with the type given as `specs`.
+ * EC2 instances in several regions, found by their tags (testbed id and owner token). Each region gets the owner's
+ * key pair and security group; instances run Canonical's newest Ubuntu 24.04 image with the type given as `specs`,
+ * and terminate when they power themselves off (the dead-man switch). Only the commands that write rules (deploy,
+ * start) need the operator's address.
  */
 public final class AwsTestbed implements CloudTestbed {
     static final String SSH_USER = "ubuntu";
@@ -43,26 +49,29 @@ public final class AwsTestbed implements CloudTestbed {
     private final Tags tags;
     private final Ec2Instances ec2Instances;
     private final AccessResources access;
+    private final Supplier<OperatorAddress> operator;
     private final KnownSecrets redactor;
 
     /**
-     * The production wiring: the operator's address from the environment or detected, the SDK's default timings, new
-     * instances logged into before deploy returns.
+     * The production wiring: the operator's address from the environment or detected (only when rules are written),
+     * the SDK's default timings, new instances logged into before deploy returns.
      */
     public static AwsTestbed create(Settings settings) {
-        return new AwsTestbed(settings, OperatorAddress.fromEnvironmentOrDetect(), AwsTuning.defaults(),
+        return new AwsTestbed(settings, OperatorAddress::fromEnvironmentOrDetect, AwsTuning.defaults(),
                 SshReadiness.login());
     }
 
-    public AwsTestbed(Settings settings, OperatorAddress operator, AwsTuning tuning, SshReadiness sshReadiness) {
+    public AwsTestbed(Settings settings, Supplier<OperatorAddress> operator, AwsTuning tuning,
+                      SshReadiness sshReadiness) {
         this.settings = settings;
         this.ssh = new SshAccess(settings, SSH_USER, sshReadiness);
+        this.operator = operator;
         AwsCredentialsProvider credentials = Ec2Regions.credentials(settings.testbed().tokenFile());
         this.redactor = settings.testbed().tokenFile().isPresent() ? redactorFor(credentials) : new KnownSecrets(List.of());
         this.regions = new Ec2Regions(settings, credentials, tuning);
-        this.tags = new Tags(settings.testbed().id());
+        this.tags = new Tags(settings.testbed().id(), OwnerToken.of(CloudState.of(settings)), false);
         this.ec2Instances = new Ec2Instances(tags);
-        this.access = new AccessResources(tags, operator);
+        this.access = new AccessResources(tags);
     }
 
     /** The keys from token_file are known, so any text that might echo them can be masked. */
@@ -77,6 +86,7 @@ public final class AwsTestbed implements CloudTestbed {
         InstanceLimit.check(settings.testbed().id(), instances().size(), perRegion * targets.size(),
                 settings.testbed().maxInstances());
         String publicKey = ssh.keys().publicKeyText();
+        OperatorAddress operatorAddress = operator.get();
         Map<String, Image> images = new LinkedHashMap<>();
         inEach(targets, "looking up the Ubuntu image", r -> images.put(r, UbuntuImage.newest(regions.client(r), r)));
 
@@ -87,14 +97,16 @@ public final class AwsTestbed implements CloudTestbed {
                 created.put(r, launch(r, images.get(r), perRegion, publicKey, rollback));
             }
             created.forEach((r, ids) -> regions.waiter(r).waitUntilInstanceRunning(q -> q.instanceIds(ids)));
-            admitPeers();
+            reconcileRules(operatorAddress);
             List<Instance> deployed = instances().stream()
                     .filter(i -> created.getOrDefault(i.region(), List.of()).contains(i.id())).toList();
             ssh.awaitAnswering(deployed);
             LOG.info("testbed '{}' deployed {} instances in {}", settings.testbed().id(), deployed.size(), targets);
             return deployed;
         } catch (RuntimeException e) {
-            throw rollback.undo(Ec2Failure.explain("launching instances", e));
+            DeployFailedException failed = rollback.undo(Ec2Failure.explain("launching instances", e));
+            revokeGonePeersQuietly();
+            throw failed;
         }
     }
 
@@ -102,17 +114,19 @@ public final class AwsTestbed implements CloudTestbed {
         Ec2Client ec2 = regions.client(region);
         String keyName = access.ensureKeyPair(ec2, region, publicKey, rollback);
         String groupId = access.ensureSecurityGroup(ec2, region, rollback);
-        List<String> ids = ec2.runInstances(r -> r.imageId(image.imageId())
+        List<String> ids = SpotPurchase.launch(settings.aws().spot(), market -> ec2.runInstances(r -> market.accept(
+                r.imageId(image.imageId())
                         .instanceType(settings.testbed().specs())
                         .minCount(count).maxCount(count)
                         .keyName(keyName)
                         .securityGroupIds(groupId)
+                        .instanceInitiatedShutdownBehavior(ShutdownBehavior.TERMINATE)
                         .blockDeviceMappings(BlockDeviceMapping.builder()
                                 .deviceName(Optional.ofNullable(image.rootDeviceName()).orElse("/dev/sda1"))
                                 .ebs(e -> e.volumeSize(ROOT_VOLUME_GIB).volumeType(VolumeType.GP3).deleteOnTermination(true))
                                 .build())
-                        .tagSpecifications(tags.on(ResourceType.INSTANCE), tags.on(ResourceType.VOLUME)))
-                .instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList();
+                        .tagSpecifications(tags.on(ResourceType.INSTANCE), tags.on(ResourceType.VOLUME))))
+                .instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList());
         rollback.created("instances " + String.join(", ", ids) + " in " + region,
                 Ec2Failure.explained("terminating", () -> terminate(region, ids)));
         LOG.info("launched {} {} instances in {} from {}", ids.size(), settings.testbed().specs(), region, image.imageId());
@@ -129,6 +143,7 @@ public final class AwsTestbed implements CloudTestbed {
 
     @Override
     public void start(int perRegion) {
+        OperatorAddress operatorAddress = operator.get();
         inEach(regions.names(), "starting instances", region -> {
             List<String> ids = ec2Instances.find(regions.client(region), region).stream()
                     .filter(i -> i.status() == InstanceStatus.STOPPED)
@@ -140,15 +155,35 @@ public final class AwsTestbed implements CloudTestbed {
                 LOG.info("started {} instances in {}", ids.size(), region);
             }
         });
-        admitPeers();
+        reconcileRules(operatorAddress);
     }
 
-    /** Every region's group admits the public addresses of all the testbed's instances (they change on start). */
-    private void admitPeers() {
-        Set<String> addresses = instances().stream().map(Instance::publicIp).filter(ip -> !ip.isEmpty())
-                .collect(Collectors.toSet());
-        inEach(regions.names(), "admitting the testbed's addresses",
-                region -> access.admitPeers(regions.client(region), region, addresses));
+    /** Every region's group gets the policy's rules: the operator's address, the testbed's current public addresses. */
+    private void reconcileRules(OperatorAddress operatorAddress) {
+        Set<String> addresses = peerAddresses();
+        inEach(regions.names(), "writing the security group rules",
+                region -> access.reconcile(regions.client(region), region, operatorAddress, addresses));
+    }
+
+    /** The public addresses of the testbed's instances: a stopped or terminated one has none. */
+    private Set<String> peerAddresses() {
+        return instances().stream().map(Instance::publicIp).filter(ip -> !ip.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private void revokeGonePeers() {
+        Set<String> addresses = peerAddresses();
+        inEach(regions.names(), "revoking the rules of gone instances",
+                region -> access.revokeGonePeers(regions.client(region), region, addresses));
+    }
+
+    /** After a failed deploy's rollback: its instances' addresses must not stay admitted in a group that survives. */
+    private void revokeGonePeersQuietly() {
+        try {
+            revokeGonePeers();
+        } catch (RuntimeException e) {
+            LOG.warn("could not revoke the rules of the removed instances ({}); the next deploy, start or stop will",
+                    redactor.redact(e.getMessage()));
+        }
     }
 
     @Override
@@ -163,6 +198,7 @@ public final class AwsTestbed implements CloudTestbed {
                 LOG.info("stopped {} instances in {}", ids.size(), region);
             }
         });
+        revokeGonePeers(); // a stopped instance's address goes back to AWS's pool
     }
 
     private void inEach(List<String> names, String doing, Consumer<String> action) {
@@ -175,15 +211,27 @@ public final class AwsTestbed implements CloudTestbed {
         }
     }
 
-    /** Terminates every tagged instance, then the security groups and key pairs, region by region. */
+    /** Terminates the owner's instances of the testbed, then its security groups and key pairs, region by region. */
     @Override
     public void destroy() {
+        destroy(tags);
+    }
+
+    /** Also takes what other owners deployed under the same testbed id. */
+    @Override
+    public void destroyIncludingOtherOwners() {
+        destroy(tags.sweepingAll(true));
+    }
+
+    private void destroy(Tags sweep) {
+        Ec2Instances swept = new Ec2Instances(sweep);
+        AccessResources sweptAccess = new AccessResources(sweep);
         List<String> failures = new ArrayList<>();
         for (String region : regions.names()) {
             try {
-                List<String> ids = ec2Instances.find(regions.client(region), region).stream().map(Instance::id).toList();
+                List<String> ids = swept.find(regions.client(region), region).stream().map(Instance::id).toList();
                 terminate(region, ids);
-                List<String> deleted = access.delete(regions.client(region), region);
+                List<String> deleted = sweptAccess.delete(regions.client(region), region);
                 LOG.info("destroyed in {}: {} instances, {}", region, ids.size(), deleted);
             } catch (RuntimeException e) {
                 failures.add(region + ": " + redactor.redact(Ec2Failure.describe(e)));

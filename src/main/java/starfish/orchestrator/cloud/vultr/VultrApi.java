@@ -77,6 +77,10 @@ final class VultrApi {
         send("POST", path, Map.of(), Optional.of(write(body)));
     }
 
+    void patch(String path, Object body) {
+        send("PATCH", path, Map.of(), Optional.of(write(body)));
+    }
+
     void delete(String path) {
         send("DELETE", path, Map.of(), Optional.empty());
     }

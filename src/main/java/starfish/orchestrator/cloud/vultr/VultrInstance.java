@@ -8,7 +8,8 @@ import starfish.orchestrator.host.InstanceStatus;
 /** The fields of a Vultr instance object that the testbed uses (JSON snake_case; `default_password` is ignored). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record VultrInstance(String id, String region, String mainIp, String internalIp, String status, String powerStatus,
-                     String serverStatus, String label, String dateCreated, List<String> tags) {
+                     String serverStatus, String label, String dateCreated, List<String> tags,
+                     String firewallGroupId) {
     static final String NO_ADDRESS_YET = "0.0.0.0";
 
     /** Booted, reachable and with its address assigned. */

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +25,19 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import starfish.orchestrator.cloud.CapturedLogs;
 import starfish.orchestrator.cloud.DeployFailedException;
 import starfish.orchestrator.cloud.ScriptedSshProbe;
-import starfish.orchestrator.cloud.SshAccess;
+import starfish.orchestrator.cloud.CloudState;
+import starfish.orchestrator.cloud.FirewallPolicy;
+import starfish.orchestrator.cloud.OperatorAddress;
+import starfish.orchestrator.cloud.OwnerToken;
 import starfish.orchestrator.ssh.SshRunner;
 import starfish.orchestrator.cloud.TestSettings;
 import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.settings.SpotPolicy;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.testbed.InstanceTable;
 import starfish.orchestrator.host.InstanceStatus;
+import starfish.orchestrator.host.ValidatorPorts;
 
 class AwsTestbedTest {
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -40,6 +46,7 @@ class AwsTestbedTest {
     private static final String TESTBED = "bench-aws";
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
     private static final OperatorAddress OPERATOR = new OperatorAddress("198.51.100.7");
+    private static final OperatorAddress NEW_OPERATOR = new OperatorAddress("192.0.2.0/24");
 
     static {
         // Nothing in these tests may reach the instance metadata service, even by accident.
@@ -52,10 +59,12 @@ class AwsTestbedTest {
     private final MockWebServer server = new MockWebServer();
     /** Stands in for SSH to the new instances; a test replaces it before it creates a testbed. */
     private ScriptedSshProbe ssh = ScriptedSshProbe.answering();
+    /** The operator's address as the testbed asks for it (a test moves the operator, or makes asking fail). */
+    private Supplier<OperatorAddress> operator = () -> OPERATOR;
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(SshAccess.STATE_DIR_PROPERTY, dir.resolve("state").toString());
+        System.setProperty(CloudState.PROPERTY, dir.resolve("state").toString());
         server.setDispatcher(ec2);
         server.start(InetAddress.getLoopbackAddress(), 0);
         Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = " + ACCESS_KEY
@@ -66,7 +75,7 @@ class AwsTestbedTest {
 
     @AfterEach
     void stop() {
-        System.clearProperty(SshAccess.STATE_DIR_PROPERTY);
+        System.clearProperty(CloudState.PROPERTY);
         server.close();
     }
 
@@ -87,11 +96,20 @@ class AwsTestbedTest {
         var tuning = new AwsTuning(ClientOverrideConfiguration.builder().retryStrategy(retries).build(),
                 WaiterOverrideConfiguration.builder()
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(2))).maxAttempts(10).build());
-        return new AwsTestbed(settings, OPERATOR, tuning, ssh.readiness());
+        return new AwsTestbed(settings, () -> operator.get(), tuning, ssh.readiness());
     }
 
-    private static Map<String, String> ownTags() {
-        return Map.of("Name", TESTBED, Tags.OWNERSHIP_KEY, TESTBED);
+    /** The token this machine's deploys tag their resources with (recorded by the first testbed created). */
+    private OwnerToken owner() {
+        return OwnerToken.of(new CloudState(dir.resolve("state").resolve(TESTBED)));
+    }
+
+    private Map<String, String> ownTags() {
+        return Map.of("Name", TESTBED, Tags.OWNERSHIP_KEY, TESTBED, OwnerToken.TAG_KEY, owner().value());
+    }
+
+    private static Map<String, String> otherOwnersTags() {
+        return Map.of("Name", TESTBED, Tags.OWNERSHIP_KEY, TESTBED, OwnerToken.TAG_KEY, "0123456789abcdef");
     }
 
     @Test
@@ -111,19 +129,20 @@ class AwsTestbedTest {
                     .containsEntry("state", List.of("available"));
 
             FakeEc2.Call key = single("ImportKeyPair", region);
-            assertThat(key.params()).containsEntry("KeyName", TESTBED)
+            assertThat(key.params()).containsEntry("KeyName", TESTBED + "-" + owner().shortForm())
                     .containsEntry("PublicKeyMaterial", Base64.getEncoder().encodeToString(PUBLIC_KEY.getBytes(StandardCharsets.UTF_8)));
             assertThat(key.tagsFor("key-pair")).isEqualTo(ownTags());
 
             FakeEc2.Call group = single("CreateSecurityGroup", region);
-            assertThat(group.params()).containsEntry("GroupName", TESTBED);
+            assertThat(group.params()).containsEntry("GroupName", TESTBED + "-" + owner().shortForm());
             assertThat(group.tagsFor("security-group")).isEqualTo(ownTags());
             String groupId = ec2.securityGroups.stream().filter(g -> g.region().equals(region)).findFirst().orElseThrow().id();
             String operator = "198.51.100.7/32";
             assertThat(ec2.ingress.get(groupId)).containsExactlyInAnyOrder(
                     new FakeEc2.Rule("tcp", "22", "22", operator, "ssh from the operator", null),
                     new FakeEc2.Rule("tcp", "3000", "3000", operator, "grafana from the operator", null),
-                    new FakeEc2.Rule("tcp", "26000", "26999", operator, "validator metrics from the operator", null),
+                    new FakeEc2.Rule("tcp", "9090", "9090", operator, "prometheus from the operator", null),
+                    new FakeEc2.Rule("tcp", "27000", "27999", operator, "validator metrics from the operator", null),
                     new FakeEc2.Rule("-1", null, null, null, "the testbed's own instances", groupId),
                     peer(deployed.get(0)), peer(deployed.get(1)), peer(deployed.get(2)), peer(deployed.get(3)));
             assertThat(ec2.calls("AuthorizeSecurityGroupIngress")).allSatisfy(c -> assertThat(c.params().values())
@@ -131,7 +150,9 @@ class AwsTestbedTest {
 
             FakeEc2.Call run = single("RunInstances", region);
             assertThat(run.params()).containsEntry("ImageId", "ami-0new").containsEntry("InstanceType", "m5d.8xlarge")
-                    .containsEntry("MinCount", "2").containsEntry("MaxCount", "2").containsEntry("KeyName", TESTBED)
+                    .containsEntry("MinCount", "2").containsEntry("MaxCount", "2")
+                    .containsEntry("KeyName", TESTBED + "-" + owner().shortForm())
+                    .containsEntry("InstanceInitiatedShutdownBehavior", "terminate")
                     .containsEntry("SecurityGroupId.1", groupId)
                     .containsEntry("BlockDeviceMapping.1.DeviceName", "/dev/sda1")
                     .containsEntry("BlockDeviceMapping.1.Ebs.VolumeSize", "200");
@@ -142,7 +163,7 @@ class AwsTestbedTest {
     }
 
     private static FakeEc2.Rule peer(Instance instance) {
-        return new FakeEc2.Rule("-1", null, null, instance.publicIp() + "/32", AccessResources.PEER_DESCRIPTION, null);
+        return new FakeEc2.Rule("-1", null, null, instance.publicIp() + "/32", FirewallPolicy.PEER_DESCRIPTION, null);
     }
 
     private FakeEc2.Call single(String action, String region) {
@@ -158,6 +179,7 @@ class AwsTestbedTest {
         ec2.addInstance("us-east-1", "stopped", ownTags());
         ec2.addInstance("us-east-1", "running", ownTags());
         ec2.addInstance("us-east-1", "running", Map.of("Name", TESTBED)); // same name, not ours
+        ec2.addInstance("us-east-1", "running", otherOwnersTags()); // same testbed id, someone else's deploy
         ec2.addInstance("eu-west-1", "terminated", ownTags());
 
         List<Instance> instances;
@@ -171,6 +193,7 @@ class AwsTestbedTest {
                 .anyMatch(c -> "2".equals(c.params().get("NextToken")))
                 .allSatisfy(c -> assertThat(c.filters()).containsEntry("tag:Name", List.of(TESTBED))
                         .containsEntry("tag:" + Tags.OWNERSHIP_KEY, List.of(TESTBED))
+                        .containsEntry("tag:" + OwnerToken.TAG_KEY, List.of(owner().value()))
                         .containsEntry("instance-state-name", List.of("pending", "running", "stopping", "stopped")));
     }
 
@@ -337,7 +360,7 @@ class AwsTestbedTest {
             assertThat(after).extracting(Instance::status)
                     .containsExactlyInAnyOrder(InstanceStatus.ACTIVE, InstanceStatus.STOPPED);
             List<FakeEc2.Rule> peers = ec2.ingress.values().iterator().next().stream()
-                    .filter(r -> AccessResources.PEER_DESCRIPTION.equals(r.description())).toList();
+                    .filter(r -> FirewallPolicy.PEER_DESCRIPTION.equals(r.description())).toList();
             assertThat(peers).containsExactly(peer(after.stream().filter(Instance::isActive).findFirst().orElseThrow()));
         }
     }
@@ -363,5 +386,148 @@ class AwsTestbedTest {
             assertThat(table).contains("us-east-1 (1 instance)").contains("eu-west-1 (1 instance)")
                     .contains("ssh -i " + dir.resolve("id_ed25519") + " ubuntu@203.0.113.");
         }
+    }
+
+    private Settings buying(SpotPolicy policy) {
+        Settings settings = settings(50, "m5d.8xlarge", false);
+        return settings.withAws(new Settings.Aws(settings.aws().endpointUrl(), false, policy));
+    }
+
+    @Test
+    void spotInstancesAreRequestedAsOneTimeSpotThatTerminatesWhenReclaimed() {
+        try (AwsTestbed testbed = testbed(buying(SpotPolicy.SPOT))) {
+            testbed.deploy(1, Optional.empty());
+        }
+        assertThat(ec2.calls("RunInstances")).hasSize(2).allSatisfy(run -> assertThat(run.params())
+                .containsEntry("InstanceMarketOptions.MarketType", "spot")
+                .containsEntry("InstanceMarketOptions.SpotOptions.SpotInstanceType", "one-time")
+                .containsEntry("InstanceMarketOptions.SpotOptions.InstanceInterruptionBehavior", "terminate"));
+    }
+
+    @Test
+    void mixedFallsBackToOnDemandWhereSpotHasNoCapacityAndOnDemandBuysNoSpot() {
+        ec2.fail(c -> c.action().equals("RunInstances") && c.region().equals("eu-west-1"), 1, 400,
+                "InsufficientInstanceCapacity", "There is no Spot capacity available that matches your request.");
+        try (AwsTestbed testbed = testbed(buying(SpotPolicy.MIXED))) {
+            assertThat(testbed.deploy(1, Optional.empty())).hasSize(2);
+        }
+        List<FakeEc2.Call> runs = ec2.calls("RunInstances");
+        assertThat(runs).filteredOn(c -> c.region().equals("us-east-1")).singleElement()
+                .satisfies(run -> assertThat(run.params()).containsEntry("InstanceMarketOptions.MarketType", "spot"));
+        assertThat(runs).filteredOn(c -> c.region().equals("eu-west-1")).hasSize(2).last()
+                .satisfies(run -> assertThat(run.params()).doesNotContainKey("InstanceMarketOptions.MarketType"));
+
+        ec2.calls.clear();
+        try (AwsTestbed testbed = testbed(buying(SpotPolicy.ON_DEMAND))) {
+            testbed.deploy(1, Optional.empty());
+        }
+        assertThat(ec2.calls("RunInstances")).allSatisfy(run -> assertThat(run.params().keySet())
+                .noneMatch(key -> key.startsWith("InstanceMarketOptions")));
+    }
+
+    /** Every rule of every group: nothing from everywhere; the operator only on its ports, never on consensus ports. */
+    private void assertOnlyThePolicysRules(OperatorAddress expectedOperator) {
+        assertThat(ec2.securityGroups).isNotEmpty();
+        for (FakeEc2.Resource group : ec2.securityGroups) {
+            List<FakeEc2.Rule> rules = ec2.ingress.getOrDefault(group.id(), List.of());
+            assertThat(rules).noneMatch(r -> "0.0.0.0/0".equals(r.cidr()));
+            List<FakeEc2.Rule> fromOutside = rules.stream()
+                    .filter(r -> r.sourceGroup() == null && !FirewallPolicy.PEER_DESCRIPTION.equals(r.description())).toList();
+            assertThat(fromOutside).allSatisfy(r -> {
+                assertThat(r.cidr()).isEqualTo(expectedOperator.cidr());
+                assertThat(r.protocol()).isEqualTo("tcp");
+                int from = Integer.parseInt(r.fromPort());
+                int to = Integer.parseInt(r.toPort());
+                assertThat(to < ValidatorPorts.FIRST_CONSENSUS || from >= ValidatorPorts.FIRST_METRICS)
+                        .as("operator rule %s-%s stays off the consensus ports", from, to).isTrue();
+            });
+            assertThat(fromOutside).extracting(FakeEc2.Rule::fromPort).containsExactlyInAnyOrder("22", "3000", "9090", "27000");
+            List<String> running = ec2.instances.stream().filter(i -> i.state.equals("running")).map(i -> i.id).toList();
+            assertThat(rules).filteredOn(r -> FirewallPolicy.PEER_DESCRIPTION.equals(r.description()))
+                    .allMatch(r -> r.protocol().equals("-1") && r.cidr().endsWith("/32")).hasSize(running.size());
+        }
+    }
+
+    @Test
+    void theRulesFollowAChangedOperatorAddressOnStartAndDeploy() {
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+            assertOnlyThePolicysRules(OPERATOR);
+
+            operator = () -> NEW_OPERATOR;
+            testbed.start(0);
+            assertOnlyThePolicysRules(NEW_OPERATOR);
+
+            operator = () -> OPERATOR;
+            testbed.deploy(1, Optional.of("eu-west-1"));
+            assertOnlyThePolicysRules(OPERATOR);
+        }
+    }
+
+    @Test
+    void anOperatorRangeWiderThanASlash24IsRefusedBeforeAnythingIsCreated() {
+        operator = () -> new OperatorAddress("198.51.0.0/16");
+        try (AwsTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty())).hasMessageContaining("a /24 to /32");
+        }
+        assertThat(ec2.calls("RunInstances")).isEmpty();
+        assertThat(ec2.calls("CreateSecurityGroup")).isEmpty();
+    }
+
+    @Test
+    void statusAndDestroyNeverAskForTheOperatorsAddress() {
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+        }
+        operator = () -> {
+            throw new AssertionError("the operator's address was asked for");
+        };
+        try (AwsTestbed testbed = testbed(50)) {
+            assertThat(InstanceTable.render(testbed)).contains("us-east-1 (1 instance)");
+            testbed.stop();
+            testbed.destroy();
+        }
+        assertThat(ec2.instances).allMatch(i -> i.state.equals("terminated"));
+        assertThat(ec2.securityGroups).isEmpty();
+    }
+
+    @Test
+    void stopRevokesThePeerRulesOfTheStoppedInstances() {
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+            testbed.stop();
+        }
+        assertThat(ec2.ingress.values()).allSatisfy(rules -> assertThat(rules)
+                .noneMatch(r -> FirewallPolicy.PEER_DESCRIPTION.equals(r.description())));
+        assertOnlyThePolicysRules(OPERATOR);
+    }
+
+    @Test
+    void aFailedDeployRevokesThePeerRulesOfTheInstancesItRemoved() {
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+            ssh = ScriptedSshProbe.neverAnswering();
+        }
+        try (AwsTestbed testbed = testbed(50)) {
+            assertThatThrownBy(() -> testbed.deploy(1, Optional.empty())).isInstanceOf(DeployFailedException.class);
+        }
+        assertThat(ec2.instances.stream().filter(i -> i.state.equals("running"))).hasSize(2);
+        assertOnlyThePolicysRules(OPERATOR);
+    }
+
+    @Test
+    void destroyTakesOnlyThisOwnersResourcesAndForceTakesEveryOwners() {
+        FakeEc2.FakeInstance others = ec2.addInstance("us-east-1", "running", otherOwnersTags());
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+            testbed.destroy();
+            assertThat(others.state).isEqualTo("running");
+            assertThat(ec2.instances).filteredOn(i -> i != others).allMatch(i -> i.state.equals("terminated"));
+
+            testbed.destroyIncludingOtherOwners();
+        }
+        assertThat(others.state).isEqualTo("terminated");
+        assertThat(ec2.calls("DescribeInstances")).last().satisfies(c -> assertThat(c.filters())
+                .containsEntry("tag:" + Tags.OWNERSHIP_KEY, List.of(TESTBED)).doesNotContainKey("tag:" + OwnerToken.TAG_KEY));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -67,6 +68,9 @@ final class FakeEc2 extends Dispatcher {
         String state = "pending";
         /** Starts after a stop; each one brings a new public address, as on EC2 without an Elastic IP. */
         int restarts;
+        /** The security group it was launched in, and what it does when it powers itself off. */
+        String securityGroup = "";
+        String shutdownBehavior = "stop";
 
         FakeInstance(String id, String region, Map<String, String> tags, Instant launchTime, int index) {
             this.id = id;
@@ -82,6 +86,11 @@ final class FakeEc2 extends Dispatcher {
 
     /** One ingress rule of a security group: a CIDR or a source group, for a protocol and port range. */
     record Rule(String protocol, String fromPort, String toPort, String cidr, String description, String sourceGroup) {
+        boolean sameAccess(Rule other) {
+            return protocol.equals(other.protocol) && Objects.equals(fromPort, other.fromPort)
+                    && Objects.equals(toPort, other.toPort) && Objects.equals(cidr, other.cidr)
+                    && Objects.equals(sourceGroup, other.sourceGroup);
+        }
     }
 
     private record Failure(Predicate<Call> when, int status, String code, String message, AtomicInteger remaining) {
@@ -156,12 +165,11 @@ final class FakeEc2 extends Dispatcher {
                 securityGroups.add(group);
                 yield ok(call, "<return>true</return><groupId>" + group.id + "</groupId>");
             }
-            case "AuthorizeSecurityGroupIngress" -> {
-                ingress.computeIfAbsent(params.get("GroupId"), id -> new ArrayList<>()).addAll(rules(call));
-                yield ok(call, "<return>true</return>");
-            }
+            case "AuthorizeSecurityGroupIngress" -> authorize(call);
             case "RevokeSecurityGroupIngress" -> {
-                ingress.getOrDefault(params.get("GroupId"), new ArrayList<>()).removeAll(rules(call));
+                List<Rule> revoked = rules(call);
+                ingress.getOrDefault(params.get("GroupId"), new ArrayList<>())
+                        .removeIf(r -> revoked.stream().anyMatch(r::sameAccess));
                 yield ok(call, "<return>true</return>");
             }
             case "DeleteSecurityGroup" -> deleteSecurityGroup(call);
@@ -172,6 +180,21 @@ final class FakeEc2 extends Dispatcher {
             case "StartInstances" -> changeState(call, "pending");
             default -> error(400, "InvalidAction", "The action " + call.action + " is not valid for this web service.");
         };
+    }
+
+    /** As EC2: a rule that admits what an existing rule admits already is refused, whatever its description. */
+    private MockResponse authorize(Call call) {
+        List<Rule> existing = ingress.computeIfAbsent(call.params.get("GroupId"), id -> new ArrayList<>());
+        synchronized (existing) {
+            for (Rule rule : rules(call)) {
+                if (existing.stream().anyMatch(r -> r.sameAccess(rule))) {
+                    return error(400, "InvalidPermission.Duplicate", "the specified rule \"peer: " + rule.cidr
+                            + ", " + rule.protocol + "\" already exists");
+                }
+            }
+            existing.addAll(rules(call));
+        }
+        return ok(call, "<return>true</return>");
     }
 
     /** The rules of IpPermissions.N (one per IpRanges.M or Groups.M entry). */
@@ -220,9 +243,7 @@ final class FakeEc2 extends Dispatcher {
         String id = call.params.get("GroupId");
         boolean inUse;
         synchronized (instances) {
-            String name = securityGroups.stream().filter(g -> g.id.equals(id)).map(Resource::name).findFirst().orElse("");
-            inUse = instances.stream().anyMatch(i -> i.region.equals(call.region) && name.equals(i.tags.get("Name"))
-                    && !i.state.equals("terminated"));
+            inUse = instances.stream().anyMatch(i -> i.securityGroup.equals(id) && !i.state.equals("terminated"));
         }
         if (inUse) {
             return error(400, "DependencyViolation", "resource " + id + " has a dependent object");
@@ -237,6 +258,8 @@ final class FakeEc2 extends Dispatcher {
         for (int n = 0; n < count; n++) {
             FakeInstance instance = new FakeInstance(nextId("i-"), call.region, call.tagsFor("instance"),
                     Instant.parse("2026-11-25T14:00:00Z").plusSeconds(ids.get()), instances.size());
+            instance.securityGroup = call.params.getOrDefault("SecurityGroupId.1", "");
+            instance.shutdownBehavior = call.params.getOrDefault("InstanceInitiatedShutdownBehavior", "stop");
             instances.add(instance);
             items.append(instanceXml(instance));
         }

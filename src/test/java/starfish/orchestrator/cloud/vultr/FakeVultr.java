@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -23,7 +25,7 @@ import mockwebserver3.RecordedRequest;
  * instance creation (with a `default_password`), 204 on deletes and bulk actions. New instances pass through
  * pending -> active/installingbooting -> active/ok, one step per listing.
  */
-final class FakeVultr extends Dispatcher {
+public final class FakeVultr extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Call(String method, String path, String query, String authorization, JsonNode body) {
@@ -41,8 +43,13 @@ final class FakeVultr extends Dispatcher {
     }
 
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-    final List<ObjectNode> instances = Collections.synchronizedList(new ArrayList<>());
-    final List<ObjectNode> sshKeys = Collections.synchronizedList(new ArrayList<>());
+    public final List<ObjectNode> instances = Collections.synchronizedList(new ArrayList<>());
+    public final List<ObjectNode> sshKeys = Collections.synchronizedList(new ArrayList<>());
+    public final List<ObjectNode> firewallGroups = Collections.synchronizedList(new ArrayList<>());
+    /** Firewall group id -> its rules. */
+    final Map<String, List<ObjectNode>> firewallRules = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Vultr's default limit of rules per firewall group. */
+    static final int MAX_RULES = 50;
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
     private final String token;
@@ -50,7 +57,7 @@ final class FakeVultr extends Dispatcher {
     /** Instances created from now on stay pending. */
     volatile boolean stuck;
 
-    FakeVultr(String token) {
+    public FakeVultr(String token) {
         this.token = token;
     }
 
@@ -69,8 +76,10 @@ final class FakeVultr extends Dispatcher {
         }
     }
 
-    ObjectNode addInstance(String region, String status, String powerStatus, String tag) {
-        ObjectNode instance = newInstance(region, "existing-" + ids.incrementAndGet(), tag);
+    ObjectNode addInstance(String region, String status, String powerStatus, List<String> tags) {
+        ObjectNode instance = newInstance(region, "existing-" + ids.incrementAndGet(), "");
+        ArrayNode tagArray = instance.putArray("tags");
+        tags.forEach(tagArray::add);
         instance.put("status", status).put("power_status", powerStatus).put("server_status", "ok")
                 .put("main_ip", "192.0.2." + (10 + ids.get()));
         instances.add(instance);
@@ -111,6 +120,19 @@ final class FakeVultr extends Dispatcher {
         if (call.method.equals("DELETE") && path.startsWith("/v2/ssh-keys/")) {
             return remove(sshKeys, path.substring("/v2/ssh-keys/".length()));
         }
+        if (path.equals("/v2/firewalls") || path.startsWith("/v2/firewalls/")) {
+            return firewalls(call);
+        }
+        if (call.method.equals("PATCH") && path.startsWith("/v2/instances/")) {
+            String id = path.substring("/v2/instances/".length());
+            ObjectNode instance = snapshot(instances).stream().filter(i -> i.path("id").asText().equals(id)).findFirst()
+                    .orElse(null);
+            if (instance == null) {
+                return error(404, "Invalid instance-id.");
+            }
+            call.body.fields().forEachRemaining(field -> instance.set(field.getKey(), field.getValue()));
+            return json(202, "{\"instance\":" + instance + "}");
+        }
         if (call.method.equals("GET") && path.equals("/v2/instances")) {
             String tag = call.param("tag");
             List<ObjectNode> tagged = snapshot(instances).stream()
@@ -136,11 +158,61 @@ final class FakeVultr extends Dispatcher {
         return error(404, "Not found");
     }
 
+    /** /v2/firewalls (list, create), /v2/firewalls/{id} (delete) and /v2/firewalls/{id}/rules[/{rule}]. */
+    private MockResponse firewalls(Call call) {
+        String[] parts = call.path.substring("/v2/firewalls".length()).split("/");
+        String groupId = parts.length > 1 ? parts[1] : null;
+        if (groupId == null) {
+            if (call.method.equals("GET")) {
+                snapshot(firewallGroups).forEach(g -> g.put("rule_count", firewallRules.getOrDefault(
+                        g.path("id").asText(), List.of()).size()));
+                return page("firewall_groups", snapshot(firewallGroups), call, pageSize);
+            }
+            ObjectNode group = JSON.createObjectNode().put("id", String.format("1234abcd-0000-4000-8000-%012d",
+                            ids.incrementAndGet())).put("description", call.body.path("description").asText())
+                    .put("date_created", "2026-11-25T14:00:00+00:00").put("date_modified", "2026-11-25T14:00:00+00:00")
+                    .put("instance_count", 0).put("rule_count", 0).put("max_rule_count", MAX_RULES);
+            firewallGroups.add(group);
+            firewallRules.put(group.path("id").asText(), Collections.synchronizedList(new ArrayList<>()));
+            return json(201, "{\"firewall_group\":" + group + "}");
+        }
+        List<ObjectNode> rules = firewallRules.get(groupId);
+        if (rules == null) {
+            return error(404, "Invalid firewall group.");
+        }
+        if (parts.length == 2 && call.method.equals("DELETE")) {
+            firewallRules.remove(groupId);
+            return remove(firewallGroups, groupId);
+        }
+        if (parts.length == 3 && call.method.equals("GET")) {
+            return page("firewall_rules", snapshot(rules), call, pageSize);
+        }
+        if (parts.length == 3 && call.method.equals("POST")) {
+            if (rules.size() >= MAX_RULES) {
+                return error(400, "Maximum number of firewall rules reached for this group.");
+            }
+            ObjectNode rule = JSON.createObjectNode().put("id", rules.stream().mapToInt(r -> r.path("id").asInt())
+                            .max().orElse(0) + 1).put("type", call.body.path("ip_type").asText())
+                    .put("ip_type", call.body.path("ip_type").asText()).put("action", "accept")
+                    .put("protocol", call.body.path("protocol").asText()).put("port", call.body.path("port").asText(""))
+                    .put("subnet", call.body.path("subnet").asText()).put("subnet_size", call.body.path("subnet_size").asInt())
+                    .put("source", "").put("notes", call.body.path("notes").asText(""));
+            rules.add(rule);
+            return json(201, "{\"firewall_rule\":" + rule + "}");
+        }
+        if (parts.length == 4 && call.method.equals("DELETE")) {
+            return remove(rules, parts[3]);
+        }
+        return error(404, "Not found");
+    }
+
     private MockResponse createInstance(Call call) {
         ObjectNode instance = newInstance(call.body.path("region").asText(), call.body.path("label").asText(),
                 call.body.path("tags").path(0).asText());
         instance.put("plan", call.body.path("plan").asText()).put("os_id", call.body.path("os_id").asInt())
                 .put("hostname", call.body.path("hostname").asText());
+        instance.put("firewall_group_id", call.body.path("firewall_group_id").asText(""));
+        instance.set("tags", call.body.path("tags").deepCopy());
         if (call.body.path("enable_vpc").asBoolean()) {
             instance.put("vpc", true);
         }

@@ -1,4 +1,4 @@
-package starfish.orchestrator.cloud.aws;
+package starfish.orchestrator.cloud;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import starfish.orchestrator.http.HttpExchange;
 
 /**
- * The operator's address as an IPv4 CIDR: the only source the security group admits for SSH and Grafana.
- * Anything broader than a /8 (and so 0.0.0.0/0) is refused, so a testbed is never opened to the whole internet.
+ * The operator's address as an IPv4 CIDR: the only source a cloud testbed's firewall admits for SSH, Grafana,
+ * Prometheus and the validators' metrics. Anything broader than a /24 (and so 0.0.0.0/0) is refused, so a testbed
+ * is never opened to more than one small network.
  */
 public record OperatorAddress(String cidr) {
     /** Set this environment variable to the operator's address or range when detection is not wanted. */
@@ -17,7 +18,7 @@ public record OperatorAddress(String cidr) {
     static final String DETECTION_URL = "https://checkip.amazonaws.com";
     private static final Duration DETECTION_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
-    private static final int NARROWEST_ALLOWED_PREFIX = 8;
+    private static final int WIDEST_ALLOWED_PREFIX = 24;
 
     public OperatorAddress {
         var m = IPV4.matcher(cidr);
@@ -30,11 +31,22 @@ public record OperatorAddress(String cidr) {
             }
         }
         int prefix = m.group(5) == null ? 32 : Integer.parseInt(m.group(5));
-        if (prefix < NARROWEST_ALLOWED_PREFIX || prefix > 32) {
-            throw new IllegalArgumentException("operator address '" + cidr + "' would open SSH and Grafana to too many "
-                    + "hosts; give the operator's own address (a /" + NARROWEST_ALLOWED_PREFIX + " to /32)");
+        if (prefix < WIDEST_ALLOWED_PREFIX || prefix > 32) {
+            throw new IllegalArgumentException("operator address '" + cidr + "' would open SSH, Grafana, Prometheus and "
+                    + "the metrics ports to too many hosts; set " + ENVIRONMENT_VARIABLE + " to the operator's own address "
+                    + "(a /" + WIDEST_ALLOWED_PREFIX + " to /32)");
         }
         cidr = m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4) + "/" + prefix;
+    }
+
+    /** The address part of the CIDR (`198.51.100.0` of `198.51.100.0/24`). */
+    public String network() {
+        return cidr.substring(0, cidr.indexOf('/'));
+    }
+
+    /** The prefix length of the CIDR (`24` of `198.51.100.0/24`). */
+    public int prefixLength() {
+        return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
     }
 
     /** From $STARFISH_OPERATOR_CIDR when set, otherwise as seen by the public address echo service. */

@@ -1,4 +1,4 @@
-package starfish.orchestrator.cloud.aws;
+package starfish.orchestrator.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,12 +14,17 @@ class OperatorAddressTest {
     void aSingleAddressBecomesASlash32() {
         assertThat(new OperatorAddress("198.51.100.7").cidr()).isEqualTo("198.51.100.7/32");
         assertThat(new OperatorAddress("198.51.100.0/24").cidr()).isEqualTo("198.51.100.0/24");
+        assertThat(new OperatorAddress("198.51.100.0/24").network()).isEqualTo("198.51.100.0");
+        assertThat(new OperatorAddress("198.51.100.0/24").prefixLength()).isEqualTo(24);
     }
 
     @Test
     void neverOpensTheTestbedToTheWholeInternet() {
         assertThatThrownBy(() -> new OperatorAddress("0.0.0.0/0")).hasMessageContaining("too many hosts");
         assertThatThrownBy(() -> new OperatorAddress("10.0.0.0/4")).hasMessageContaining("too many hosts");
+        assertThatThrownBy(() -> new OperatorAddress("198.51.0.0/16")).hasMessageContaining("too many hosts")
+                .hasMessageContaining("a /24 to /32").hasMessageContaining(OperatorAddress.ENVIRONMENT_VARIABLE);
+        assertThatThrownBy(() -> new OperatorAddress("198.51.100.0/23")).hasMessageContaining("too many hosts");
         assertThatThrownBy(() -> new OperatorAddress("300.1.1.1")).hasMessageContaining("above 255");
         assertThatThrownBy(() -> new OperatorAddress("my-laptop")).hasMessageContaining("not an IPv4 address");
     }
