@@ -42,7 +42,7 @@ class ByzantineFloodIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByzantineFloodIT.class);
     private static final Duration BASELINE = Duration.ofSeconds(10);
-    private static final Duration FLOOD = Duration.ofSeconds(20);
+    private static final Duration FLOOD = Duration.ofMinutes(1);
     private static final int BLOCKS_PER_MESSAGE = 50;
     /** Per honest validator: about 1,000 signed blocks a second, all of them verified and thrown away or capped. */
     private static final long MESSAGE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
