@@ -17,6 +17,7 @@ import starfish.node.config.Committee;
 import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SigningKey;
+import starfish.node.dag.BlockLog;
 import starfish.node.metrics.MetricsText;
 
 /**
@@ -151,7 +152,7 @@ public final class SimulatedCommittee implements AutoCloseable {
         for (int i = 0; i < size(); i++) {
             crash(i);
             try {
-                Files.deleteIfExists(storage(i).resolve(Validator.BLOCK_LOG));
+                BlockLog.delete(storage(i).resolve(Validator.BLOCK_LOG));
             } catch (IOException e) {
                 LOG.warn("cannot delete simulated validator {}'s write-ahead log: {}", i, e.getMessage());
             }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starfish.node.config.ClientParameters;
 import starfish.node.config.NodeParameters;
+import starfish.node.core.Validator;
 import starfish.protocol.Consensus;
 
 class SimulatedCommitteeTest {
@@ -47,6 +48,17 @@ class SimulatedCommitteeTest {
         assertThat(logs.get(0)).hasSizeGreaterThan(20);
         int common = logs.stream().mapToInt(List::size).min().orElseThrow();
         logs.forEach(log -> assertThat(log.subList(0, common)).isEqualTo(logs.get(0).subList(0, common)));
+    }
+
+    /** A hundred validators' write-ahead logs run to gigabytes: they go when the run ends, the committed logs stay. */
+    @Test
+    void closingDeletesTheWriteAheadLogsAndKeepsTheCommittedLogs() {
+        run(spec(Consensus.MYSTICETI, 2), "closed");
+        for (int i = 0; i < 4; i++) {
+            Path storage = directory.resolve("closed").resolve("storage-" + i);
+            assertThat(storage.resolve(Validator.BLOCK_LOG)).doesNotExist();
+            assertThat(storage.resolve("committed.log")).isNotEmptyFile();
+        }
     }
 
     @Test

@@ -238,6 +238,19 @@ public final class BlockLog implements AutoCloseable {
         maxRound = 0;
     }
 
+    /** Deletes a closed log: its segments and their directory; nothing when it does not exist. */
+    public static void delete(Path directory) throws IOException {
+        if (Files.notExists(directory)) {
+            return;
+        }
+        try (Stream<Path> segments = Files.list(directory)) {
+            for (Path segment : (Iterable<Path>) segments::iterator) {
+                Files.delete(segment);
+            }
+        }
+        Files.delete(directory);
+    }
+
     /** Makes a file's creation or renaming in `directory` survive a power cut (Linux: fsync on the directory). */
     public static void forceDirectory(Path directory) throws IOException {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {

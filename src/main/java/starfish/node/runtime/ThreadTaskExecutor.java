@@ -41,11 +41,18 @@ final class ThreadTaskExecutor implements TaskExecutor {
         }
     }
 
+    /**
+     * Drops the queued tasks and lets the running one finish. It is not interrupted: an interrupt closes any
+     * FileChannel the task is writing (the write-ahead log, committed.log), losing what was buffered.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        executor.getQueue().clear();
         try {
-            executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
