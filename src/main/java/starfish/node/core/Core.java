@@ -25,6 +25,7 @@ import starfish.node.dissemination.Dissemination;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.metrics.RejectionReason;
 import starfish.node.metrics.ResourceBound;
+import starfish.node.net.AnswerLimits;
 import starfish.node.net.InboundHandler;
 import starfish.node.net.Message;
 import starfish.node.net.Synchronizer;
@@ -63,6 +64,7 @@ final class Core implements InboundHandler, AutoCloseable {
     private final Dissemination dissemination;
     private final DataPath dataPath;
     private final Synchronizer synchronizer;
+    private final AnswerLimits answerLimits;
     private final NodeMetrics metrics;
     private final int gcDepth;
     private final long syncRetryNanos;
@@ -113,6 +115,7 @@ final class Core implements InboundHandler, AutoCloseable {
         this.dataPath = parts.dataPath();
         this.synchronizer = parts.synchronizer();
         this.metrics = parts.metrics();
+        this.answerLimits = new AnswerLimits(parts.committee().size(), metrics, clock.nanoTime());
         this.gcDepth = parts.gcDepth();
         this.syncRetryNanos = parts.syncRetryMs() * 1_000_000L;
     }
@@ -264,10 +267,15 @@ final class Core implements InboundHandler, AutoCloseable {
                 synchronizer.requestFrom(received.peer(), result.newlyMissing(), clock.nanoTime());
             }
         } else if (event instanceof CoreEvent.BlocksRequested requested) {
-            dissemination.blocksRequested(requested.peer(), requested.references());
+            List<BlockReference> references = requested.references();
+            int answered = answerLimits.blockReferencesToAnswer(requested.peer(), references.size(), clock.nanoTime());
+            if (answered > 0) {
+                dissemination.blocksRequested(requested.peer(), references.subList(0, answered));
+            }
         } else if (event instanceof CoreEvent.DataRequested requested) {
             dataPath.dataRequested(requested.peer(), requested.references());
-        } else if (event instanceof CoreEvent.CatchUpRequested requested) {
+        } else if (event instanceof CoreEvent.CatchUpRequested requested
+                && answerLimits.mayAnswerCatchUp(requested.peer(), clock.nanoTime())) {
             checkpointer.offerFrom(requested.fromIndex())
                     .ifPresent(offer -> synchronizer.offerCatchUp(requested.peer(), offer.encode()));
         } else if (event instanceof CoreEvent.CatchUpOffered offered && catchingUp) {

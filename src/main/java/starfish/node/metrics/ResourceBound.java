@@ -16,7 +16,11 @@ public enum ResourceBound {
     /** A reader that waited because the core's event queue was full (back-pressure on its peer). */
     EVENT_QUEUE("event-queue"),
     /** Missing references left out of a synchronizer request that would have been too large or too frequent. */
-    SYNC_REQUESTS("sync-requests");
+    SYNC_REQUESTS("sync-requests"),
+    /** A catch-up request left unanswered: its peer asked for more answers than the per-peer cap allows. */
+    CATCH_UP_ANSWERS("catch-up-answers"),
+    /** Block references left out of an answer: their peer asked for more than the per-peer cap allows. */
+    BLOCK_ANSWERS("block-answers");
 
     private final String label;
 

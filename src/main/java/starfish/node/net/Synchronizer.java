@@ -27,7 +27,7 @@ public final class Synchronizer {
     private final long retryNanos;
     private final Map<BlockReference, Long> requestedAt = new HashMap<>();
     private final Map<Integer, Integer> reportedMissing = new HashMap<>();
-    private SyncRequestBudget budget;
+    private TokenBucket budget;
     private long catchUpRequestedAt = Long.MIN_VALUE;
 
     public Synchronizer(Transport network, RandomPeers peers, NodeMetrics metrics, long retryMs) {
@@ -40,7 +40,7 @@ public final class Synchronizer {
     /** Requests what the budget allows now; the rest stays missing and goes out with a later retry. */
     public void requestFrom(int peer, List<BlockReference> wanted, long nowNanos) {
         if (budget == null) {
-            budget = new SyncRequestBudget(MAX_REFERENCES_PER_REQUEST, REQUESTED_REFERENCES_PER_SECOND, nowNanos);
+            budget = new TokenBucket(MAX_REFERENCES_PER_REQUEST, REQUESTED_REFERENCES_PER_SECOND, nowNanos);
         }
         // the budget never exceeds one request's worth
         int granted = budget.take(wanted.size(), nowNanos);

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SyncRequestBudgetTest {
+class TokenBucketTest {
 
     private static final long SECOND = 1_000_000_000L;
 
     @Test
     void grantsAtMostTheCapacityAtOnceThenRefillsAtItsRate() {
-        SyncRequestBudget budget = new SyncRequestBudget(100, 1_000, 0);
+        TokenBucket budget = new TokenBucket(100, 1_000, 0);
 
         assertThat(budget.take(150, 0)).isEqualTo(100);
         assertThat(budget.take(10, 0)).isZero();
