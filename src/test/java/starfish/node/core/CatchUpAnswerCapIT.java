@@ -26,8 +26,8 @@ import starfish.node.net.PeerLink;
 class CatchUpAnswerCapIT {
 
     private static final int REQUESTS = 200;
-    /** Answers allowed at once, plus one a second while the requests are handled (well under a second). */
-    private static final int MOST_ANSWERS = 4 + 2;
+    /** Answers a peer gets at once; then one a second. */
+    private static final int AT_ONCE = 4;
 
     @TempDir
     Path directory;
@@ -44,6 +44,7 @@ class CatchUpAnswerCapIT {
                 countCatchUpAnswers(socket, answers);
                 OutputStream out = socket.getOutputStream();
                 ByteBuffer request = MessageCodec.encode(new Message.CatchUpRequest(0));
+                long start = System.nanoTime();
                 for (int i = 0; i < REQUESTS; i++) {
                     out.write(request.array(), 0, request.remaining());
                 }
@@ -51,8 +52,10 @@ class CatchUpAnswerCapIT {
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> answers.get()
                         + cluster.metric(1, "resource_bound_hits", "bound", "catch-up-answers") >= REQUESTS);
+                // the cap refills while the requests are handled (well under a second unless the machine is busy)
+                long mostAnswers = AT_ONCE + 1 + (System.nanoTime() - start) / 1_000_000_000L;
                 assertThat(answers.get()).as("catch-up answers sent for %d requests", REQUESTS)
-                        .isPositive().isLessThanOrEqualTo(MOST_ANSWERS);
+                        .isPositive().isLessThanOrEqualTo((int) mostAnswers);
                 assertThat(cluster.metric(1, "resource_bound_hits", "bound", "catch-up-answers"))
                         .isEqualTo(REQUESTS - answers.get());
                 assertThat(cluster.metric(2, "resource_bound_hits", "bound", "catch-up-answers"))
