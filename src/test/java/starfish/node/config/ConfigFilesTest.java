@@ -39,11 +39,13 @@ class ConfigFilesTest {
 
     @Test
     void anIdleIntervalLongerThanTheMinimumIntervalIsRefused() throws Exception {
-        Path idle = Files.writeString(directory.resolve("node.yml"), "idle_round_interval_ms: 2\n");
+        Path idle = Files.writeString(directory.resolve("node.yml"), "idle_round_interval_ms: 5\n");
+        Path none = Files.writeString(directory.resolve("none.yml"), "idle_round_interval_ms: -1\n");
         Path tooLong = Files.writeString(directory.resolve("slow.yml"), "idle_round_interval_ms: 30\n");
 
-        assertThat(ConfigFiles.readNodeParameters(idle).idleRoundIntervalMs()).isEqualTo(2);
-        assertThat(NodeParameters.DEFAULTS.idleRoundIntervalMs()).isEqualTo(-1);
+        assertThat(ConfigFiles.readNodeParameters(idle).idleRoundIntervalMs()).isEqualTo(5);
+        assertThat(ConfigFiles.readNodeParameters(none).idleRoundIntervalMs()).as("opted out").isEqualTo(-1);
+        assertThat(NodeParameters.DEFAULTS.idleRoundIntervalMs()).isEqualTo(2);
         assertThatThrownBy(() -> ConfigFiles.readNodeParameters(tooLong)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("slow.yml").hasMessageContaining("idle_round_interval_ms");
     }
