@@ -4,7 +4,7 @@ package starfish.node.core;
  * How long a validator waits at least between its proposals: min_round_interval_ms, so that transactions batch
  * into fewer blocks; or idle_round_interval_ms while it proposes fewer than IDLE_BLOCK_TRANSACTIONS transactions per
  * minimum interval (measured over the last second), where batching saves little and every round sooner commits a
- * transaction sooner. Until a second has been measured, and when idle_round_interval_ms is unset, the minimum
+ * transaction sooner. Until a second has been measured, and when idle_round_interval_ms is -1, the minimum
  * interval applies.
  */
 final class RoundPacing {
