@@ -34,7 +34,7 @@ public record NodeParameters(
      * lie wholly below the garbage-collection round, so its disk use is about the GC window plus a segment or two.
      */
     public static final NodeParameters DEFAULTS = new NodeParameters(600, 4_000, 32 * 1024 * 1024, 100, 500,
-            200_000, 10_000, 20, 2, 32L << 20);
+            200_000, 10_000, 20, -1, 32L << 20);
 
     public NodeParameters {
         requirePositive("leader_timeout_ms", leaderTimeoutMs);
