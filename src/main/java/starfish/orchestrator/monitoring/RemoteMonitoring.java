@@ -29,7 +29,10 @@ public final class RemoteMonitoring implements MonitoringHandle {
     static final String NODE_EXPORTER_SESSION = "monitoring-node-exporter";
     static final String PROMETHEUS_SESSION = "monitoring-prometheus";
     static final String GRAFANA_SESSION = "monitoring-grafana";
-    private static final String DIR = "monitoring";
+    /** Monitoring's files on a host, under its working directory. */
+    static final String DIR = "monitoring";
+    /** Prometheus's TSDB, kept between runs and sessions until the host goes. */
+    static final String DATA_DIR = DIR + "/prometheus-data";
     private static final String GRAFANA_HOME = "/usr/share/grafana";
 
     private final CommandRunner runner;
@@ -86,7 +89,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
             return new NoMonitoring();
         }
         String home = runner.execute(monitor, "pwd").stdout().strip() + "/" + DIR;
-        runner.execute(monitor, "mkdir -p " + DIR + "/prometheus-data");
+        runner.execute(monitor, "mkdir -p " + DATA_DIR);
         RemoteMonitoring monitoring = new RemoteMonitoring(runner, plan, prometheus.get(), home,
                 startNodeExporters(runner, plan, console));
         monitoring.restartPrometheus(List.of());
@@ -177,7 +180,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     }
 
     /** Uploads `content` through a local file that only its owner can read and that is gone right after. */
-    private static void upload(CommandRunner runner, Instance host, String content, String remotePath) {
+    static void upload(CommandRunner runner, Instance host, String content, String remotePath) {
         Path local = null;
         try {
             local = Files.createTempFile("starfish-monitoring-", ".tmp",
