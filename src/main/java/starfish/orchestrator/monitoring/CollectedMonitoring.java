@@ -3,6 +3,8 @@ package starfish.orchestrator.monitoring;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import starfish.orchestrator.runner.ShellQuoting;
 
 /**
  * A complete copy of a testbed's Prometheus data under `directory`: the TSDB snapshot in `snapshot/`, its size and
@@ -21,14 +23,14 @@ public record CollectedMonitoring(Path directory, long bytes, int files, Optiona
         return directory.resolve(SNAPSHOT);
     }
 
-    /** The command that opens the copy in a local Prometheus on `listenAddress`, every path quoted for a shell. */
+    /** The command that opens the copy in a local Prometheus on `listenAddress`, every word quoted for a shell where it needs it. */
     public String openCommand(String listenAddress) {
         return openCommand(directory, listenAddress);
     }
 
     static String openCommand(Path directory, String listenAddress) {
-        return ServiceCommandLines.shell(ServiceCommandLines.prometheusOverData("prometheus",
-                directory.resolve(CONFIG).toString(), directory.resolve(SNAPSHOT).toString(), listenAddress))
-                .replace("'prometheus' ", "prometheus ");
+        return ServiceCommandLines.prometheusOverData("prometheus", directory.resolve(CONFIG).toString(),
+                directory.resolve(SNAPSHOT).toString(), listenAddress).stream().map(ShellQuoting::quote)
+                .collect(Collectors.joining(" "));
     }
 }

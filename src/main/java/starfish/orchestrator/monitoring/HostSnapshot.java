@@ -69,15 +69,19 @@ final class HostSnapshot {
     private void requireData() {
         String found = runner.execute(host, "if [ -d " + RemoteMonitoring.DATA_DIR + " ]; then echo yes; fi").stdout();
         if (!found.contains("yes")) {
-            throw new MonitoringCollectionException("the monitoring host " + host.id() + " (" + host.publicIp()
-                    + ") has no Prometheus data (" + RemoteMonitoring.DATA_DIR + " is missing): no benchmark ran there"
-                    + " with monitoring (`benchmark --monitoring` or `monitoring: true`) since it was deployed");
+            throw noData(host);
         }
         String curl = runner.execute(host, "command -v curl || true").stdout();
         if (curl.isBlank()) {
             throw new MonitoringCollectionException("curl is not installed on the monitoring host " + host.id()
                     + ", which asks Prometheus for the snapshot; install it with `sudo apt-get install -y curl`");
         }
+    }
+
+    static MonitoringCollectionException noData(Instance host) {
+        return new MonitoringCollectionException("the monitoring host " + host.id() + " (" + host.publicIp()
+                + ") has no Prometheus data (" + RemoteMonitoring.DATA_DIR + " is missing): no benchmark ran there"
+                + " with monitoring (`benchmark --monitoring` or `monitoring: true`) since it was deployed");
     }
 
     private boolean prometheusAnswers() {

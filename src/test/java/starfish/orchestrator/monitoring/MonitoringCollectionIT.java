@@ -157,7 +157,7 @@ class MonitoringCollectionIT {
                 collected.directory().resolve(CollectedMonitoring.CONFIG).toString(),
                 collected.snapshot().toString(), "127.0.0.1:" + port);
         assertThat(collected.openCommand("127.0.0.1:" + port))
-                .isEqualTo("prometheus " + ServiceCommandLines.shell(command.subList(1, command.size())));
+                .isEqualTo("prometheus " + String.join(" ", command.subList(1, command.size())));
         try (ChildProcess opened = ChildProcess.start("prometheus", command, collected.directory(),
                 collected.directory().resolve("open.log"))) {
             URI url = URI.create("http://127.0.0.1:" + port);
