@@ -23,7 +23,7 @@ public record CollectedMonitoring(Path directory, long bytes, int files, Optiona
         return directory.resolve(SNAPSHOT);
     }
 
-    /** The command that opens the copy in a local Prometheus on `listenAddress`, every word quoted for a shell where it needs it. */
+    /** The command that opens the copy in a local Prometheus on `listenAddress`, quoted for a shell. */
     public String openCommand(String listenAddress) {
         return openCommand(directory, listenAddress);
     }

@@ -51,9 +51,36 @@ public final class Monitoring {
             throw new IllegalStateException("monitoring needs an active instance on testbed "
                     + settings.testbed().id() + "; deploy or start the testbed first");
         }
+        if (CommitteeHosts.usesMonitoringServer(traits, settings)) {
+            return startOnMonitoringServer(settings, testbed, hosts, console);
+        }
+        boolean internal = settings.monitoring().scrapePublicIp().map(publicIp -> !publicIp).orElse(internalAddresses);
         RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(CommitteeHosts.monitoringHost(settings, hosts), hosts,
-                ServiceEndpoints.standard(), settings.monitoring().scrapeInterval(), internalAddresses, traits.installPackages());
+                ServiceEndpoints.standard(), settings.monitoring().scrapeInterval(), internal,
+                traits.installPackages());
         return RemoteMonitoring.start(testbed.commandRunner(), plan, console);
+    }
+
+    /**
+     * Prometheus and Grafana on `monitoring_server`, scraping the hosts' public addresses unless
+     * monitoring_scrape_public_ip is false (a server in the testbed's own network).
+     */
+    private static MonitoringHandle startOnMonitoringServer(Settings settings, TestbedProvider testbed,
+                                                            List<Instance> hosts, Consumer<String> console) {
+        MonitoringServerRunner runner = MonitoringServerAccess.runner(settings, testbed);
+        try {
+            boolean internal = !settings.monitoring().scrapePublicIp().orElse(true);
+            RemoteMonitoring.Plan plan = new RemoteMonitoring.Plan(runner.server(), hosts, ServiceEndpoints.standard(),
+                    settings.monitoring().scrapeInterval(), internal, testbed.traits().installPackages());
+            console.accept("Monitoring runs on monitoring_server " + runner.server().publicIp() + "; the testbed's"
+                    + " firewall admits only this machine to the validators' metrics ports and only the testbed's"
+                    + " hosts to node_exporter (" + ServiceEndpoints.standard().nodeExporterPort() + "): admit "
+                    + runner.server().publicIp() + " to them, or its Prometheus reports those targets down");
+            return RemoteMonitoring.startOwning(runner, plan, console);
+        } catch (RuntimeException | Error e) {
+            runner.close();
+            throw e;
+        }
     }
 
     /**
@@ -97,6 +124,12 @@ public final class Monitoring {
             try (LocalRunner runner = new LocalRunner(instance -> root)) {
                 return collector.collect(testbedId,
                         new SnapshotSource(runner, THIS_MACHINE, LocalMonitoring.freePort()));
+            }
+        }
+        if (CommitteeHosts.usesMonitoringServer(testbed.traits(), settings)) {
+            try (MonitoringServerRunner runner = MonitoringServerAccess.runner(settings, testbed)) {
+                return collector.collect(testbedId, new SnapshotSource(runner, runner.server(),
+                        ServiceEndpoints.standard().prometheusPort()));
             }
         }
         List<Instance> hosts = testbed.instances().stream().filter(Instance::isActive).toList();

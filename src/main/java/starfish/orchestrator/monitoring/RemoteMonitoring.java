@@ -41,6 +41,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     private final String home;
     private final List<Instance> exporterHosts;
     private Optional<URI> grafanaUrl = Optional.empty();
+    private Optional<CommandRunner> ownedRunner = Optional.empty();
 
     private RemoteMonitoring(CommandRunner runner, Plan plan, String prometheusBinary, String home,
                              List<Instance> exporterHosts) {
@@ -65,6 +66,14 @@ public final class RemoteMonitoring implements MonitoringHandle {
 
         String scrapeAddress(Instance host) {
             return useInternalIpAddresses ? host.internalIp() : host.publicIp();
+        }
+
+        /** `target` at the address this plan scrapes its host on (validators are named by the address they use). */
+        ScrapeTarget reachable(ScrapeTarget target) {
+            return hosts.stream().filter(host -> target.host().equals(host.internalIp())
+                            || target.host().equals(host.publicIp())).findFirst()
+                    .map(host -> new ScrapeTarget(target.job(), target.role(), scrapeAddress(host), target.port()))
+                    .orElse(target);
         }
     }
 
@@ -98,6 +107,17 @@ public final class RemoteMonitoring implements MonitoringHandle {
         return monitoring;
     }
 
+    /** As {@link #start}, and closing the handle closes `runner` too. */
+    static MonitoringHandle startOwning(CommandRunner runner, Plan plan, Consumer<String> console) {
+        MonitoringHandle handle = start(runner, plan, console);
+        if (handle instanceof RemoteMonitoring remote) {
+            remote.ownedRunner = Optional.of(runner);
+        } else {
+            runner.close();
+        }
+        return handle;
+    }
+
     @Override
     public synchronized void scrape(List<ScrapeTarget> validatorTargets) {
         try {
@@ -111,7 +131,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     private void restartPrometheus(List<ScrapeTarget> validatorTargets) {
         Instance monitor = plan.monitoringHost();
         ServiceEndpoints endpoints = plan.endpoints();
-        List<ScrapeTarget> targets = new ArrayList<>(validatorTargets);
+        List<ScrapeTarget> targets = new ArrayList<>(validatorTargets.stream().map(plan::reachable).toList());
         exporterHosts.forEach(host -> targets.add(
                 ScrapeTarget.nodeExporter(host.id(), plan.scrapeAddress(host), endpoints.nodeExporterPort())));
         upload(runner, monitor, new PrometheusConfig(plan.scrapeInterval(), targets).render(),
@@ -212,6 +232,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
         stopQuietly(plan.monitoringHost(), GRAFANA_SESSION);
         stopQuietly(plan.monitoringHost(), PROMETHEUS_SESSION);
         exporterHosts.forEach(host -> stopQuietly(host, NODE_EXPORTER_SESSION));
+        ownedRunner.ifPresent(CommandRunner::close);
     }
 
     private void stopQuietly(Instance host, String session) {

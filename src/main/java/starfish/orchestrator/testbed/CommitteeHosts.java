@@ -17,7 +17,20 @@ public final class CommitteeHosts {
 
     /** How many active instances a committee of `committee` validators needs on hosts like `hosts`. */
     public static int needed(HostTraits hosts, Settings settings, int committee) {
-        return hosts.reserveMonitoringHost() ? committee + settings.run().dedicatedClients() + 1 : committee;
+        return reservesMonitoringHost(hosts, settings) ? committee + settings.run().dedicatedClients() + 1 : committee;
+    }
+
+    /** Whether one of the testbed's own hosts runs monitoring (and `dedicated_clients` hosts stay idle). */
+    public static boolean reservesMonitoringHost(HostTraits hosts, Settings settings) {
+        return hosts.reserveMonitoringHost() && !usesMonitoringServer(hosts, settings);
+    }
+
+    /**
+     * Whether `monitoring_server` runs monitoring instead: only for hosts of their own, which a server elsewhere can
+     * reach; hosts on this machine (local, netns) have addresses no other machine reaches.
+     */
+    public static boolean usesMonitoringServer(HostTraits hosts, Settings settings) {
+        return settings.monitoring().server().isPresent() && hosts.reserveMonitoringHost() && !hosts.shareFileSystem();
     }
 
     /** The hosts of validators 0 to committee - 1 among the `active` instances; too few is an error saying what to do. */
@@ -27,7 +40,7 @@ public final class CommitteeHosts {
         if (active.size() < needed) {
             throw new IllegalStateException(tooFew(hosts, settings, active.size(), committee, needed));
         }
-        if (!hosts.reserveMonitoringHost()) {
+        if (!reservesMonitoringHost(hosts, settings)) {
             return active.subList(0, committee);
         }
         List<Instance> rest = new ArrayList<>(active);
@@ -42,7 +55,7 @@ public final class CommitteeHosts {
     }
 
     private static String tooFew(HostTraits hosts, Settings settings, int active, int committee, int needed) {
-        if (!hosts.reserveMonitoringHost()) {
+        if (!reservesMonitoringHost(hosts, settings)) {
             return "the testbed has " + active + " active instances but the committee needs " + committee;
         }
         int perRegion = hosts.deployPerRegion(needed, active, settings.testbed().regions().size());

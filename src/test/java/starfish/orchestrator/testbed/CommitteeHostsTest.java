@@ -39,6 +39,17 @@ class CommitteeHostsTest {
     }
 
     @Test
+    void aMonitoringServerFreesTheCloudMonitoringHostButNotANamespaceOne() {
+        List<Instance> active = List.of(remote("a", "eu-west-1"), remote("b", "us-east-1"), remote("c", "us-east-1"));
+        Settings withServer = aws(0).withMonitoring(aws(0).monitoring().withServer("root@monitor.example.com"));
+
+        assertThat(CommitteeHosts.needed(HostTraits.CLOUD, withServer, 3)).isEqualTo(3);
+        assertThat(CommitteeHosts.validators(HostTraits.CLOUD, withServer, active, 3)).extracting(Instance::id)
+                .containsExactly("a", "b", "c");
+        assertThat(CommitteeHosts.needed(HostTraits.NAMESPACES, withServer, 3)).isEqualTo(4);
+    }
+
+    @Test
     void theLocalTestbedRunsAValidatorOnEveryVirtualHost() {
         List<Instance> active = List.of(host(0), host(1), host(2));
 
