@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,9 +101,12 @@ final class HostSnapshot {
                 RemoteMonitoring.DIR + "/snapshot-prometheus.yml");
         String home = runner.execute(host, "pwd").stdout().strip() + "/";
         runner.stopDetached(host, TEMPORARY_SESSION);
-        runner.startDetached(host, TEMPORARY_SESSION, ServiceCommandLines.shell(ServiceCommandLines.prometheusOverData(
-                binary, home + RemoteMonitoring.DIR + "/snapshot-prometheus.yml", home + RemoteMonitoring.DATA_DIR,
-                listenAddress)), RemoteMonitoring.DIR + "/snapshot-prometheus.log");
+        List<String> command = new ArrayList<>(ServiceCommandLines.prometheusOverData(binary,
+                home + RemoteMonitoring.DIR + "/snapshot-prometheus.yml", home + RemoteMonitoring.DATA_DIR,
+                listenAddress));
+        command.add(ServiceCommandLines.ADMIN_API);
+        runner.startDetached(host, TEMPORARY_SESSION, ServiceCommandLines.shell(command),
+                RemoteMonitoring.DIR + "/snapshot-prometheus.log");
         long tries = READY_WITHIN.toMillis() / 500;
         try {
             runner.execute(host, "i=0; until curl -sf -o /dev/null --max-time 2 " + loopbackUrl + "/-/ready; do"

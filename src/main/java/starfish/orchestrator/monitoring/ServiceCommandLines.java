@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 final class ServiceCommandLines {
     /** Prometheus's retention for data it only serves: a century, which no snapshot outlives. */
     static final String KEEP_FOREVER = "100y";
+    /** The flag that lets the orchestrator take TSDB snapshots (`POST /api/v1/admin/tsdb/snapshot`). */
+    static final String ADMIN_API = "--web.enable-admin-api";
 
     private ServiceCommandLines() {
     }
@@ -20,7 +22,7 @@ final class ServiceCommandLines {
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + dataDir,
                 "--web.listen-address=" + listenAddress,
-                "--web.enable-admin-api");
+                ADMIN_API);
     }
 
     /**
@@ -32,8 +34,7 @@ final class ServiceCommandLines {
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + dataDir,
                 "--storage.tsdb.retention.time=" + KEEP_FOREVER,
-                "--web.listen-address=" + listenAddress,
-                "--web.enable-admin-api");
+                "--web.listen-address=" + listenAddress);
     }
 
     static List<String> grafana(String binary, String homeDir, String iniFile) {

@@ -24,8 +24,10 @@ final class SnapshotReadme {
                 + "## Open it\n\n"
                 + "From the directory this file is in:\n\n"
                 + "```\n" + CollectedMonitoring.openCommand(Path.of("."), "127.0.0.1:9090") + "\n```\n\n"
-                + "then browse http://127.0.0.1:9090 (Graph, with the time range above) or point Grafana at it. The"
-                + " long retention keeps Prometheus from deleting the old blocks as it opens them. Prometheus writes"
+                + "then browse http://127.0.0.1:9090 (Graph, with the time range above) or point Grafana at it."
+                + " The series end with the run (Prometheus marked them stale when their targets went), so query"
+                + " over a range (`max_over_time(sequenced_transactions_total[1m])`) rather than at an instant after"
+                + " it. The long retention keeps Prometheus from deleting the old blocks as it opens them. Prometheus writes"
                 + " into the directory it opens: copy `" + CollectedMonitoring.SNAPSHOT + "/` first to keep it as"
                 + " collected.\n";
     }

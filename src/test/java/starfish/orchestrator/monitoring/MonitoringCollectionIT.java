@@ -143,7 +143,8 @@ class MonitoringCollectionIT {
         assertThat(collected.files()).isPositive();
         assertThat(collected.span()).isPresent();
         assertThat(collected.directory().resolve(SnapshotReadme.FILE)).content()
-                .contains("testbed `tb`", "--storage.tsdb.path=./snapshot", "--storage.tsdb.retention.time=100y");
+                .contains("testbed `tb`", "--storage.tsdb.path=./snapshot", "--storage.tsdb.retention.time=100y")
+                .doesNotContain("--web.enable-admin-api");
         assertThat(collected.directory().resolve("collection.json")).content().contains("\"testbed_id\" : \"tb\"");
         assertThat(collected.directory().resolve("snapshot.tar.gz")).doesNotExist();
         assertThat(results.resolve("monitoring/tb/20261207-060000.partial")).doesNotExist();
