@@ -173,7 +173,7 @@ public final class LocalMonitoring implements MonitoringHandle {
         }
     }
 
-    static int freePort() {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
         } catch (IOException e) {

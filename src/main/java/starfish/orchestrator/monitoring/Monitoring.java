@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.testbed.CommitteeHosts;
 import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.benchmark.PortAllocator;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.runner.LocalRunner;
@@ -123,7 +124,7 @@ public final class Monitoring {
             }
             try (LocalRunner runner = new LocalRunner(instance -> root)) {
                 return collector.collect(testbedId,
-                        new SnapshotSource(runner, THIS_MACHINE, LocalMonitoring.freePort()));
+                        new SnapshotSource(runner, THIS_MACHINE, PortAllocator.basePort(HostTraits.LOOPBACK, 1)));
             }
         }
         if (CommitteeHosts.usesMonitoringServer(testbed.traits(), settings)) {

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.benchmark.PortAllocator;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.runner.LocalRunner;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
  * Collecting a testbed's Prometheus data, end to end with real programs: a real Prometheus scrapes validator-like
@@ -127,7 +126,7 @@ class MonitoringCollectionIT {
         }
     }
 
-    private RemoteMonitoring.Plan plan(int prometheusPort) throws IOException {
+    private RemoteMonitoring.Plan plan(int prometheusPort) {
         return new RemoteMonitoring.Plan(host, List.of(host),
                 new ServiceEndpoints("127.0.0.1", prometheusPort, freePort(), freePort()),
                 Duration.ofMillis(500), false, false);
@@ -171,11 +170,8 @@ class MonitoringCollectionIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A port below the ephemeral range, which no outgoing connection takes meanwhile. */
+    private static int freePort() {
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 1);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.benchmark.PortAllocator;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.runner.LocalRunner;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.orchestrator.settings.MonitoringServer;
 
 /**
@@ -62,9 +62,8 @@ class MonitoringServerIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** A port below the ephemeral range, which no outgoing connection takes meanwhile. */
+    private static int freePort() {
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 1);
     }
 }
