@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class MonitoringCollector {
 
     /** Collects the data `source` holds for testbed `testbedId`; throws {@link MonitoringCollectionException}. */
     public CollectedMonitoring collect(String testbedId, SnapshotSource source) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Path target = resultsDir.resolve("monitoring").resolve(testbedId).resolve(STAMP.format(now));
         console.accept("Taking a snapshot of Prometheus on " + source.host().id() + " (" + source.host().publicIp()
                 + ")");

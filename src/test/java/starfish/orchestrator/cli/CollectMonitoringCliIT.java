@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import starfish.Main;
 import starfish.orchestrator.monitoring.MonitoringComponent;
 
 /**
@@ -29,25 +25,15 @@ class CollectMonitoringCliIT {
     @TempDir
     Path dir;
 
-    private Path settings;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private LocalTestbedCli cli;
 
     @BeforeEach
     void settings() throws IOException {
-        settings = Files.writeString(dir.resolve("s.yml"), "working_dir: " + dir.resolve("hosts") + "\nresults_dir: "
-                + dir.resolve("results") + "\nlogs_dir: " + dir.resolve("logs") + "\nscrape_interval: 1s\n");
+        cli = new LocalTestbedCli(dir);
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(Stream.concat(Stream.of(args), Stream.of("--settings-path", settings.toString()))
-                .toArray(String[]::new));
-        System.out.println(out);
-        System.out.println(err);
-        return exit;
+        return cli.run(args);
     }
 
     @Test
@@ -55,12 +41,12 @@ class CollectMonitoringCliIT {
         assumeTrue(MonitoringComponent.PROMETHEUS.findLocally().isPresent(),
                 MonitoringComponent.PROMETHEUS.missingMessage());
         assertThat(run("benchmark", "--monitoring", "--committee", "4", "--loads", "200", "--duration", "6s"))
-                .as(err.toString()).isZero();
+                .as(cli.err.toString()).isZero();
 
         int exit = run("testbed", "collect-monitoring");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Taking a snapshot of Prometheus on this-machine", "  downloaded ",
+        assertThat(exit).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("Taking a snapshot of Prometheus on this-machine", "  downloaded ",
                 "(100%)", "Monitoring data of testbed local is in", "prometheus --config.file=");
         Path collected = onlyCollection();
         JsonNode facts = JSON.readTree(collected.resolve("collection.json").toFile());
@@ -75,7 +61,7 @@ class CollectMonitoringCliIT {
         int exit = run("testbed", "collect-monitoring");
 
         assertThat(exit).isEqualTo(CliErrors.FAILED);
-        assertThat(err.toString()).contains("has no Prometheus data", "benchmark --monitoring");
+        assertThat(cli.err.toString()).contains("has no Prometheus data", "benchmark --monitoring");
         assertThat(dir.resolve("results/monitoring")).doesNotExist();
     }
 
@@ -86,9 +72,9 @@ class CollectMonitoringCliIT {
         int exit = run("testbed", "destroy", "--collect-monitoring");
 
         assertThat(exit).isEqualTo(CliErrors.FAILED);
-        assertThat(err.toString()).contains("error: the monitoring data was not collected:",
+        assertThat(cli.err.toString()).contains("error: the monitoring data was not collected:",
                 "Destroying the testbed anyway");
-        assertThat(out.toString()).contains("testbed destroyed");
+        assertThat(cli.out.toString()).contains("testbed destroyed");
         assertThat(dir.resolve("hosts/local-0")).doesNotExist();
     }
 
