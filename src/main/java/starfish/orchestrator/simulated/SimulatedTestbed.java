@@ -18,7 +18,8 @@ import starfish.orchestrator.testbed.TestbedProvider;
 public final class SimulatedTestbed implements TestbedProvider {
 
     /** Nothing to create or remove per command, nothing to install, no host to reserve: all of it is this JVM. */
-    private static final HostTraits IN_THIS_JVM = new HostTraits(true, true, true, true, false, false, false, false);
+    private static final HostTraits IN_THIS_JVM = new HostTraits(true, true, true, true, false, false, false, false,
+            false);
 
     @Override
     public HostTraits traits() {
