@@ -94,7 +94,8 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
     private static HostsNeeded instances(GeoBenchmark annotation, Class<?> testClass, Settings settings,
                                          HostTraits hosts) {
         if (annotation.instances() > 0) {
-            return HostsNeeded.exactly(annotation.instances());
+            return new HostsNeeded(annotation.instances(),
+                    "@GeoBenchmark(instances = " + annotation.instances() + ")");
         }
         int committee = AnnotationSupport
                 .findAnnotatedMethods(testClass, BenchmarkTest.class, HierarchyTraversalMode.TOP_DOWN).stream()

@@ -37,9 +37,4 @@ public record HostsNeeded(int count, String breakdown) {
         }
         return new HostsNeeded(CommitteeHosts.needed(hosts, settings, committee) + spares, String.join(" + ", parts));
     }
-
-    /** A count given as such (`@GeoBenchmark(instances = n)`). */
-    public static HostsNeeded exactly(int count) {
-        return new HostsNeeded(count, count + " as asked for");
-    }
 }
