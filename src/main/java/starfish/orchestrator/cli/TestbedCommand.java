@@ -36,11 +36,17 @@ public final class TestbedCommand implements Callable<Integer> {
 
         abstract String apply(TestbedProvider testbed);
 
+        /** What the action acts on ("Nothing to deploy"), said instead of acting on a testbed without instances. */
+        abstract String nothingTo();
+
         @Override
         public Integer call() {
             return CliErrors.run(spec.commandLine().getErr(), () -> {
                 try (TestbedProvider testbed = TestbedProviders.create(settings.load())) {
-                    spec.commandLine().getOut().print(apply(testbed));
+                    String printed = testbed.withoutInstances()
+                            .map(why -> "Nothing to " + nothingTo() + ". " + why + System.lineSeparator())
+                            .orElseGet(() -> apply(testbed));
+                    spec.commandLine().getOut().print(printed);
                     spec.commandLine().getOut().flush();
                     return 0;
                 }
@@ -57,6 +63,11 @@ public final class TestbedCommand implements Callable<Integer> {
         String region;
 
         @Override
+        String nothingTo() {
+            return "deploy";
+        }
+
+        @Override
         String apply(TestbedProvider testbed) {
             testbed.deploy(instances, Optional.ofNullable(region));
             return InstanceTable.render(testbed);
@@ -65,6 +76,11 @@ public final class TestbedCommand implements Callable<Integer> {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Lists the instances.")
     static final class Status extends Action {
+        @Override
+        String nothingTo() {
+            return "list";
+        }
+
         @Override
         String apply(TestbedProvider testbed) {
             return InstanceTable.render(testbed);
@@ -77,6 +93,11 @@ public final class TestbedCommand implements Callable<Integer> {
         int instances;
 
         @Override
+        String nothingTo() {
+            return "start";
+        }
+
+        @Override
         String apply(TestbedProvider testbed) {
             testbed.start(instances);
             return InstanceTable.render(testbed);
@@ -85,6 +106,11 @@ public final class TestbedCommand implements Callable<Integer> {
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the instances without destroying them.")
     static final class Stop extends Action {
+        @Override
+        String nothingTo() {
+            return "stop";
+        }
+
         @Override
         String apply(TestbedProvider testbed) {
             testbed.stop();
@@ -98,6 +124,11 @@ public final class TestbedCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Also remove what others deployed under the same testbed_id "
                 + "(every resource tagged with it, whoever created it).")
         boolean force;
+
+        @Override
+        String nothingTo() {
+            return "destroy";
+        }
 
         @Override
         String apply(TestbedProvider testbed) {

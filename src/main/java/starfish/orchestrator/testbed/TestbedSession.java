@@ -77,6 +77,9 @@ public final class TestbedSession implements AutoCloseable {
 
     /** Creates instances until `needed` are active, spread over the configured regions; reuses those that exist. */
     public void provisionInstances(int needed) {
+        if (provider.withoutInstances().isPresent()) {
+            return;
+        }
         long active = provider.instances().stream().filter(Instance::isActive).count();
         if (active < needed) {
             int perRegion = provider.traits().deployPerRegion(needed, active, settings.testbed().regions().size());
@@ -118,6 +121,9 @@ public final class TestbedSession implements AutoCloseable {
             return;
         }
         try {
+            if (provider.withoutInstances().isPresent()) {
+                return; // nothing was created, so there is nothing to keep or destroy
+            }
             if (keep) {
                 LOG.info("Keeping the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(),
                         settings.testbed().id());

@@ -80,6 +80,22 @@ class TestbedSessionTest {
         assertThat(failing.events).containsExactly("deploy 2", "destroy", "close");
     }
 
+    @Test
+    void aTestbedWithoutInstancesIsNeitherProvisionedNorDestroyedButStillClosed() {
+        RecordingCloud inThisJvm = new RecordingCloud() {
+            @Override
+            public Optional<String> withoutInstances() {
+                return Optional.of("validators run in this JVM");
+            }
+        };
+        TestbedSession session = TestbedSession.open(Settings.defaults(), inThisJvm, false);
+
+        session.provisionCommittee(4);
+        session.close();
+
+        assertThat(inThisJvm.events).containsExactly("close");
+    }
+
     private static class RecordingCloud implements TestbedProvider {
         final List<String> events = new ArrayList<>();
         private final List<Instance> instances = new ArrayList<>();
