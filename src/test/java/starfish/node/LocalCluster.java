@@ -8,7 +8,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import starfish.node.config.NodeParameters;
 import starfish.node.crypto.SigningKey;
 import starfish.node.core.Validator;
 import starfish.node.core.ValidatorConfig;
+import starfish.orchestrator.benchmark.PortAllocator;
+import starfish.orchestrator.testbed.HostTraits;
 import starfish.protocol.ByzantineStrategy;
 import starfish.protocol.Consensus;
 
@@ -39,12 +40,12 @@ public final class LocalCluster implements AutoCloseable {
     public LocalCluster(int size, Path directory) {
         this.directory = directory;
         List<Authority> authorities = new ArrayList<>();
-        int[] ports = freePorts(size);
+        int basePort = PortAllocator.basePort(HostTraits.LOOPBACK, size);
         for (int i = 0; i < size; i++) {
             SigningKey key = TestKeys.of(i);
             keys.add(key);
             registries.add(new PrometheusRegistry());
-            authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", ports[i], 0));
+            authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", basePort + i, 0));
         }
         committee = new Committee(authorities);
     }
@@ -138,29 +139,6 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         return sum;
-    }
-
-    public static int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // probing only
-                }
-            }
-        }
     }
 
     @Override

@@ -17,7 +17,7 @@ import starfish.orchestrator.testbed.HostTraits;
  * below the kernel's ephemeral range: a port free when probed but inside that range can be handed to any outgoing
  * connection (the validators' own, among others) before the validator binds it.
  */
-final class PortAllocator {
+public final class PortAllocator {
     private static final int LOWEST = 10_000;
     /** Linux's default ephemeral range starts here; /proc says where it really does. */
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
@@ -28,7 +28,7 @@ final class PortAllocator {
     }
 
     /** A base P such that P .. P + portsNeeded - 1 are usable by validators on hosts like `hosts`. */
-    static int basePort(HostTraits hosts, int portsNeeded) {
+    public static int basePort(HostTraits hosts, int portsNeeded) {
         if (!hosts.sharePortSpace()) {
             return ValidatorPorts.basePort(portsNeeded / 2);
         }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import starfish.Main;
-import starfish.node.LocalCluster;
+import starfish.orchestrator.benchmark.PortAllocator;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
  * A committee of validator processes from the packaged jar, as the orchestrator runs them (genesis, then
@@ -103,26 +104,9 @@ final class ValidatorProcesses implements AutoCloseable {
         }
     }
 
-    /** A base port P such that P..P+2n-1 were all free a moment ago: the genesis files must name the ports. */
+    /** A base port P such that P..P+2n-1 were free a moment ago, below the ephemeral range: genesis names them. */
     static int freeBasePort(int n) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = LocalCluster.freePorts(1)[0];
-            if (base + 2 * n < 65_535 && allFree(base, 2 * n)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("found no free range of " + 2 * n + " ports");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 2 * n);
     }
 
     static String javaBinary() {

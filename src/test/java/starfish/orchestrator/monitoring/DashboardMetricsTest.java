@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import starfish.node.metrics.JvmMetricsSelection;
+import starfish.orchestrator.benchmark.PortAllocator;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
  * Every metric the dashboard queries must exist where it comes from: the validator's own metrics (the contract),
@@ -67,10 +68,7 @@ class DashboardMetricsTest {
     void everyHostMetricTheDashboardQueriesIsExposedByNodeExporter() throws Exception {
         Path binary = MonitoringComponent.NODE_EXPORTER.findLocally().orElse(null);
         assumeTrue(binary != null, MonitoringComponent.NODE_EXPORTER.missingMessage());
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PortAllocator.basePort(HostTraits.LOOPBACK, 1);
         Process exporter = new ProcessBuilder(binary.toString(), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {

@@ -3,9 +3,6 @@ package starfish.orchestrator.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.benchmark.PortAllocator;
 import starfish.orchestrator.measurement.ValidatorScrape;
 import starfish.orchestrator.validator.MetricsQuery;
 import starfish.orchestrator.validator.StarfishProtocol;
@@ -95,16 +93,7 @@ class LiveValidatorMetricsIT {
     }
 
     /** A base port P with P (consensus) and P + 1 (metrics) free on loopback. */
-    private static int twoFreePorts() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                 ServerSocket second = new ServerSocket(first.getLocalPort() + 1, 1,
-                         InetAddress.getLoopbackAddress())) {
-                return first.getLocalPort();
-            } catch (IOException taken) {
-                // the next port is in use; try another pair
-            }
-        }
-        throw new IOException("no two consecutive free ports on loopback");
+    private static int twoFreePorts() {
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 2);
     }
 }

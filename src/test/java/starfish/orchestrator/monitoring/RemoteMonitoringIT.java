@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.benchmark.PortAllocator;
 import starfish.orchestrator.runner.LocalRunner;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
  * The remote flow (files uploaded, processes detached, all through a CommandRunner) driven through the real
@@ -62,9 +62,7 @@ class RemoteMonitoringIT {
         assertThat(prometheus.answers()).as("Prometheus still answers after close").isFalse();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 1);
     }
 }

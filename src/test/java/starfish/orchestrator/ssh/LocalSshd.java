@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import starfish.orchestrator.benchmark.PortAllocator;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
  * A real OpenSSH sshd on 127.0.0.1 and a free port, accepting only a freshly generated ed25519 client key, with
@@ -81,10 +82,8 @@ final class LocalSshd implements AutoCloseable {
         return file;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 1);
     }
 
     private static boolean accepts(int port) {

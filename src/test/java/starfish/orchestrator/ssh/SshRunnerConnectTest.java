@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starfish.orchestrator.benchmark.PortAllocator;
 import starfish.orchestrator.runner.CommandFailedException;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
+import starfish.orchestrator.testbed.HostTraits;
 
 /** Connection retries, backoff and timeouts against ports on 127.0.0.1 that never speak SSH. */
 class SshRunnerConnectTest {
@@ -28,10 +30,7 @@ class SshRunnerConnectTest {
 
     @Test
     void closedPortIsRetriedWithBackoffThenReported() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = PortAllocator.basePort(HostTraits.LOOPBACK, 1);
         ConnectBackoff backoff = new ConnectBackoff(2, Duration.ofMillis(150), Duration.ofSeconds(1));
         long started = System.nanoTime();
 
@@ -43,7 +42,8 @@ class SshRunnerConnectTest {
                     .hasMessageContaining("refused");
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(elapsed).isBetween(Duration.ofMillis(150 + 300), Duration.ofSeconds(4));
+        // the upper bound only says it gave up: starting an SSH client takes seconds on a loaded machine
+        assertThat(elapsed).isBetween(Duration.ofMillis(150 + 300), Duration.ofSeconds(20));
     }
 
     @Test
@@ -59,7 +59,7 @@ class SshRunnerConnectTest {
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             assertThat(server.accepted()).isEqualTo(2);
-            assertThat(elapsed).isBetween(Duration.ofMillis(2 * 300 + 50), Duration.ofSeconds(4));
+            assertThat(elapsed).isBetween(Duration.ofMillis(2 * 300 + 50), Duration.ofSeconds(20));
         }
     }
 
