@@ -43,11 +43,17 @@ public final class TestbedCommand implements Callable<Integer> {
 
         abstract String apply(TestbedProvider testbed);
 
+        /** What the action acts on ("Nothing to deploy"), said instead of acting on a testbed without instances. */
+        abstract String nothingTo();
+
         @Override
         public Integer call() {
             return CliErrors.run(spec.commandLine().getErr(), () -> {
                 try (TestbedProvider testbed = TestbedProviders.create(settings.load())) {
-                    spec.commandLine().getOut().print(apply(testbed));
+                    String printed = testbed.withoutInstances()
+                            .map(why -> "Nothing to " + nothingTo() + ". " + why + System.lineSeparator())
+                            .orElseGet(() -> apply(testbed));
+                    spec.commandLine().getOut().print(printed);
                     spec.commandLine().getOut().flush();
                     return 0;
                 }
@@ -73,6 +79,11 @@ public final class TestbedCommand implements Callable<Integer> {
         @Option(names = "--spare-instances", defaultValue = "0", paramLabel = "N", description = "With --committee: N"
                 + " active instances more, kept as spares (default: ${DEFAULT-VALUE}).")
         int spareInstances;
+
+        @Override
+        String nothingTo() {
+            return "deploy";
+        }
 
         @Override
         String apply(TestbedProvider testbed) {
@@ -112,6 +123,11 @@ public final class TestbedCommand implements Callable<Integer> {
         Integer committee;
 
         @Override
+        String nothingTo() {
+            return "list";
+        }
+
+        @Override
         String apply(TestbedProvider testbed) {
             return committee == null ? InstanceTable.render(testbed) : withRoles(testbed, settings.load(), committee);
         }
@@ -137,6 +153,11 @@ public final class TestbedCommand implements Callable<Integer> {
         int instances;
 
         @Override
+        String nothingTo() {
+            return "start";
+        }
+
+        @Override
         String apply(TestbedProvider testbed) {
             testbed.start(instances);
             return InstanceTable.render(testbed);
@@ -145,6 +166,11 @@ public final class TestbedCommand implements Callable<Integer> {
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the instances without destroying them.")
     static final class Stop extends Action {
+        @Override
+        String nothingTo() {
+            return "stop";
+        }
+
         @Override
         String apply(TestbedProvider testbed) {
             testbed.stop();
@@ -158,6 +184,11 @@ public final class TestbedCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Also remove what others deployed under the same testbed_id "
                 + "(every resource tagged with it, whoever created it).")
         boolean force;
+
+        @Override
+        String nothingTo() {
+            return "destroy";
+        }
 
         @Override
         String apply(TestbedProvider testbed) {

@@ -18,8 +18,14 @@ import starfish.orchestrator.testbed.TestbedProvider;
 public final class SimulatedTestbed implements TestbedProvider {
 
     /** Nothing to create or remove per command, nothing to install, no host to reserve: all of it is this JVM. */
-    private static final HostTraits IN_THIS_JVM = new HostTraits(true, true, true, true, false, false, false, false,
-            false);
+    private static final HostTraits IN_THIS_JVM = new HostTraits(true, true, true, true, false, false, false, false);
+
+    @Override
+    public Optional<String> withoutInstances() {
+        return Optional.of("The simulated testbed has no instances: each benchmark runs its whole committee inside the"
+                + " benchmark's own JVM, in virtual time, and nothing outlives the benchmark. Run `benchmark` with"
+                + " these settings directly.");
+    }
 
     @Override
     public HostTraits traits() {

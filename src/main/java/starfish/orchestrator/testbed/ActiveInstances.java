@@ -21,10 +21,10 @@ public final class ActiveInstances {
 
     /** Starts and deploys until `needed.count()` instances of `testbed` are active; says what it does on `progress`. */
     public static void ensure(TestbedProvider testbed, Settings settings, HostsNeeded needed, Consumer<String> progress) {
-        HostTraits traits = testbed.traits();
-        if (!traits.needsHosts()) {
+        if (testbed.withoutInstances().isPresent()) {
             return;
         }
+        HostTraits traits = testbed.traits();
         List<Instance> listed = testbed.instances();
         long active = count(listed, InstanceStatus.ACTIVE);
         if (active >= needed.count()) {

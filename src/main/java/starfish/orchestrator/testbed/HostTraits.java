@@ -15,8 +15,6 @@ package starfish.orchestrator.testbed;
  *                             validator; without it, monitoring runs on this machine
  * @param deployTopsUp         `deploy(n)` brings each region to n hosts rather than adding n
  * @param disposable           hosts cost nothing: a benchmark command creates its own and removes them afterwards
- * @param needsHosts           a benchmark runs on instances that must be active first (deployed or started); false
- *                             where each benchmark brings its committee along (in this JVM)
  */
 public record HostTraits(
         boolean runOrchestratorBuild,
@@ -26,17 +24,16 @@ public record HostTraits(
         boolean installPackages,
         boolean reserveMonitoringHost,
         boolean deployTopsUp,
-        boolean disposable,
-        boolean needsHosts) {
+        boolean disposable) {
 
     /** Virtual hosts on this machine's loopback, each a working directory. */
-    public static final HostTraits LOOPBACK = new HostTraits(true, true, true, true, false, false, false, true, true);
+    public static final HostTraits LOOPBACK = new HostTraits(true, true, true, true, false, false, false, true);
 
     /** Network namespaces on this machine: their own addresses and sshd, this machine's files and memory. */
-    public static final HostTraits NAMESPACES = new HostTraits(false, true, true, false, false, true, true, false, true);
+    public static final HostTraits NAMESPACES = new HostTraits(false, true, true, false, false, true, true, false);
 
     /** Rented machines, each with its own everything. */
-    public static final HostTraits CLOUD = new HostTraits(false, false, false, false, true, true, false, false, true);
+    public static final HostTraits CLOUD = new HostTraits(false, false, false, false, true, true, false, false);
 
     /** The `--instances` count (per region) of the deploy that brings `active` hosts up to `needed` in all. */
     public int deployPerRegion(int needed, long active, int regions) {

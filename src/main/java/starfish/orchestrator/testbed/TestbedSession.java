@@ -121,6 +121,9 @@ public final class TestbedSession implements AutoCloseable {
             return;
         }
         try {
+            if (provider.withoutInstances().isPresent()) {
+                return; // nothing was created, so there is nothing to keep or destroy
+            }
             if (keep) {
                 LOG.info("Keeping the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(),
                         settings.testbed().id());

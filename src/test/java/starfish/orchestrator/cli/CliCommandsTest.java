@@ -108,6 +108,21 @@ class CliCommandsTest {
     }
 
     @Test
+    void simulatedTestbedCommandsSayThereAreNoInstancesAndSucceed() throws Exception {
+        Path settings = Files.writeString(dir.resolve("simulated.yml"), "cloud_provider: simulated\n");
+
+        assertThat(run("testbed", "deploy", "--instances", "2", "--settings-path", settings.toString())).isZero();
+        assertThat(run("testbed", "status", "--settings-path", settings.toString())).isZero();
+        assertThat(run("testbed", "destroy", "--settings-path", settings.toString())).isZero();
+
+        assertThat(out.toString().lines()).hasSize(3).allMatch(line -> line.contains("The simulated testbed has no "
+                + "instances: each benchmark runs its whole committee inside the benchmark's own JVM"));
+        assertThat(out.toString()).contains("Nothing to deploy.").contains("Nothing to list.")
+                .contains("Nothing to destroy.").doesNotContain("no instances\n").doesNotContain("testbed destroyed");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void summarizePrintsTheTableOfASavedFile() {
         BenchmarkParameters parameters = BenchmarkParameters.builder().load(500).duration(Duration.ofSeconds(30))
                 .build();

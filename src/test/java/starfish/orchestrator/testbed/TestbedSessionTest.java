@@ -82,20 +82,6 @@ class TestbedSessionTest {
     }
 
     @Test
-    void aProviderWhoseCommitteesBringTheirOwnHostsIsNeverAskedForAny() {
-        RecordingCloud inThisJvm = new RecordingCloud() {
-            @Override
-            public HostTraits traits() {
-                return new HostTraits(true, true, true, true, false, false, false, false, false);
-            }
-        };
-
-        TestbedSession.forCommand(Settings.defaults(), inThisJvm, committeeOf(4), false, line -> { }).close();
-
-        assertThat(inThisJvm.events).containsExactly("close");
-    }
-
-    @Test
     void aShortfallThatMaxInstancesForbidsIsRefusedBeforeAnythingStarts() {
         RecordingCloud cloud = new RecordingCloud();
         cloud.deploy(1, Optional.empty());
@@ -146,6 +132,22 @@ class TestbedSessionTest {
         }
 
         assertThat(failing.events).containsExactly("deploy 2", "destroy", "close");
+    }
+
+    @Test
+    void aTestbedWithoutInstancesIsNeitherProvisionedNorDestroyedButStillClosed() {
+        RecordingCloud inThisJvm = new RecordingCloud() {
+            @Override
+            public Optional<String> withoutInstances() {
+                return Optional.of("validators run in this JVM");
+            }
+        };
+        TestbedSession session = TestbedSession.open(Settings.defaults(), inThisJvm, false, line -> { });
+
+        session.provisionCommittee(4);
+        session.close();
+
+        assertThat(inThisJvm.events).containsExactly("close");
     }
 
     private static class RecordingCloud implements TestbedProvider {
