@@ -2,6 +2,8 @@ package starfish.orchestrator.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -10,11 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.monitoring.CollectedMonitoring;
 import starfish.orchestrator.monitoring.Monitoring;
 import starfish.orchestrator.monitoring.MonitoringCollector;
 import starfish.orchestrator.settings.SecretRedaction;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.ActiveInstances;
+import starfish.orchestrator.testbed.CommitteeHosts;
+import starfish.orchestrator.testbed.HostsNeeded;
 import starfish.orchestrator.testbed.InstanceTable;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.providers.TestbedProviders;
@@ -43,14 +49,19 @@ public final class TestbedCommand implements Callable<Integer> {
         @Mixin
         SettingsOption settings;
 
-        abstract String apply(Settings settings, TestbedProvider testbed);
+        abstract String apply(TestbedProvider testbed);
+
+        /** What the action acts on ("Nothing to deploy"), said instead of acting on a testbed without instances. */
+        abstract String nothingTo();
 
         @Override
         public Integer call() {
             return CliErrors.run(spec.commandLine().getErr(), () -> {
-                Settings loaded = settings.load();
-                try (TestbedProvider testbed = TestbedProviders.create(loaded)) {
-                    spec.commandLine().getOut().print(apply(loaded, testbed));
+                try (TestbedProvider testbed = TestbedProviders.create(settings.load())) {
+                    String printed = testbed.withoutInstances()
+                            .map(why -> "Nothing to " + nothingTo() + ". " + why + System.lineSeparator())
+                            .orElseGet(() -> apply(testbed));
+                    spec.commandLine().getOut().print(printed);
                     spec.commandLine().getOut().flush();
                     return 0;
                 }
@@ -58,26 +69,89 @@ public final class TestbedCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "deploy", mixinStandardHelpOptions = true, description = "Creates instances in each region.")
+    @Command(name = "deploy", mixinStandardHelpOptions = true,
+            description = "Creates instances in each region (--instances), or brings the testbed to what a committee"
+                    + " needs (--committee, with --spare-instances), starting stopped instances before creating new"
+                    + " ones.")
     static final class Deploy extends Action {
-        @Option(names = "--instances", required = true, description = "Instances per region.")
-        int instances;
+        @Option(names = "--instances", description = "Instances per region.")
+        Integer instances;
 
-        @Option(names = "--region", description = "Only this region.")
+        @Option(names = "--region", description = "With --instances: only this region.")
         String region;
 
+        @Option(names = "--committee", description = "Validators the testbed must hold: the committee, the monitoring"
+                + " host and dedicated_clients, in all.")
+        Integer committee;
+
+        @Option(names = "--spare-instances", defaultValue = "0", paramLabel = "N", description = "With --committee: N"
+                + " active instances more, kept as spares (default: ${DEFAULT-VALUE}).")
+        int spareInstances;
+
         @Override
-        String apply(Settings settings, TestbedProvider testbed) {
-            testbed.deploy(instances, Optional.ofNullable(region));
-            return InstanceTable.render(testbed);
+        String nothingTo() {
+            return "deploy";
+        }
+
+        @Override
+        String apply(TestbedProvider testbed) {
+            if ((instances == null) == (committee == null)) {
+                throw new IllegalArgumentException("give --instances (per region) or --committee (in all), not "
+                        + (instances == null ? "neither" : "both"));
+            }
+            if (instances != null) {
+                if (spareInstances != 0) {
+                    throw new IllegalArgumentException("--spare-instances goes with --committee (spares are counted"
+                            + " beyond what a committee needs); with --instances, count them in");
+                }
+                testbed.deploy(instances, Optional.ofNullable(region));
+                return InstanceTable.render(testbed);
+            }
+            if (region != null) {
+                throw new IllegalArgumentException("--region goes with --instances; --committee spreads over every"
+                        + " region of the settings");
+            }
+            if (spareInstances < 0) {
+                throw new IllegalArgumentException("--spare-instances must not be negative, was " + spareInstances);
+            }
+            Settings loaded = settings.load();
+            ActiveInstances.ensure(testbed, loaded, HostsNeeded.forCommittee(testbed.traits(), loaded, committee,
+                    spareInstances), line -> {
+                        spec.commandLine().getOut().println(line);
+                        spec.commandLine().getOut().flush();
+                    });
+            return Status.withRoles(testbed, loaded, committee);
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Lists the instances.")
     static final class Status extends Action {
+        @Option(names = "--committee", description = "Show what each instance does for a committee of this size:"
+                + " monitoring, client, validator i, or spare.")
+        Integer committee;
+
         @Override
-        String apply(Settings settings, TestbedProvider testbed) {
-            return InstanceTable.render(testbed);
+        String nothingTo() {
+            return "list";
+        }
+
+        @Override
+        String apply(TestbedProvider testbed) {
+            return committee == null ? InstanceTable.render(testbed) : withRoles(testbed, settings.load(), committee);
+        }
+
+        /** The table with a ROLE column, and a line that counts the active instances by role. */
+        static String withRoles(TestbedProvider testbed, Settings settings, int committee) {
+            List<Instance> active = testbed.instances().stream().filter(Instance::isActive).toList();
+            Map<String, String> roles = CommitteeHosts.roles(testbed.traits(), settings, active, committee);
+            long spares = roles.values().stream().filter("spare"::equals).count();
+            int needed = CommitteeHosts.needed(testbed.traits(), settings, committee);
+            String summary = active.size() < needed
+                    ? active.size() + " active instances, " + (needed - active.size()) + " short of the " + needed
+                            + " a committee of " + committee + " needs; a benchmark starts or deploys them"
+                    : active.size() + " active instances: committee " + committee + ", " + spares
+                            + (spares == 1 ? " spare" : " spares");
+            return InstanceTable.render(testbed, roles) + summary + System.lineSeparator();
         }
     }
 
@@ -87,7 +161,12 @@ public final class TestbedCommand implements Callable<Integer> {
         int instances;
 
         @Override
-        String apply(Settings settings, TestbedProvider testbed) {
+        String nothingTo() {
+            return "start";
+        }
+
+        @Override
+        String apply(TestbedProvider testbed) {
             testbed.start(instances);
             return InstanceTable.render(testbed);
         }
@@ -96,7 +175,12 @@ public final class TestbedCommand implements Callable<Integer> {
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the instances without destroying them.")
     static final class Stop extends Action {
         @Override
-        String apply(Settings settings, TestbedProvider testbed) {
+        String nothingTo() {
+            return "stop";
+        }
+
+        @Override
+        String apply(TestbedProvider testbed) {
             testbed.stop();
             return InstanceTable.render(testbed);
         }
@@ -127,6 +211,12 @@ public final class TestbedCommand implements Callable<Integer> {
             return CliErrors.run(err, () -> {
                 Settings loaded = settings.load();
                 try (TestbedProvider testbed = TestbedProviders.create(loaded)) {
+                    Optional<String> without = testbed.withoutInstances();
+                    if (without.isPresent()) {
+                        out.println("Nothing to destroy. " + without.get());
+                        out.flush();
+                        return 0;
+                    }
                     boolean collected = !collectMonitoring || collectBeforeDestroying(loaded, testbed, out, err);
                     if (force) {
                         testbed.destroyIncludingOtherOwners();
@@ -160,8 +250,13 @@ public final class TestbedCommand implements Callable<Integer> {
                     + "results_dir/monitoring/<testbed_id>/<UTC time>/, with a README.md saying how to open it.")
     static final class CollectMonitoring extends Action {
         @Override
-        String apply(Settings settings, TestbedProvider testbed) {
-            collect(settings, testbed, spec.commandLine().getOut());
+        String nothingTo() {
+            return "collect";
+        }
+
+        @Override
+        String apply(TestbedProvider testbed) {
+            collect(settings.load(), testbed, spec.commandLine().getOut());
             return "";
         }
 

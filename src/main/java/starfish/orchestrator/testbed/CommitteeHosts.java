@@ -1,7 +1,9 @@
 package starfish.orchestrator.testbed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.settings.Settings;
 
@@ -46,6 +48,29 @@ public final class CommitteeHosts {
         List<Instance> rest = new ArrayList<>(active);
         rest.remove(monitoringHost(settings, active));
         return rest.subList(settings.run().dedicatedClients(), settings.run().dedicatedClients() + committee);
+    }
+
+    /**
+     * What each of the `active` instances does for a committee of `committee` validators, by instance id: the
+     * monitoring host, dedicated client hosts, validator i, and the spares a run does not use (the next run takes
+     * them when a committee host stops). Too few instances leave the last validators without a host.
+     */
+    public static Map<String, String> roles(HostTraits hosts, Settings settings, List<Instance> active,
+                                            int committee) {
+        List<Instance> rest = new ArrayList<>(active);
+        Map<String, String> roles = new LinkedHashMap<>();
+        if (reservesMonitoringHost(hosts, settings) && !active.isEmpty()) {
+            Instance monitoring = monitoringHost(settings, active);
+            rest.remove(monitoring);
+            roles.put(monitoring.id(), "monitoring");
+        }
+        int clients = reservesMonitoringHost(hosts, settings) ? settings.run().dedicatedClients() : 0;
+        for (int i = 0; i < rest.size(); i++) {
+            int validator = i - clients;
+            roles.put(rest.get(i).id(), i < clients ? "client" : validator < committee ? "validator " + validator
+                    : "spare");
+        }
+        return roles;
     }
 
     /** The first instance of the first configured region (or the first instance at all); it runs no validator. */
