@@ -20,8 +20,8 @@ import starfish.junit.history.MachineKind;
 import starfish.junit.history.RunHistory;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SettingsLoader;
-import starfish.orchestrator.testbed.CommitteeHosts;
 import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.testbed.HostsNeeded;
 import starfish.orchestrator.testbed.TestbedProvider;
 
 /**
@@ -91,16 +91,17 @@ public final class GeoBenchmarkExtension implements BeforeAllCallback, Parameter
     }
 
     /** The annotation's count, else what the largest committee a {@code @BenchmarkTest} of the class asks for needs. */
-    private static int instances(GeoBenchmark annotation, Class<?> testClass, Settings settings,
-                                 HostTraits hosts) {
+    private static HostsNeeded instances(GeoBenchmark annotation, Class<?> testClass, Settings settings,
+                                         HostTraits hosts) {
         if (annotation.instances() > 0) {
-            return annotation.instances();
+            return new HostsNeeded(annotation.instances(),
+                    "@GeoBenchmark(instances = " + annotation.instances() + ")");
         }
         int committee = AnnotationSupport
                 .findAnnotatedMethods(testClass, BenchmarkTest.class, HierarchyTraversalMode.TOP_DOWN).stream()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, BenchmarkTest.class).stream())
                 .flatMapToInt(test -> Arrays.stream(test.committee())).max().orElse(DEFAULT_COMMITTEE);
-        return CommitteeHosts.needed(hosts, settings, committee);
+        return HostsNeeded.forCommittee(hosts, settings, committee, 0);
     }
 
     private static TestbedFactory factory(ExtensionContext context) {

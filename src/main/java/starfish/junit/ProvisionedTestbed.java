@@ -6,6 +6,7 @@ import starfish.orchestrator.benchmark.BenchmarkParameters;
 import starfish.orchestrator.monitoring.MonitoringHandle;
 import starfish.orchestrator.monitoring.NoMonitoring;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.HostsNeeded;
 import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.testbed.TestbedSession;
 
@@ -20,7 +21,7 @@ final class ProvisionedTestbed implements AutoCloseable {
     private MonitoringHandle monitoring = new NoMonitoring();
 
     ProvisionedTestbed(Settings settings, TestbedProvider provider, TestbedFactory factory, boolean keep) {
-        this.session = TestbedSession.open(settings, provider, keep);
+        this.session = TestbedSession.open(settings, provider, keep, System.out::println);
         this.factory = factory;
         this.runner = factory.runner(settings, provider);
     }
@@ -29,9 +30,9 @@ final class ProvisionedTestbed implements AutoCloseable {
         return session.settings();
     }
 
-    /** Creates instances until `needed` are active, spread over the configured regions; reuses kept ones. */
-    void provision(int needed) {
-        session.provisionInstances(needed);
+    /** Starts stopped instances, then creates new ones, until `needed` are active; reuses kept ones. */
+    void provision(HostsNeeded needed) {
+        session.provision(needed);
     }
 
     /** Once provisioned: monitoring that every run of the class then follows, so its URL stays the same. */

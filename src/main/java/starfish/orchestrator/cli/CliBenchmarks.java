@@ -15,6 +15,8 @@ import starfish.orchestrator.providers.TestbedProviders;
 import starfish.orchestrator.report.RunRow;
 import starfish.orchestrator.report.RunTable;
 import starfish.orchestrator.settings.Settings;
+import starfish.orchestrator.testbed.HostsNeeded;
+import starfish.orchestrator.testbed.TestbedProvider;
 import starfish.orchestrator.testbed.TestbedSession;
 
 /**
@@ -23,21 +25,32 @@ import starfish.orchestrator.testbed.TestbedSession;
  */
 final class CliBenchmarks implements AutoCloseable {
     private final TestbedSession session;
+    private final int spares;
     private final MonitoringHandle monitor;
     private final BenchmarkFlow flow;
     private final PrintWriter out;
     private final List<BenchmarkOutcome> outcomes = new ArrayList<>();
 
-    private CliBenchmarks(TestbedSession session, MonitoringHandle monitor, BenchmarkFlow flow, PrintWriter out) {
+    private CliBenchmarks(TestbedSession session, int spares, MonitoringHandle monitor, BenchmarkFlow flow,
+                          PrintWriter out) {
         this.session = session;
+        this.spares = spares;
         this.monitor = monitor;
         this.flow = flow;
         this.out = out;
     }
 
     static CliBenchmarks open(Settings settings, RunFlags flags, int largestCommittee, RunStop stop, PrintWriter out) {
-        TestbedSession session = TestbedSession.forCommand(settings, TestbedProviders.create(settings),
-                largestCommittee);
+        if (flags.spareInstances < 0) {
+            throw new IllegalArgumentException("--spare-instances must not be negative, was " + flags.spareInstances);
+        }
+        TestbedProvider provider = TestbedProviders.create(settings);
+        TestbedSession session = TestbedSession.forCommand(settings, provider, HostsNeeded.forCommittee(
+                provider.traits(), settings, largestCommittee, flags.spareInstances), flags.destroyTestbedAfter,
+                line -> {
+                    out.println(line);
+                    out.flush();
+                });
         MonitoringHandle monitor = new NoMonitoring();
         try {
             if (flags.monitoring || settings.monitoring().enabled()) {
@@ -45,7 +58,7 @@ final class CliBenchmarks implements AutoCloseable {
             }
             BenchmarkFlow flow = session.provider().benchmarkFlow(settings, flags.runOptions(), new ProgressPrinter(out))
                     .monitoredBy(monitor).allowUnsafeByzantine(flags.allowUnsafeByzantine).stoppedBy(stop);
-            return new CliBenchmarks(session, monitor, flow, out);
+            return new CliBenchmarks(session, flags.spareInstances, monitor, flow, out);
         } catch (RuntimeException | Error e) {
             monitor.close();
             session.close();
@@ -53,8 +66,14 @@ final class CliBenchmarks implements AutoCloseable {
         }
     }
 
-    /** Runs one benchmark and prints its summary table (and, with log_processing, the validators' log errors). */
+    /**
+     * Runs one benchmark and prints its summary table (and, with log_processing, the validators' log errors). A host
+     * lost since the last run (stopped, or a reclaimed spot instance) is replaced first: a spare takes its place and
+     * the testbed is topped up again.
+     */
     BenchmarkOutcome run(BenchmarkParameters parameters) {
+        session.provision(HostsNeeded.forCommittee(session.provider().traits(), session.settings(),
+                parameters.committee(), spares));
         BenchmarkOutcome outcome = flow.run(parameters);
         out.println();
         out.print(SummaryTable.render(outcome.parameters(), outcome.summary(), outcome.measurementsFile()));

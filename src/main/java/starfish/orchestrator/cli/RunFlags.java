@@ -57,6 +57,15 @@ final class RunFlags {
             + " print their URLs; also on with `monitoring: true` in the settings.")
     boolean monitoring;
 
+    @Option(names = "--spare-instances", defaultValue = "0", paramLabel = "N", description = "Keep N active instances"
+            + " beyond what the committee, the monitoring host and dedicated_clients need: started or deployed with"
+            + " the rest, taken by the next run when a committee host stops or is reclaimed (default: 0).")
+    int spareInstances;
+
+    @Option(names = "--destroy-testbed-after", description = "Destroy the testbed when the command ends, also when it"
+            + " fails (logs and results are collected first); by default netns and cloud testbeds are kept.")
+    boolean destroyTestbedAfter;
+
     /** The settings with this command line's seed and uniform latency, where given. */
     Settings apply(Settings settings) {
         Settings seeded = seed == null ? settings : settings.withSimulationSeed(seed);

@@ -30,6 +30,7 @@ public final class LocalMonitoring implements MonitoringHandle {
     private final Path prometheusBinary;
     private final Duration scrapeInterval;
     private final Path runDir;
+    private final Path dataDir;
     private final URI prometheusUrl;
     private ChildProcess prometheus;
     private Optional<RunningGrafana> grafana = Optional.empty();
@@ -37,21 +38,26 @@ public final class LocalMonitoring implements MonitoringHandle {
     private record RunningGrafana(ChildProcess process, URI url) {
     }
 
-    private LocalMonitoring(Path prometheusBinary, Duration scrapeInterval, Path runDir, URI prometheusUrl) {
+    private LocalMonitoring(Path prometheusBinary, Duration scrapeInterval, Path runDir, Path dataDir,
+                            URI prometheusUrl) {
         this.prometheusBinary = prometheusBinary;
         this.scrapeInterval = scrapeInterval;
         this.runDir = runDir;
+        this.dataDir = dataDir;
         this.prometheusUrl = prometheusUrl;
     }
 
     /**
      * Starts Prometheus (with no targets until {@link #scrape}) and, when `grafanaBinary` is given, Grafana showing
-     * it; returns once both answer. Grafana's admin password goes to `console` once and nowhere else.
+     * it; returns once both answer. Grafana's admin password goes to `console` once and nowhere else. Prometheus
+     * stores its data in `keptData`, which closing leaves for `testbed collect-monitoring`, or else with the
+     * configuration, which closing removes.
      */
     public static LocalMonitoring start(Path prometheusBinary, Optional<Path> grafanaBinary, Duration scrapeInterval,
-                                        Consumer<String> console) {
+                                        Optional<Path> keptData, Consumer<String> console) {
         Path runDir = createRunDir();
         LocalMonitoring monitoring = new LocalMonitoring(prometheusBinary, scrapeInterval, runDir,
+                keptData.orElse(runDir.resolve("prometheus-data")),
                 URI.create("http://" + LOOPBACK + ":" + freePort()));
         try {
             monitoring.restartPrometheus(List.of());
@@ -80,7 +86,7 @@ public final class LocalMonitoring implements MonitoringHandle {
             prometheus.close();
         }
         prometheus = ChildProcess.start("prometheus", ServiceCommandLines.prometheus(prometheusBinary.toString(),
-                config.toString(), runDir.resolve("prometheus-data").toString(),
+                config.toString(), dataDir.toString(),
                 prometheusUrl.getHost() + ":" + prometheusUrl.getPort()), runDir, runDir.resolve("prometheus.log"));
         prometheus.awaitHttpOk(prometheusUrl.resolve("/-/ready"), STARTUP);
         LOG.info("Prometheus scrapes {} targets", targets.size());

@@ -29,7 +29,10 @@ public final class RemoteMonitoring implements MonitoringHandle {
     static final String NODE_EXPORTER_SESSION = "monitoring-node-exporter";
     static final String PROMETHEUS_SESSION = "monitoring-prometheus";
     static final String GRAFANA_SESSION = "monitoring-grafana";
-    private static final String DIR = "monitoring";
+    /** Monitoring's files on a host, under its working directory. */
+    static final String DIR = "monitoring";
+    /** Prometheus's TSDB, kept between runs and sessions until the host goes. */
+    static final String DATA_DIR = DIR + "/prometheus-data";
     private static final String GRAFANA_HOME = "/usr/share/grafana";
 
     private final CommandRunner runner;
@@ -38,6 +41,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     private final String home;
     private final List<Instance> exporterHosts;
     private Optional<URI> grafanaUrl = Optional.empty();
+    private Optional<CommandRunner> ownedRunner = Optional.empty();
 
     private RemoteMonitoring(CommandRunner runner, Plan plan, String prometheusBinary, String home,
                              List<Instance> exporterHosts) {
@@ -63,6 +67,14 @@ public final class RemoteMonitoring implements MonitoringHandle {
         String scrapeAddress(Instance host) {
             return useInternalIpAddresses ? host.internalIp() : host.publicIp();
         }
+
+        /** `target` at the address this plan scrapes its host on (validators are named by the address they use). */
+        ScrapeTarget reachable(ScrapeTarget target) {
+            return hosts.stream().filter(host -> target.host().equals(host.internalIp())
+                            || target.host().equals(host.publicIp())).findFirst()
+                    .map(host -> new ScrapeTarget(target.job(), target.role(), scrapeAddress(host), target.port()))
+                    .orElse(target);
+        }
     }
 
     /**
@@ -86,13 +98,24 @@ public final class RemoteMonitoring implements MonitoringHandle {
             return new NoMonitoring();
         }
         String home = runner.execute(monitor, "pwd").stdout().strip() + "/" + DIR;
-        runner.execute(monitor, "mkdir -p " + DIR + "/prometheus-data");
+        runner.execute(monitor, "mkdir -p " + DATA_DIR);
         RemoteMonitoring monitoring = new RemoteMonitoring(runner, plan, prometheus.get(), home,
                 startNodeExporters(runner, plan, console));
         monitoring.restartPrometheus(List.of());
         console.accept("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
         monitoring.grafanaUrl = startGrafana(runner, plan, home, console);
         return monitoring;
+    }
+
+    /** As {@link #start}, and closing the handle closes `runner` too. */
+    static MonitoringHandle startOwning(CommandRunner runner, Plan plan, Consumer<String> console) {
+        MonitoringHandle handle = start(runner, plan, console);
+        if (handle instanceof RemoteMonitoring remote) {
+            remote.ownedRunner = Optional.of(runner);
+        } else {
+            runner.close();
+        }
+        return handle;
     }
 
     @Override
@@ -108,7 +131,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     private void restartPrometheus(List<ScrapeTarget> validatorTargets) {
         Instance monitor = plan.monitoringHost();
         ServiceEndpoints endpoints = plan.endpoints();
-        List<ScrapeTarget> targets = new ArrayList<>(validatorTargets);
+        List<ScrapeTarget> targets = new ArrayList<>(validatorTargets.stream().map(plan::reachable).toList());
         exporterHosts.forEach(host -> targets.add(
                 ScrapeTarget.nodeExporter(host.id(), plan.scrapeAddress(host), endpoints.nodeExporterPort())));
         upload(runner, monitor, new PrometheusConfig(plan.scrapeInterval(), targets).render(),
@@ -177,7 +200,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
     }
 
     /** Uploads `content` through a local file that only its owner can read and that is gone right after. */
-    private static void upload(CommandRunner runner, Instance host, String content, String remotePath) {
+    static void upload(CommandRunner runner, Instance host, String content, String remotePath) {
         Path local = null;
         try {
             local = Files.createTempFile("starfish-monitoring-", ".tmp",
@@ -209,6 +232,7 @@ public final class RemoteMonitoring implements MonitoringHandle {
         stopQuietly(plan.monitoringHost(), GRAFANA_SESSION);
         stopQuietly(plan.monitoringHost(), PROMETHEUS_SESSION);
         exporterHosts.forEach(host -> stopQuietly(host, NODE_EXPORTER_SESSION));
+        ownedRunner.ifPresent(CommandRunner::close);
     }
 
     private void stopQuietly(Instance host, String session) {

@@ -109,11 +109,13 @@ public final class NetnsTestbed implements TestbedProvider {
         NetnsRequirements.check();
         NetnsState state = existingState();
         List<NetnsHost> hosts = new ArrayList<>();
-        for (int regionIndex = 0; regionIndex < settings.testbed().regions().size(); regionIndex++) {
-            List<NetnsHost> inRegion = state.inRegion(regionIndex);
-            hosts.addAll(perRegion <= 0 ? inRegion : inRegion.subList(0, Math.min(perRegion, inRegion.size())));
-        }
         Set<String> namespaces = NetnsNetwork.namespaces();
+        for (int regionIndex = 0; regionIndex < settings.testbed().regions().size(); regionIndex++) {
+            // the hosts that are down, as on the clouds: a benchmark starting what it lacks must not pick running ones
+            List<NetnsHost> down = state.inRegion(regionIndex).stream()
+                    .filter(host -> status(host, namespaces) != InstanceStatus.ACTIVE).toList();
+            hosts.addAll(perRegion <= 0 ? down : down.subList(0, Math.min(perRegion, down.size())));
+        }
         List<NetnsHost> missing = hosts.stream().filter(host -> !namespaces.contains(host.namespace())).toList();
         if (!missing.isEmpty()) {
             throw new NetnsException("netns hosts " + missing.stream().map(NetnsHost::namespace).toList()

@@ -83,6 +83,13 @@ public record Settings(Testbed testbed, Run run, Ssh ssh, Aws aws, Vultr vultr, 
         public Monitoring(boolean enabled, Duration scrapeInterval, boolean logProcessing) {
             this(enabled, scrapeInterval, logProcessing, Optional.empty(), Optional.empty());
         }
+
+        /** These settings with monitoring_server set to `userAtHost` (`[user@]host`). */
+        public Monitoring withServer(String userAtHost) {
+            MonitoringServer parsed = MonitoringServer.parse(userAtHost)
+                    .orElseThrow(() -> new IllegalArgumentException(userAtHost + " is not [user@]host"));
+            return new Monitoring(enabled, scrapeInterval, logProcessing, Optional.of(parsed), scrapePublicIp);
+        }
     }
 
     /** These settings with other crash faults (the benchmark CLI's --faults flags override the file). */
@@ -117,6 +124,10 @@ public record Settings(Testbed testbed, Run run, Ssh ssh, Aws aws, Vultr vultr, 
 
     public Settings withLocations(Locations value) {
         return new Settings(testbed, run, ssh, aws, vultr, value, monitoring, simulation);
+    }
+
+    public Settings withMonitoring(Monitoring value) {
+        return new Settings(testbed, run, ssh, aws, vultr, locations, value, simulation);
     }
 
     public Settings withSimulation(SimulationSettings value) {

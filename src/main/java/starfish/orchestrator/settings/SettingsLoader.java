@@ -235,7 +235,7 @@ public final class SettingsLoader {
                     locations(d.locations()),
                     new Settings.Monitoring(or(file.monitoring(), d.monitoring().enabled()),
                             or(file.scrapeInterval(), d.monitoring().scrapeInterval()),
-                            or(file.logProcessing(), d.monitoring().logProcessing()), monitoringServer(),
+                            or(file.logProcessing(), d.monitoring().logProcessing()), monitoringServer(provider),
                             Optional.ofNullable(file.monitoringScrapePublicIp())),
                     simulation(d.simulation()));
         }
@@ -260,15 +260,19 @@ public final class SettingsLoader {
             return policy;
         }
 
-        private Optional<MonitoringServer> monitoringServer() {
+        private Optional<MonitoringServer> monitoringServer(CloudProvider provider) {
             if (file.monitoringServer() == null) {
                 return Optional.empty();
             }
             MonitoringServer server = MonitoringServer.parse(file.monitoringServer()).orElseThrow(() ->
                     new SettingsException(at("monitoring_server") + ", field 'monitoring_server': '"
                             + file.monitoringServer() + "' is not [user@]host; write it like root@monitor.example.com"));
-            warn("monitoring_server", "an external monitoring host is not supported yet; the testbed's first"
-                    + " instance still runs Prometheus and Grafana");
+            if (provider != CloudProvider.AWS && provider != CloudProvider.VULTR) {
+                String where = provider == CloudProvider.NETNS ? "on the testbed's first host" : "on this machine";
+                warn("monitoring_server", "cloud_provider " + provider.yamlName() + " has hosts on this machine,"
+                        + " whose addresses no other machine reaches; monitoring runs " + where + " and " + server
+                        + " is not used");
+            }
             return Optional.of(server);
         }
 

@@ -88,6 +88,29 @@ record ExplorationScenario(long seed, Consensus consensus, int committee, Map<In
      * stall is the rule, not a fault.
      */
     Optional<String> stallAllowedBy(Duration leaderTimeout) {
+        return equivocationStall(leaderTimeout).or(this::withheldChainStall);
+    }
+
+    /**
+     * A `ramp-up-withholding` validator keeps its chain for rounds on end and may release it whole to a leader
+     * late in the run; the leader's block then names a chain the others lack, which they fetch one block (one round
+     * trip) at a time, as the reference answers a request for missing parents with exactly the blocks asked for.
+     * With a round per one-way delay, a chain withheld for t takes up to 2t to fetch: the committee catches up
+     * after the settling window rather than within it (seed 902 is live again after 20 settling seconds).
+     */
+    private Optional<String> withheldChainStall() {
+        List<Integer> withholders = byzantine.entrySet().stream()
+                .filter(e -> e.getValue() == ByzantineStrategy.RAMP_UP_WITHHOLDING).map(Map.Entry::getKey).sorted()
+                .toList();
+        if (withholders.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("validators " + withholders + " withhold their chain and may release it whole to a"
+                + " leader: the others fetch it a round trip per block, so catching up can take twice as long as"
+                + " the chain was withheld, longer than the settling window");
+    }
+
+    private Optional<String> equivocationStall(Duration leaderTimeout) {
         List<Integer> equivocators = byzantine.entrySet().stream().filter(e -> EQUIVOCATING.contains(e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
         boolean bomb = byzantine.containsValue(ByzantineStrategy.EQUIVOCATING_CHAINS_BOMB);

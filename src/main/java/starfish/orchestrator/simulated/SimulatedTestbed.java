@@ -21,6 +21,13 @@ public final class SimulatedTestbed implements TestbedProvider {
     private static final HostTraits IN_THIS_JVM = new HostTraits(true, true, true, true, false, false, false, false);
 
     @Override
+    public Optional<String> withoutInstances() {
+        return Optional.of("The simulated testbed has no instances: each benchmark runs its whole committee inside the"
+                + " benchmark's own JVM, in virtual time, and nothing outlives the benchmark. Run `benchmark` with"
+                + " these settings directly.");
+    }
+
+    @Override
     public HostTraits traits() {
         return IN_THIS_JVM;
     }

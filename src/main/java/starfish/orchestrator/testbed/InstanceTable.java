@@ -22,14 +22,25 @@ public final class InstanceTable {
         return render(testbed.instances(), testbed::sshCommand);
     }
 
+    /** With a ROLE column: what each instance does, by instance id (instances without an entry show none). */
+    public static String render(TestbedProvider testbed, Map<String, String> roles) {
+        return render(testbed.instances(), testbed::sshCommand, roles, Ansi.AUTO);
+    }
+
     public static String render(List<Instance> instances, Function<Instance, Optional<String>> sshCommand) {
         return render(instances, sshCommand, Ansi.AUTO);
     }
 
     static String render(List<Instance> instances, Function<Instance, Optional<String>> sshCommand, Ansi ansi) {
+        return render(instances, sshCommand, Map.of(), ansi);
+    }
+
+    static String render(List<Instance> instances, Function<Instance, Optional<String>> sshCommand,
+                         Map<String, String> roles, Ansi ansi) {
         if (instances.isEmpty()) {
             return "no instances\n";
         }
+        boolean withRoles = !roles.isEmpty();
         boolean withSsh = instances.stream().anyMatch(i -> sshCommand.apply(i).isPresent());
         Map<String, List<Instance>> byRegion = new LinkedHashMap<>();
         instances.forEach(i -> byRegion.computeIfAbsent(i.region(), r -> new ArrayList<>()).add(i));
@@ -38,11 +49,20 @@ public final class InstanceTable {
             out.append(region).append(" (").append(members.size())
                     .append(members.size() == 1 ? " instance" : " instances").append(")\n");
             List<List<String>> rows = new ArrayList<>();
-            rows.add(withSsh ? List.of("INSTANCE", "PUBLIC IP", "INTERNAL IP", "STATE", "SSH")
-                    : List.of("INSTANCE", "PUBLIC IP", "INTERNAL IP", "STATE"));
+            List<String> header = new ArrayList<>(List.of("INSTANCE", "PUBLIC IP", "INTERNAL IP", "STATE"));
+            if (withRoles) {
+                header.add("ROLE");
+            }
+            if (withSsh) {
+                header.add("SSH");
+            }
+            rows.add(header);
             for (Instance i : members) {
                 List<String> row = new ArrayList<>(List.of(i.id(), i.publicIp(), i.internalIp(),
                         i.status().name().toLowerCase()));
+                if (withRoles) {
+                    row.add(roles.getOrDefault(i.id(), ""));
+                }
                 if (withSsh) {
                     row.add(sshCommand.apply(i).orElse(""));
                 }

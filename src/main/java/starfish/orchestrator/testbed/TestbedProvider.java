@@ -52,6 +52,15 @@ public interface TestbedProvider extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why this testbed never has instances, for one whose validators run elsewhere (in the benchmark's own JVM): the
+     * testbed commands print it instead of acting, and a session neither provisions nor keeps nor destroys anything.
+     * Empty for every testbed with instances.
+     */
+    default Optional<String> withoutInstances() {
+        return Optional.empty();
+    }
+
     /** What the flow needs to know about this testbed's hosts. */
     HostTraits traits();
 

@@ -1,11 +1,10 @@
 package starfish.orchestrator.testbed;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.settings.DurationText;
 import starfish.orchestrator.settings.Settings;
 
@@ -26,35 +25,42 @@ public final class TestbedSession implements AutoCloseable {
     private final Settings settings;
     private final TestbedProvider provider;
     private final boolean keep;
+    private final Consumer<String> progress;
     private final Thread interrupted;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    private TestbedSession(Settings settings, TestbedProvider provider, boolean keep) {
+    private TestbedSession(Settings settings, TestbedProvider provider, boolean keep, Consumer<String> progress) {
         this.settings = settings;
         this.provider = provider;
         this.keep = keep;
+        this.progress = progress;
         this.interrupted = new Thread(this::endWithinLimit, "end-testbed-session");
         Runtime.getRuntime().addShutdownHook(interrupted);
     }
 
-    /** A session that destroys the testbed at its end, unless `keep`; nothing is provisioned yet. */
-    public static TestbedSession open(Settings settings, TestbedProvider provider, boolean keep) {
-        return new TestbedSession(settings, provider, keep);
+    /**
+     * A session that destroys the testbed at its end, unless `keep`; nothing is provisioned yet. What provisioning
+     * does is said on `progress`.
+     */
+    public static TestbedSession open(Settings settings, TestbedProvider provider, boolean keep,
+                                      Consumer<String> progress) {
+        return new TestbedSession(settings, provider, keep, progress);
     }
 
     /**
-     * The session of one benchmark command for `committee` validators. Disposable hosts are made fresh for it (what
-     * an interrupted earlier command left is removed first) and removed at its end. Other testbeds are used as
-     * `testbed deploy` left them, and kept.
+     * The session of one benchmark command whose runs need `needed`. Disposable hosts are made fresh for it (what an
+     * interrupted earlier command left is removed first) and removed at its end. Other testbeds are used as they are,
+     * started or grown to what the runs need first, and kept unless `destroyAfter` (also when the command fails).
      */
-    public static TestbedSession forCommand(Settings settings, TestbedProvider provider, int committee) {
-        if (!provider.traits().disposable()) {
-            return new TestbedSession(settings, provider, true);
-        }
-        TestbedSession session = new TestbedSession(settings, provider, false);
+    public static TestbedSession forCommand(Settings settings, TestbedProvider provider, HostsNeeded needed,
+                                            boolean destroyAfter, Consumer<String> progress) {
+        boolean disposable = provider.traits().disposable();
+        TestbedSession session = new TestbedSession(settings, provider, !disposable && !destroyAfter, progress);
         try {
-            provider.destroy();
-            session.provisionCommittee(committee);
+            if (disposable) {
+                provider.destroy();
+            }
+            session.provision(needed);
         } catch (RuntimeException | Error e) {
             session.close();
             throw e;
@@ -70,20 +76,17 @@ public final class TestbedSession implements AutoCloseable {
         return provider;
     }
 
-    /** Creates hosts until a committee of `committee` validators (and what the testbed reserves) fits. */
+    /** Starts or creates hosts until a committee of `committee` validators (and what the testbed reserves) fits. */
     public void provisionCommittee(int committee) {
-        provisionInstances(CommitteeHosts.needed(provider.traits(), settings, committee));
+        provision(HostsNeeded.forCommittee(provider.traits(), settings, committee, 0));
     }
 
-    /** Creates instances until `needed` are active, spread over the configured regions; reuses those that exist. */
-    public void provisionInstances(int needed) {
-        long active = provider.instances().stream().filter(Instance::isActive).count();
-        if (active < needed) {
-            int perRegion = provider.traits().deployPerRegion(needed, active, settings.testbed().regions().size());
-            LOG.info("Provisioning {} instance(s) per region on the {} testbed '{}'", perRegion,
-                    settings.testbed().cloudProvider().yamlName(), settings.testbed().id());
-            provider.deploy(perRegion, Optional.empty());
-        }
+    /**
+     * Starts stopped instances, then deploys new ones spread over the configured regions, until `needed` are
+     * active; reuses those that are. max_instances is the ceiling.
+     */
+    public void provision(HostsNeeded needed) {
+        ActiveInstances.ensure(provider, settings, needed, progress);
     }
 
     @Override
@@ -118,6 +121,9 @@ public final class TestbedSession implements AutoCloseable {
             return;
         }
         try {
+            if (provider.withoutInstances().isPresent()) {
+                return; // nothing was created, so there is nothing to keep or destroy
+            }
             if (keep) {
                 LOG.info("Keeping the {} testbed '{}'", settings.testbed().cloudProvider().yamlName(),
                         settings.testbed().id());

@@ -62,6 +62,67 @@ class CliCommandsTest {
     }
 
     @Test
+    void deployForACommitteeWithSparesStartsStoppedHostsFirstAndStatusNamesEachHostsRole() throws Exception {
+        Path settings = Files.writeString(dir.resolve("s.yml"), "working_dir: " + dir.resolve("hosts") + "\n");
+        String path = settings.toString();
+        assertThat(run("testbed", "deploy", "--instances", "2", "--settings-path", path)).isZero();
+        assertThat(run("testbed", "stop", "--settings-path", path)).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("testbed", "deploy", "--committee", "3", "--spare-instances", "1", "--settings-path", path))
+                .isZero();
+
+        assertThat(out.toString().lines().filter(line -> !line.isBlank()).toList()).containsExactly(
+                "local testbed 'local': 0 active instance(s), the runs need 4 (committee 3 + 1 spare)",
+                "starting 2 stopped instance(s) (at most 2 per region) ...",
+                "2 instance(s) active",
+                "deploying 2 new instance(s) per region in local ...",
+                "4 instance(s) active",
+                "local (4 instances)",
+                "  INSTANCE  PUBLIC IP  INTERNAL IP  STATE   ROLE",
+                "  local-0   127.0.0.1  127.0.0.1    active  validator 0",
+                "  local-1   127.0.0.1  127.0.0.1    active  validator 1",
+                "  local-2   127.0.0.1  127.0.0.1    active  validator 2",
+                "  local-3   127.0.0.1  127.0.0.1    active  spare",
+                "4 active instances: committee 3, 1 spare");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("testbed", "status", "--committee", "5", "--settings-path", path)).isZero();
+        assertThat(out.toString()).contains("local-3   127.0.0.1  127.0.0.1    active  validator 3")
+                .contains("4 active instances, 1 short of the 5 a committee of 5 needs; a benchmark starts or"
+                        + " deploys them");
+        assertThat(run("testbed", "destroy", "--settings-path", path)).isZero();
+    }
+
+    @Test
+    void deployTakesEitherAPerRegionCountOrACommittee() throws Exception {
+        Path settings = Files.writeString(dir.resolve("s.yml"), "working_dir: " + dir.resolve("hosts") + "\n");
+
+        assertThat(run("testbed", "deploy", "--settings-path", settings.toString())).isNotZero();
+        assertThat(run("testbed", "deploy", "--instances", "2", "--spare-instances", "1", "--settings-path",
+                settings.toString())).isNotZero();
+
+        assertThat(err.toString()).contains("give --instances (per region) or --committee (in all), not neither")
+                .contains("--spare-instances goes with --committee");
+        assertThat(dir.resolve("hosts")).doesNotExist();
+    }
+
+    @Test
+    void simulatedTestbedCommandsSayThereAreNoInstancesAndSucceed() throws Exception {
+        Path settings = Files.writeString(dir.resolve("simulated.yml"), "cloud_provider: simulated\n");
+
+        assertThat(run("testbed", "deploy", "--instances", "2", "--settings-path", settings.toString())).isZero();
+        assertThat(run("testbed", "status", "--settings-path", settings.toString())).isZero();
+        assertThat(run("testbed", "destroy", "--settings-path", settings.toString())).isZero();
+
+        assertThat(out.toString().lines()).hasSize(3).allMatch(line -> line.contains("The simulated testbed has no "
+                + "instances: each benchmark runs its whole committee inside the benchmark's own JVM"));
+        assertThat(out.toString()).contains("Nothing to deploy.").contains("Nothing to list.")
+                .contains("Nothing to destroy.").doesNotContain("no instances\n").doesNotContain("testbed destroyed");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void summarizePrintsTheTableOfASavedFile() {
         BenchmarkParameters parameters = BenchmarkParameters.builder().load(500).duration(Duration.ofSeconds(30))
                 .build();

@@ -3,44 +3,34 @@ package starfish.orchestrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import starfish.Main;
 
 /** The sweep, outage and stability commands on the local testbed: real validators, real scrapes, their files. */
 class ReferenceCommandsIT {
     @TempDir
     Path dir;
 
-    private Path settings;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private LocalTestbedCli cli;
+    private StringWriter out;
+    private StringWriter err;
 
     @BeforeEach
     void settings() throws IOException {
-        settings = Files.writeString(dir.resolve("s.yml"), "working_dir: " + dir.resolve("hosts") + "\nresults_dir: "
-                + dir.resolve("results") + "\nlogs_dir: " + dir.resolve("logs") + "\nscrape_interval: 1s\n");
+        cli = new LocalTestbedCli(dir);
+        out = cli.out;
+        err = cli.err;
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--settings-path", settings.toString()))
-                .toArray(String[]::new);
-        int exit = cli.execute(all);
-        System.out.println(out);
-        return exit;
+        return cli.run(args);
     }
 
     private Path printed(String label) {

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,8 @@ class MissingBinariesTest {
     void withoutPrometheusLocalMonitoringIsOffAndSaysHowToInstallIt(@TempDir Path emptyBin) {
         List<String> printed = new ArrayList<>();
 
-        MonitoringHandle monitoring = Monitoring.startLocal(Duration.ofSeconds(1), printed::add, emptyBin.toString());
+        MonitoringHandle monitoring = Monitoring.startLocal(Duration.ofSeconds(1), printed::add, emptyBin.toString(),
+                Optional.empty());
 
         assertThat(monitoring).isInstanceOf(NoMonitoring.class);
         assertThat(printed).singleElement().isEqualTo(MonitoringComponent.PROMETHEUS.missingMessage())

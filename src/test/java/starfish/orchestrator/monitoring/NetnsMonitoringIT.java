@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,14 @@ class NetnsMonitoringIT {
                 });
                 assertThat(printed).contains("Prometheus: " + monitoring.prometheusUrl().orElseThrow());
             }
+
+            // Monitoring has stopped with its session; its data stays on the host, and is collected over SSH.
+            CollectedMonitoring collected = Monitoring.collect(settings, testbed,
+                    new MonitoringCollector(dir.resolve("results"), Clock.systemUTC(), line -> printed.append(line)
+                            .append('\n')));
+            assertThat(collected.directory().getParent()).isEqualTo(dir.resolve("results/monitoring/it-monitor"));
+            assertThat(collected.span()).as("the snapshot holds the run's samples").isPresent();
+            assertThat(printed).contains("Taking a snapshot of Prometheus on " + hosts.get(0).id());
         } finally {
             testbed.destroy();
             testbed.close();

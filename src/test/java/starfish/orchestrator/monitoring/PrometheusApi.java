@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,12 @@ final class PrometheusApi {
 
     JsonNode query(String expression) throws IOException, InterruptedException {
         return get("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
+    }
+
+    /** An instant query evaluated at `time` (data collected earlier is read at the time it was scraped). */
+    JsonNode queryAt(String expression, Instant time) throws IOException, InterruptedException {
+        return get("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8)
+                + "&time=" + time.getEpochSecond() + "." + String.format("%03d", time.getNano() / 1_000_000));
     }
 
     boolean answers() {

@@ -93,14 +93,23 @@ class ReferenceSettingsCompatibilityTest {
     }
 
     @Test
-    void monitoringServerIsUserAtHostAndScrapePolicyIsKeptWithAWarningThatItIsNotUsedYet() {
-        Settings settings = loader.parse("monitoring_server: root@monitor.example.com\n"
+    void monitoringServerIsUserAtHostUsedByCloudTestbedsAndRefusedWithAReasonByTestbedsOnThisMachine() {
+        String aws = "testbed_id: t\ncloud_provider: aws\nssh_private_key_file: /k\nregions: [us-east-1]\nspecs: m5d\n";
+        Settings settings = loader.parse(aws + "monitoring_server: root@monitor.example.com\n"
                 + "monitoring_scrape_public_ip: false\n", "s.yml");
         assertThat(settings.monitoring().server()).contains(new MonitoringServer(Optional.of("root"),
                 "monitor.example.com"));
         assertThat(settings.monitoring().scrapePublicIp()).contains(false);
+        assertThat(warnings).isEmpty();
+
+        loader.parse("monitoring_server: root@monitor.example.com\n", "s.yml");
         assertThat(warnings).singleElement().asString().contains("s.yml line 1", "'monitoring_server'",
-                "not supported yet");
+                "cloud_provider local has hosts on this machine", "monitoring runs on this machine",
+                "root@monitor.example.com is not used");
+        warnings.clear();
+        loader.parse("cloud_provider: netns\nmonitoring_server: mon\n", "s.yml");
+        assertThat(warnings).singleElement().asString().contains("s.yml line 2",
+                "monitoring runs on the testbed's first host");
         assertThat(loader.parse("monitoring_server: 10.0.1.50\n", "s.yml").monitoring().server())
                 .contains(new MonitoringServer(Optional.empty(), "10.0.1.50"));
         assertThatThrownBy(() -> loader.parse("monitoring_server: root@\n", "s.yml"))

@@ -53,6 +53,29 @@ class ExplorationTest {
         assertThat(finding.problem()).contains("not live after settling").contains("600 ms leader timeout");
     }
 
+    /**
+     * Seed 902 (mysticeti n=4, a ramp-up-withholding validator, links of 205 ms ±32%) commits nothing in its last
+     * settling seconds: the chain released late is fetched a round trip per block. Given 20 settling seconds
+     * instead of 6, the same scenario is live again: a late catch-up, reported as allowed, not a lost liveness.
+     */
+    @Test
+    void seed902CatchesUpOnAReleasedChainAfterTheSettlingWindow() {
+        Exploration.Finding finding = exploration.run(seed902(Duration.ofSeconds(6)));
+
+        assertThat(finding.failed()).as(finding.problem()).isFalse();
+        assertThat(finding.stalledAsAllowed()).isTrue();
+        assertThat(finding.problem()).contains("not live after settling").contains("withhold their chain");
+
+        Exploration.Finding longer = exploration.run(seed902(Duration.ofSeconds(20)));
+        assertThat(longer.failed()).as(longer.problem()).isFalse();
+        assertThat(longer.stalledAsAllowed()).isFalse();
+    }
+
+    private static ExplorationScenario seed902(Duration settle) {
+        return new ExplorationScenario(902, Consensus.MYSTICETI, 4, Map.of(3, ByzantineStrategy.RAMP_UP_WITHHOLDING),
+                new LinkModel(Optional.of(Duration.ofMillis(205)), 32), List.of(), Duration.ofSeconds(4), settle);
+    }
+
     @Test
     void onlyAnEquivocatorOnLinksSlowerThanTheTimeoutAllowsAStall() {
         Duration timeout = Duration.ofMillis(600);
@@ -68,6 +91,10 @@ class ExplorationTest {
                 .asString().contains("9 one-way delays of up to 180 ms = 1620 ms");
         LinkModel near = new LinkModel(Optional.of(Duration.ofMillis(50)), 0);
         assertThat(scenario(ByzantineStrategy.EQUIVOCATING_CHAINS_BOMB, near).stallAllowedBy(timeout)).isEmpty();
+        // a chain withheld for seconds is fetched a block per round trip, however short the links
+        assertThat(scenario(ByzantineStrategy.RAMP_UP_WITHHOLDING, near).stallAllowedBy(timeout)).get()
+                .asString().contains("validators [0] withhold their chain");
+        assertThat(scenario(ByzantineStrategy.CHAIN_BOMB, near).stallAllowedBy(timeout)).isEmpty();
     }
 
     private static ExplorationScenario scenario(ByzantineStrategy strategy, LinkModel links) {

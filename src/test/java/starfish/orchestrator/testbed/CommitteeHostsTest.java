@@ -2,6 +2,7 @@ package starfish.orchestrator.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,39 @@ class CommitteeHostsTest {
     }
 
     @Test
+    void aMonitoringServerFreesTheCloudMonitoringHostButNotANamespaceOne() {
+        List<Instance> active = List.of(remote("a", "eu-west-1"), remote("b", "us-east-1"), remote("c", "us-east-1"));
+        Settings withServer = aws(0).withMonitoring(aws(0).monitoring().withServer("root@monitor.example.com"));
+
+        assertThat(CommitteeHosts.needed(HostTraits.CLOUD, withServer, 3)).isEqualTo(3);
+        assertThat(CommitteeHosts.validators(HostTraits.CLOUD, withServer, active, 3)).extracting(Instance::id)
+                .containsExactly("a", "b", "c");
+        assertThat(CommitteeHosts.needed(HostTraits.NAMESPACES, withServer, 3)).isEqualTo(4);
+    }
+
+    @Test
     void theLocalTestbedRunsAValidatorOnEveryVirtualHost() {
         List<Instance> active = List.of(host(0), host(1), host(2));
 
         assertThat(CommitteeHosts.validators(HostTraits.LOOPBACK, Settings.defaults(), active, 2))
                 .containsExactly(host(0), host(1));
         assertThat(CommitteeHosts.needed(HostTraits.LOOPBACK, Settings.defaults(), 3)).isEqualTo(3);
+    }
+
+    @Test
+    void eachActiveInstanceHasTheRoleARunGivesItAndThoseBeyondTheCommitteeAreSpares() {
+        List<Instance> active = List.of(remote("a", "eu-west-1"), remote("b", "us-east-1"), remote("c", "us-east-1"),
+                remote("d", "eu-west-1"), remote("e", "us-east-1"), remote("f", "eu-west-1"));
+
+        assertThat(CommitteeHosts.roles(HostTraits.CLOUD, aws(1), active, 3)).containsExactly(
+                entry("b", "monitoring"), entry("a", "client"), entry("c", "validator 0"), entry("d", "validator 1"),
+                entry("e", "validator 2"), entry("f", "spare"));
+        assertThat(HostsNeeded.forCommittee(HostTraits.CLOUD, aws(1), 3, 2))
+                .isEqualTo(new HostsNeeded(7, "committee 3 + 1 monitoring host + 1 dedicated client host + 2 spares"));
+        assertThat(HostsNeeded.forCommittee(HostTraits.LOOPBACK, aws(1), 3, 0))
+                .isEqualTo(new HostsNeeded(3, "committee 3"));
+        assertThatThrownBy(() -> HostsNeeded.forCommittee(HostTraits.CLOUD, aws(0), 3, -1))
+                .hasMessage("spare instances must not be negative, was -1");
     }
 
     /** AWS settings whose first region is us-east-1. */

@@ -3,6 +3,7 @@ package starfish.orchestrator.testbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Help.Ansi;
@@ -29,6 +30,19 @@ class InstanceTableTest {
                 "eu-west-1 (1 instance)",
                 "  INSTANCE  PUBLIC IP     INTERNAL IP  STATE    SSH",
                 "  i-2       203.0.113.12  10.0.1.12    pending  ssh -i /keys/bench ubuntu@203.0.113.12",
+                "");
+    }
+
+    @Test
+    void aRoleColumnSaysWhatEachInstanceDoesAndStaysEmptyForInstancesWithoutOne() {
+        String table = InstanceTable.render(INSTANCES.subList(0, 2), i -> Optional.empty(),
+                Map.of("i-0123456789abcdef0", "monitoring"), Ansi.OFF);
+
+        assertThat(table.lines().toList()).containsExactly(
+                "us-east-1 (2 instances)",
+                "  INSTANCE             PUBLIC IP     INTERNAL IP  STATE    ROLE",
+                "  i-0123456789abcdef0  203.0.113.10  10.0.0.10    active   monitoring",
+                "  i-1                  203.0.113.11  10.0.0.11    stopped",
                 "");
     }
 

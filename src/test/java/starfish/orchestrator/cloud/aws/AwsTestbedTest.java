@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,12 @@ import starfish.orchestrator.settings.CloudProvider;
 import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.settings.SpotPolicy;
 import starfish.orchestrator.host.Instance;
+import starfish.orchestrator.testbed.ActiveInstances;
+import starfish.orchestrator.testbed.CommitteeHosts;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.testbed.HostsNeeded;
 import starfish.orchestrator.testbed.InstanceTable;
+import starfish.orchestrator.testbed.TestbedSession;
 import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.host.ValidatorPorts;
 
@@ -529,5 +535,120 @@ class AwsTestbedTest {
         assertThat(others.state).isEqualTo("terminated");
         assertThat(ec2.calls("DescribeInstances")).last().satisfies(c -> assertThat(c.filters())
                 .containsEntry("tag:" + Tags.OWNERSHIP_KEY, List.of(TESTBED)).doesNotContainKey("tag:" + OwnerToken.TAG_KEY));
+    }
+
+    /** What a benchmark of `committee` validators with `spares` needs on this testbed's settings. */
+    private HostsNeeded needed(int maxInstances, int committee, int spares) {
+        return HostsNeeded.forCommittee(HostTraits.CLOUD, settings(maxInstances, "m5d.8xlarge", false), committee,
+                spares);
+    }
+
+    @Test
+    void aBenchmarkShortOfInstancesStartsTheStoppedOnesFirstThenDeploysTheRest() {
+        List<String> progress = new ArrayList<>();
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(1, Optional.empty());
+            testbed.stop();
+            int firstLaunches = ec2.calls("RunInstances").size();
+
+            ActiveInstances.ensure(testbed, settings(50, "m5d.8xlarge", false), needed(50, 4, 1), progress::add);
+
+            assertThat(testbed.instances()).hasSize(6).allMatch(Instance::isActive);
+            assertThat(ec2.calls("StartInstances")).hasSize(2); // one stopped instance per region
+            assertThat(ec2.calls("RunInstances")).hasSize(firstLaunches + 2); // then 2 new ones per region
+            assertThat(ec2.calls.indexOf(ec2.calls("StartInstances").get(0)))
+                    .isLessThan(ec2.calls.indexOf(ec2.calls("RunInstances").get(firstLaunches)));
+        }
+        assertThat(progress).containsExactly(
+                "aws testbed 'bench-aws': 0 active instance(s), the runs need 6 (committee 4 + 1 monitoring host"
+                        + " + 1 spare)",
+                "starting 2 stopped instance(s) (at most 1 per region) ...",
+                "2 instance(s) active",
+                "deploying 2 new instance(s) per region in us-east-1, eu-west-1 ...",
+                "6 instance(s) active");
+    }
+
+    @Test
+    void aBenchmarkWithEnoughActiveInstancesTouchesNothing() {
+        List<String> progress = new ArrayList<>();
+        try (AwsTestbed testbed = testbed(50)) {
+            testbed.deploy(3, Optional.empty());
+            int calls = ec2.calls.size();
+
+            ActiveInstances.ensure(testbed, settings(50, "m5d.8xlarge", false), needed(50, 4, 1), progress::add);
+
+            assertThat(ec2.calls.subList(calls, ec2.calls.size())).extracting(FakeEc2.Call::action)
+                    .containsOnly("DescribeInstances");
+        }
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void maxInstancesRefusesAShortfallBeforeAnythingIsStartedOrCreated() {
+        try (AwsTestbed testbed = testbed(5)) {
+            testbed.deploy(1, Optional.empty());
+            testbed.stop();
+            int launches = ec2.calls("RunInstances").size();
+
+            assertThatThrownBy(() -> ActiveInstances.ensure(testbed, settings(5, "m5d.8xlarge", false),
+                    needed(5, 4, 1), line -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the runs need 6 active instances (committee 4 + 1 monitoring host + 1 spare)")
+                    .hasMessageContaining("0 active and 2 stopped, so 4 new ones would make 6 instances, more than"
+                            + " max_instances = 5; nothing was started or created");
+            assertThat(ec2.calls("StartInstances")).isEmpty();
+            assertThat(ec2.calls("RunInstances")).hasSize(launches);
+        }
+    }
+
+    @Test
+    void aSpareTakesTheHostOfAReclaimedSpotInstanceAndTheTestbedIsToppedUpAgain() {
+        Settings settings = buying(SpotPolicy.SPOT);
+        try (AwsTestbed testbed = testbed(settings)) {
+            ActiveInstances.ensure(testbed, settings, needed(50, 4, 1), line -> { });
+            List<Instance> before = testbed.instances();
+            Map<String, String> roles = CommitteeHosts.roles(HostTraits.CLOUD, settings, before, 4);
+            assertThat(roles.values()).containsExactly("monitoring", "validator 0", "validator 1", "validator 2",
+                    "validator 3", "spare");
+            String spare = roles.entrySet().stream().filter(e -> e.getValue().equals("spare")).findFirst()
+                    .orElseThrow().getKey();
+            String reclaimed = roles.entrySet().stream().filter(e -> e.getValue().equals("validator 1")).findFirst()
+                    .orElseThrow().getKey();
+            ec2.instances.stream().filter(i -> i.id.equals(reclaimed)).findFirst().orElseThrow().state = "terminated";
+
+            List<Instance> left = testbed.instances().stream().filter(Instance::isActive).toList();
+            assertThat(CommitteeHosts.validators(HostTraits.CLOUD, settings, left, 4)).extracting(Instance::id)
+                    .contains(spare).doesNotContain(reclaimed);
+
+            ActiveInstances.ensure(testbed, settings, needed(50, 4, 1), line -> { });
+            assertThat(testbed.instances().stream().filter(Instance::isActive)).hasSize(7); // one per region: 2 new
+        }
+    }
+
+    @Test
+    void destroyTestbedAfterDestroysWhatTheCommandStartedAndDeployedAlsoWhenItFails() {
+        AwsTestbed testbed = testbed(50);
+        testbed.deploy(1, Optional.empty());
+        testbed.stop();
+
+        assertThatThrownBy(() -> {
+            try (TestbedSession session = TestbedSession.forCommand(settings(50, "m5d.8xlarge", false), testbed,
+                    needed(50, 2, 0), true, line -> { })) {
+                assertThat(session.provider().instances()).hasSize(4).allMatch(Instance::isActive);
+                throw new IllegalStateException("the benchmark failed");
+            }
+        }).hasMessage("the benchmark failed");
+
+        assertThat(ec2.instances).hasSize(4).allMatch(i -> i.state.equals("terminated"));
+    }
+
+    @Test
+    void withoutDestroyTestbedAfterACommandKeepsWhatItStartedAndDeployed() {
+        AwsTestbed testbed = testbed(50);
+
+        TestbedSession.forCommand(settings(50, "m5d.8xlarge", false), testbed, needed(50, 2, 1), false, line -> { })
+                .close();
+
+        assertThat(ec2.instances).hasSize(4).allMatch(i -> i.state.equals("running"));
     }
 }

@@ -32,6 +32,9 @@ import starfish.orchestrator.settings.Settings;
 import starfish.orchestrator.host.Instance;
 import starfish.orchestrator.host.InstanceStatus;
 import starfish.orchestrator.host.ValidatorPorts;
+import starfish.orchestrator.testbed.ActiveInstances;
+import starfish.orchestrator.testbed.HostTraits;
+import starfish.orchestrator.testbed.HostsNeeded;
 import starfish.orchestrator.testbed.InstanceTable;
 
 class VultrTestbedTest {
@@ -405,5 +408,29 @@ class VultrTestbedTest {
             testbed.destroyIncludingOtherOwners();
         }
         assertThat(vultr.instances).isEmpty();
+    }
+
+    @Test
+    void aBenchmarkShortOfInstancesStartsTheHaltedOnesFirstThenCreatesTheRestWithinMaxInstances() {
+        try (VultrTestbed testbed = testbed(6)) {
+            testbed.deploy(1, Optional.empty());
+            testbed.stop();
+            Settings settings = TestSettings.cloud(CloudProvider.VULTR, TESTBED, dir.resolve("vultr-token"),
+                    dir.resolve("id_ed25519"), REGIONS, "vc2-8c-32gb", server.url("/v2").toString(), 6, false, false);
+            int created = vultr.calls("POST", "/v2/instances").size();
+
+            assertThatThrownBy(() -> ActiveInstances.ensure(testbed, settings,
+                    HostsNeeded.forCommittee(HostTraits.CLOUD, settings, 6, 0), line -> { }))
+                    .hasMessageContaining("more than max_instances = 6; nothing was started or created");
+            assertThat(vultr.calls("POST", "/v2/instances/start")).isEmpty();
+
+            ActiveInstances.ensure(testbed, settings, HostsNeeded.forCommittee(HostTraits.CLOUD, settings, 3, 1),
+                    line -> { });
+
+            assertThat(testbed.instances()).hasSize(6).allMatch(Instance::isActive);
+            assertThat(vultr.calls("POST", "/v2/instances/start")).singleElement()
+                    .satisfies(c -> assertThat(c.body().path("instance_ids")).hasSize(2));
+            assertThat(vultr.calls("POST", "/v2/instances")).hasSize(created + 4);
+        }
     }
 }
