@@ -20,6 +20,9 @@ final class ThreadTaskExecutor implements TaskExecutor {
         });
         // timers are re-armed often (the core's wake-up): cancelled ones must not pile up in the queue
         executor.setRemoveOnCancelPolicy(true);
+        // closing drops what is queued, timers included: an idle worker would otherwise wait out the earliest one
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     @Override
@@ -47,8 +50,8 @@ final class ThreadTaskExecutor implements TaskExecutor {
      */
     @Override
     public void close() {
-        executor.shutdown();
-        executor.getQueue().clear();
+        executor.shutdown(); // removes the timers not due yet (the policies above)
+        executor.getQueue().clear(); // and the tasks that are
         try {
             if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 executor.shutdownNow();

@@ -1,11 +1,13 @@
 package starfish.node.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,5 +54,16 @@ class ThreadTaskExecutorTest {
             assertThat(channel.size()).isEqualTo(20_000 * 512L);
             assertThat(queuedRan).isFalse();
         }
+    }
+
+    /** A validator's close must not wait out its timers (a leader timeout, a sync retry) before it returns. */
+    @Test
+    void closeDoesNotWaitForATimerThatIsNotDue() {
+        ThreadTaskExecutor executor = new ThreadTaskExecutor("test-timers");
+        AtomicBoolean fired = new AtomicBoolean();
+        executor.schedule(TimeUnit.SECONDS.toNanos(60), () -> fired.set(true));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(4), executor::close, "close waited for the timer");
+        assertThat(fired).isFalse();
     }
 }
