@@ -1,10 +1,7 @@
 package starfish.orchestrator.monitoring;
 
-import starfish.orchestrator.testbed.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +14,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import starfish.orchestrator.benchmark.PortAllocator;
+import starfish.orchestrator.testbed.FileTrees;
+import starfish.orchestrator.testbed.HostTraits;
 
 /**
  * Prometheus (and Grafana when installed) as child processes of this JVM, on free ports of 127.0.0.1, with their
@@ -173,11 +173,8 @@ public final class LocalMonitoring implements MonitoringHandle {
         }
     }
 
+    /** A port below the ephemeral range, where no outgoing connection is handed it before Prometheus binds it. */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port on " + LOOPBACK, e);
-        }
+        return PortAllocator.basePort(HostTraits.LOOPBACK, 1);
     }
 }
