@@ -8,11 +8,12 @@ import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
 
 /**
- * One encoded frame in flight to one or more simulated validators (a broadcast sends one frame to all), decoded
- * once when it is sent, with its blocks interned: every receiver gets the same immutable message, exactly what
- * decoding the bytes itself would give it, and the bytes are not kept while the frame travels (a Starfish
- * validator of a hundred pushes megabytes of history per round). A malformed frame stays malformed for every
- * receiver.
+ * One frame in flight to one or more simulated validators (a broadcast sends one frame to all), with its blocks
+ * interned: every receiver gets the same immutable message, exactly what decoding the frame's bytes would give it.
+ * A message handed over by its sender is never encoded: it is charged the length its encoding would have (a
+ * Starfish validator of a hundred pushes each peer its own frame of history, a million blocks a round for the
+ * committee). Bytes sent as bytes (what a Byzantine strategy may craft) are decoded once, when sent, and not kept
+ * while the frame travels; a malformed frame stays malformed for every receiver.
  */
 final class SharedFrame {
 
@@ -24,6 +25,11 @@ final class SharedFrame {
         this.bodyLength = bodyLength;
         this.message = message;
         this.malformed = malformed;
+    }
+
+    /** The sender's own message: its blocks are immutable, so receivers may hold them as they are. */
+    static SharedFrame of(Message message, BlockInterner interner) {
+        return new SharedFrame(MessageCodec.frameLength(message) - Integer.BYTES, interned(message, interner), null);
     }
 
     static SharedFrame decode(ByteBuffer frame, BlockInterner interner) {
@@ -61,6 +67,13 @@ final class SharedFrame {
         }
         if (decoded instanceof Message.BlockResponse response) {
             return new Message.BlockResponse(intern(response.blocks(), interner));
+        }
+        // a sender's list must not change under its receivers
+        if (decoded instanceof Message.BlockRequest request) {
+            return new Message.BlockRequest(List.copyOf(request.references()));
+        }
+        if (decoded instanceof Message.DataRequest request) {
+            return new Message.DataRequest(List.copyOf(request.references()));
         }
         return decoded;
     }

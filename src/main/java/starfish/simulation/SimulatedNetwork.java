@@ -2,12 +2,13 @@ package starfish.simulation;
 
 import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
+import starfish.node.net.Message;
 
 /**
- * Carries encoded frames between the simulated validators: a frame leaves its sender's uplink after the frames
- * queued before it (when the uplink's bandwidth is limited), then arrives after its link's one-way delay, never
- * before an earlier frame of the same pair (a connection keeps order). Frames to a validator that is down, or that
- * restarted since they were sent, are lost, as on a broken connection.
+ * Carries frames between the simulated validators: a frame leaves its sender's uplink after the frames queued
+ * before it (when the uplink's bandwidth is limited), then arrives after its link's one-way delay, never before an
+ * earlier frame of the same pair (a connection keeps order). Frames to a validator that is down, or that restarted
+ * since they were sent, are lost, as on a broken connection.
  */
 final class SimulatedNetwork {
 
@@ -19,8 +20,6 @@ final class SimulatedNetwork {
     private final long[] uplinkFreeAt;
     private final long[][] lastArrival;
     private final BlockInterner interner;
-    private ByteBuffer lastFrame;
-    private SharedFrame lastShared;
 
     /** Blocks kept for sharing: a validator's default history (100 rounds) plus a margin, at one block per author. */
     private static final int INTERNED_ROUNDS = 150;
@@ -46,31 +45,30 @@ final class SimulatedNetwork {
         return hosts.length;
     }
 
-    void send(int from, int to, ByteBuffer frame, long extraDelayNanos) {
+    /** A message as its sender hands it over, charged the bytes of its encoding. */
+    SharedFrame frameOf(Message message) {
+        return SharedFrame.of(message, interner);
+    }
+
+    /** Bytes as sent, decoded once. */
+    SharedFrame frameOf(ByteBuffer frame) {
+        return SharedFrame.decode(frame, interner);
+    }
+
+    void send(int from, int to, SharedFrame frame, long extraDelayNanos) {
         SimulatedHost target = hosts[to];
         if (target == null || !target.isUp()) {
             return;
         }
-        int bytes = frame.remaining();
         long now = scheduler.nowNanos();
         long departure = Math.max(now + extraDelayNanos, uplinkFreeAt[from]);
         if (uplinkBytesPerNano > 0) {
-            departure += (long) (bytes / uplinkBytesPerNano);
+            departure += (long) (frame.frameLength() / uplinkBytesPerNano);
             uplinkFreeAt[from] = departure;
         }
         long arrival = Math.max(departure + links.oneWayNanos(from, to, random), lastArrival[from][to]);
         lastArrival[from][to] = arrival;
         long incarnation = target.incarnation();
-        SharedFrame shared = shared(frame);
-        scheduler.at(arrival, () -> target.receive(from, shared, incarnation));
-    }
-
-    /** A broadcast hands the same frame to each peer in turn: they share one decoding. */
-    private SharedFrame shared(ByteBuffer frame) {
-        if (frame != lastFrame) {
-            lastFrame = frame;
-            lastShared = SharedFrame.decode(frame, interner);
-        }
-        return lastShared;
+        scheduler.at(arrival, () -> target.receive(from, frame, incarnation));
     }
 }

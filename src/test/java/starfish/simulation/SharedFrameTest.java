@@ -13,7 +13,10 @@ import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.MalformedException;
+import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
+import starfish.node.data.ReedSolomonCoder;
+import starfish.node.data.ShardedPayload;
 import starfish.node.net.Message;
 import starfish.node.net.MessageCodec;
 
@@ -59,6 +62,48 @@ class SharedFrameTest {
         assertThat(otherPayload.parents()).isSameAs(first.parents());
         assertThat(otherPayload.transactions().count()).isEqualTo(3);
         assertThat(otherPayload.signature()).isEqualTo(block.signature());
+    }
+
+    /** What a simulated sender is charged must be what TCP would carry, byte for byte. */
+    @Test
+    void aMessageHandedOverIsChargedTheLengthOfItsEncoding() {
+        ShardedPayload sharded = ShardedPayload.encode(ReedSolomonCoder.forCommittee(10), block.transactions().bytes());
+        Block withShard = block.withPayload(new ShardPayload(sharded.provenShard(3)));
+        Block withoutShard = block.withPayload(ShardPayload.NONE);
+        List<Message> messages = List.of(
+                new Message.Blocks(List.of(block)),
+                new Message.Blocks(List.of(withShard, withoutShard, block)),
+                new Message.BlockResponse(List.of(withShard)),
+                new Message.BlockResponse(List.of()),
+                new Message.BlockRequest(parents),
+                new Message.DataRequest(parents.subList(0, 1)),
+                new Message.CatchUpRequest(42),
+                new Message.CatchUpResponse(new byte[77]));
+
+        for (Message message : messages) {
+            ByteBuffer encoded = MessageCodec.encode(message);
+            assertThat(SharedFrame.of(message, interner).frameLength()).as("%s", message)
+                    .isEqualTo(encoded.remaining()).isEqualTo(encoded.capacity())
+                    .isEqualTo(SharedFrame.decode(encoded, interner).frameLength());
+        }
+    }
+
+    @Test
+    void aMessageHandedOverGivesReceiversWhatDecodingItsBytesWould() throws MalformedException {
+        ShardedPayload sharded = ShardedPayload.encode(ReedSolomonCoder.forCommittee(10), block.transactions().bytes());
+        Block withShard = block.withPayload(new ShardPayload(sharded.provenShard(3)));
+        Message.Blocks sent = new Message.Blocks(List.of(block, withShard));
+
+        List<Block> handed = ((Message.Blocks) SharedFrame.of(sent, interner).message()).blocks();
+        List<Block> decoded = ((Message.Blocks) SharedFrame.decode(MessageCodec.encode(sent), interner).message())
+                .blocks();
+
+        assertThat(handed).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(MessageCodec.encode(new Message.Blocks(List.of(handed.get(i)))))
+                    .isEqualTo(MessageCodec.encode(new Message.Blocks(List.of(decoded.get(i)))));
+        }
+        assertThat(decoded.get(0)).isSameAs(handed.get(0));
     }
 
     @Test

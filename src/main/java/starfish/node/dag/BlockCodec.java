@@ -27,7 +27,7 @@ public final class BlockCodec {
 
     public static int encodedLength(Block block) {
         return headerLength(block.parents().size(), block.acknowledgements().size()) + PublicKey.SIGNATURE_LENGTH
-                + 1 + 4 + 4 + block.payload().bytes().remaining();
+                + 1 + 4 + 4 + block.payload().byteLength();
     }
 
     /** The digest of a header that is yet to be signed. */

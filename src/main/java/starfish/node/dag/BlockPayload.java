@@ -14,4 +14,7 @@ public sealed interface BlockPayload permits Transactions, ShardPayload {
 
     /** The payload's wire bytes (a read-only view). */
     java.nio.ByteBuffer bytes();
+
+    /** The length of {@link #bytes()}, without building them. */
+    int byteLength();
 }

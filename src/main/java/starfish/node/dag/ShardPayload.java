@@ -29,6 +29,11 @@ public record ShardPayload(ProvenShard shard) implements BlockPayload {
         return shard == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(shard.encode()).asReadOnlyBuffer();
     }
 
+    @Override
+    public int byteLength() {
+        return shard == null ? 0 : shard.encodedLength();
+    }
+
     static ShardPayload decode(ByteBuffer bytes, int count) throws MalformedException {
         if (count == 0 && !bytes.hasRemaining()) {
             return NONE;

@@ -31,6 +31,11 @@ public record Transactions(ByteBuffer data, int count) implements BlockPayload {
         return data.remaining();
     }
 
+    @Override
+    public int byteLength() {
+        return sizeBytes();
+    }
+
     public Digest commitment() {
         return Hasher.sha256(data);
     }

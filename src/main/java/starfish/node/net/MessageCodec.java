@@ -32,7 +32,7 @@ public final class MessageCodec {
 
     /** The whole frame, length prefix included, ready to write (position 0, shareable via duplicate()). */
     public static ByteBuffer encode(Message message) {
-        int bodyLength = 1 + bodyLength(message);
+        int bodyLength = frameLength(message) - 4;
         ByteBuffer frame = ByteBuffer.allocate(4 + bodyLength);
         frame.putInt(bodyLength);
         if (message instanceof Message.Hello hello) {
@@ -59,6 +59,11 @@ public final class MessageCodec {
             frame.put(CATCH_UP_RESPONSE).putInt(response.offer().length).put(response.offer());
         }
         return frame.flip();
+    }
+
+    /** The length of {@link #encode}'s frame, computed without encoding (a simulation charges it as sent). */
+    public static int frameLength(Message message) {
+        return 4 + 1 + bodyLength(message);
     }
 
     public static Message decode(byte[] body) throws MalformedException {
