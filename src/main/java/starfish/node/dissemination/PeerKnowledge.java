@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
@@ -18,20 +16,20 @@ import starfish.node.dag.BlockStore;
 final class PeerKnowledge {
 
     private final BlockStore store;
-    private final List<Set<BlockReference>> known = new ArrayList<>();
+    private final List<KnownReferences> known = new ArrayList<>();
 
     PeerKnowledge(BlockStore store, int committeeSize) {
         this.store = store;
         for (int peer = 0; peer < committeeSize; peer++) {
-            known.add(new HashSet<>());
+            known.add(new KnownReferences(committeeSize));
         }
     }
 
     void received(int peer, List<Block> blocks) {
-        Set<BlockReference> peerKnows = known.get(peer);
+        KnownReferences peerKnows = known.get(peer);
         for (Block block : blocks) {
             peerKnows.add(block.reference());
-            peerKnows.addAll(block.parents());
+            block.parents().forEach(peerKnows::add);
         }
     }
 
@@ -44,8 +42,8 @@ final class PeerKnowledge {
      * they count as sent from now on. Knowledge below the floor is forgotten.
      */
     List<Block> unknownHistory(int peer, Collection<Block> roots, long floor) {
-        Set<BlockReference> peerKnows = known.get(peer);
-        peerKnows.removeIf(reference -> reference.round() < floor);
+        KnownReferences peerKnows = known.get(peer);
+        peerKnows.forgetBelow(floor);
         List<Block> unknown = new ArrayList<>();
         Deque<Block> frontier = new ArrayDeque<>(roots);
         while (!frontier.isEmpty()) {
