@@ -23,6 +23,8 @@ import static starfish.protocol.ValidatorMetric.SUSPENDED_BLOCKS;
 import static starfish.protocol.ValidatorMetric.TRANSACTION_LATENCY;
 import static starfish.protocol.ValidatorMetric.VALIDATOR_LINKS_ESTABLISHED;
 
+import io.prometheus.metrics.config.MetricsProperties;
+import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -60,6 +62,13 @@ public final class NodeMetrics {
     public final Counter boundHits;
     private final PrometheusRegistry registry;
 
+    /**
+     * Nothing here carries a trace to link to; left on, every counter increment and observation samples an
+     * exemplar and schedules its rate limiter on a timer thread (7% of a simulated committee's time).
+     */
+    private static final PrometheusProperties WITHOUT_EXEMPLARS = PrometheusProperties.builder()
+            .defaultMetricsProperties(MetricsProperties.builder().exemplarsEnabled(false).build()).build();
+
     public NodeMetrics(PrometheusRegistry registry, int committeeSize) {
         this(registry, committeeSize, Clock.SYSTEM);
     }
@@ -68,19 +77,19 @@ public final class NodeMetrics {
     public NodeMetrics(PrometheusRegistry registry, int committeeSize, Clock clock) {
         this.registry = registry;
         long startNanos = clock.nanoTime();
-        sequencedTransactions = Counter.builder().name(SEQUENCED_TRANSACTIONS.exposedName())
+        sequencedTransactions = Counter.builder(WITHOUT_EXEMPLARS).name(SEQUENCED_TRANSACTIONS.exposedName())
                 .help("Transactions in committed blocks").register(registry);
         transactionLatency = latencyHistogram(TRANSACTION_LATENCY.exposedName(),
                 "Commit time minus the transaction's embedded creation time", registry);
         blockLatency = latencyHistogram(BLOCK_LATENCY.exposedName(),
                 "Commit time minus the block's creation time", registry);
-        committedLeaders = Counter.builder().name(COMMITTED_LEADERS.exposedName())
+        committedLeaders = Counter.builder(WITHOUT_EXEMPLARS).name(COMMITTED_LEADERS.exposedName())
                 .help("Decided leader slots by leader authority and commit type")
                 .labelNames("authority", "commit_type").register(registry);
-        leaderTimeouts = Counter.builder().name(LEADER_TIMEOUTS.exposedName())
+        leaderTimeouts = Counter.builder(WITHOUT_EXEMPLARS).name(LEADER_TIMEOUTS.exposedName())
                 .help("Blocks proposed after the leader timeout without the round's leader").register(registry);
-        bytesSent = Counter.builder().name(BYTES_SENT.exposedName()).help("Bytes written to peers").register(registry);
-        bytesReceived = Counter.builder().name(BYTES_RECEIVED.exposedName()).help("Bytes read from peers")
+        bytesSent = Counter.builder(WITHOUT_EXEMPLARS).name(BYTES_SENT.exposedName()).help("Bytes written to peers").register(registry);
+        bytesReceived = Counter.builder(WITHOUT_EXEMPLARS).name(BYTES_RECEIVED.exposedName()).help("Bytes read from peers")
                 .register(registry);
         GaugeWithCallback.builder().name(BENCHMARK_DURATION.exposedName()).help("Seconds since the validator started")
                 .callback(cb -> cb.call((clock.nanoTime() - startNanos) / 1e9)).register(registry);
@@ -91,7 +100,7 @@ public final class NodeMetrics {
         }
         proposedBlockSize = Gauge.builder().name(PROPOSED_BLOCK_SIZE.exposedName())
                 .help("Encoded size of the last block this validator proposed").register(registry);
-        proposedHeaderSize = Histogram.builder().name(PROPOSED_HEADER_SIZE.exposedName())
+        proposedHeaderSize = Histogram.builder(WITHOUT_EXEMPLARS).name(PROPOSED_HEADER_SIZE.exposedName())
                 .help("Encoded size of each proposed block without its transaction data").classicOnly()
                 .classicUpperBounds(GeometricBuckets.SIZE_BYTES).register(registry);
         proposedRound = Gauge.builder().name(PROPOSED_ROUND.exposedName())
@@ -100,20 +109,20 @@ public final class NodeMetrics {
                 .help("Committed leaders output so far").register(registry);
         committedSequenceDigest = Info.builder().name(COMMITTED_SEQUENCE_DIGEST.exposedName())
                 .help("Running digest of the committed sequence").labelNames("digest").register(registry);
-        rejectedMessages = Counter.builder().name(REJECTED_MESSAGES.exposedName())
+        rejectedMessages = Counter.builder(WITHOUT_EXEMPLARS).name(REJECTED_MESSAGES.exposedName())
                 .help("Frames and blocks dropped as malformed or invalid, by reason").labelNames("reason")
                 .register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             rejectedMessages.initLabelValues(reason.label());
         }
-        equivocatingBlocks = Counter.builder().name(EQUIVOCATING_BLOCKS.exposedName())
+        equivocatingBlocks = Counter.builder(WITHOUT_EXEMPLARS).name(EQUIVOCATING_BLOCKS.exposedName())
                 .help("Accepted blocks whose author already has a block in that round, by author")
                 .labelNames("authority").register(registry);
-        validatorLinksEstablished = Counter.builder().name(VALIDATOR_LINKS_ESTABLISHED.exposedName())
+        validatorLinksEstablished = Counter.builder(WITHOUT_EXEMPLARS).name(VALIDATOR_LINKS_ESTABLISHED.exposedName())
                 .help("Links to peers that passed the handshake (an impostor never adds one)").register(registry);
         suspendedBlocks = Gauge.builder().name(SUSPENDED_BLOCKS.exposedName())
                 .help("Received blocks waiting for their parents").register(registry);
-        boundHits = Counter.builder().name(BOUNDS_HIT.exposedName())
+        boundHits = Counter.builder(WITHOUT_EXEMPLARS).name(BOUNDS_HIT.exposedName())
                 .help("Times a resource bound refused or delayed work, by bound").labelNames("bound")
                 .register(registry);
         for (ResourceBound bound : ResourceBound.values()) {
@@ -142,7 +151,7 @@ public final class NodeMetrics {
     }
 
     private static Histogram latencyHistogram(String name, String help, PrometheusRegistry registry) {
-        return Histogram.builder().name(name).help(help).classicOnly()
+        return Histogram.builder(WITHOUT_EXEMPLARS).name(name).help(help).classicOnly()
                 .classicUpperBounds(GeometricBuckets.LATENCY_SECONDS).register(registry);
     }
 
