@@ -46,12 +46,14 @@ public final class SimulatedCommittee implements AutoCloseable {
         SimulatedNetwork network = new SimulatedNetwork(scheduler, spec.links(), spec.uplinkMbps(), seeds.split(), n);
         List<Authority> authorities = new ArrayList<>();
         SharedSignatureCheck signatures = new SharedSignatureCheck();
+        SharedVerdicts verdicts = new SharedVerdicts();
         hosts = new SimulatedHost[n];
         for (int i = 0; i < n; i++) {
             SigningKey key = SigningKey.derived(spec.seed(), i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "simulated-" + i, 0, 0));
-            hosts[i] = new SimulatedHost(i, scheduler, network, spec.costs(), signatures, seeds.nextLong());
+            hosts[i] = new SimulatedHost(i, scheduler, network, spec.costs(), signatures, verdicts,
+                    seeds.nextLong());
         }
         committee = new Committee(authorities);
         validators = new Validator[n];

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SignatureCheck;
+import starfish.node.dag.BlockCheck;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
 import starfish.node.net.Transport;
@@ -24,19 +25,21 @@ final class SimulatedHost implements NodeRuntime {
     private final CostModel costs;
     private final SplittableRandom random;
     private final SignatureCheck signatures;
+    private final SharedVerdicts verdicts;
     private InboundFrames inbound;
     private long incarnation;
     private boolean up;
     private long busyUntilNanos;
 
     SimulatedHost(int authority, EventScheduler scheduler, SimulatedNetwork network, CostModel costs,
-            SignatureCheck signatures, long seed) {
+            SignatureCheck signatures, SharedVerdicts verdicts, long seed) {
         this.authority = authority;
         this.scheduler = scheduler;
         this.network = network;
         this.costs = costs;
         this.random = new SplittableRandom(seed);
         this.signatures = signatures;
+        this.verdicts = verdicts;
         network.attach(this);
     }
 
@@ -108,6 +111,11 @@ final class SimulatedHost implements NodeRuntime {
     @Override
     public SignatureCheck signatureCheck() {
         return signatures;
+    }
+
+    @Override
+    public BlockCheck blockCheck(BlockCheck own) {
+        return verdicts.sharing(own);
     }
 
     @Override

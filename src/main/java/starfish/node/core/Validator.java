@@ -14,6 +14,7 @@ import starfish.node.consensus.Committer;
 import starfish.node.consensus.LeaderSchedule;
 import starfish.node.consensus.Linearizer;
 import starfish.node.dag.Block;
+import starfish.node.dag.BlockCheck;
 import starfish.node.dag.BlockLog;
 import starfish.node.dag.BlockSigner;
 import starfish.node.dag.BlockStore;
@@ -86,8 +87,8 @@ public final class Validator implements AutoCloseable {
                 coreRef[0].awaitCapacity();
             }
         };
-        Transport network = runtime.transport(config, new InboundFrames(protocol.verifier(runtime.signatureCheck()), metrics,
-                toCore), metrics);
+        BlockCheck verifier = runtime.blockCheck(protocol.verifier(runtime.signatureCheck()));
+        Transport network = runtime.transport(config, new InboundFrames(verifier, metrics, toCore), metrics);
         LeaderSchedule schedule = protocol.schedule();
         BlockSigner signer = new BlockSigner(self, config.signingKey());
         Proposer proposer = new Proposer(signer, store, schedule, pool, protocol.dataPath(), metrics, clock,

@@ -11,7 +11,7 @@ import starfish.node.metrics.RejectionReason;
  * the payload matching its commitment, and the author's signature (checked once per digest and signature).
  * Thread-safe: runs on the network threads.
  */
-public final class BlockVerifier {
+public final class BlockVerifier implements BlockCheck {
 
     /** Checks a block's payload against its header's commitment; throws with a reason to count. */
     @FunctionalInterface
@@ -49,6 +49,7 @@ public final class BlockVerifier {
         this.signatureCheck = signatureCheck;
     }
 
+    @Override
     public void verify(Block block) throws InvalidBlockException {
         if (!committee.isValidIndex(block.author())) {
             throw new InvalidBlockException(RejectionReason.INVALID_BLOCK, "unknown author " + block.author());

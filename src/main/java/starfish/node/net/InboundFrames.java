@@ -4,7 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import starfish.node.dag.Block;
-import starfish.node.dag.BlockVerifier;
+import starfish.node.dag.BlockCheck;
 import starfish.node.dag.InvalidBlockException;
 import starfish.node.dag.MalformedException;
 import starfish.node.metrics.NodeMetrics;
@@ -18,11 +18,11 @@ public final class InboundFrames {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundFrames.class);
 
-    private final BlockVerifier verifier;
+    private final BlockCheck verifier;
     private final NodeMetrics metrics;
     private final InboundHandler handler;
 
-    public InboundFrames(BlockVerifier verifier, NodeMetrics metrics, InboundHandler handler) {
+    public InboundFrames(BlockCheck verifier, NodeMetrics metrics, InboundHandler handler) {
         this.verifier = verifier;
         this.metrics = metrics;
         this.handler = handler;

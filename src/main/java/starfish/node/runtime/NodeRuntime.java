@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SignatureCheck;
+import starfish.node.dag.BlockCheck;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
 import starfish.node.net.Transport;
@@ -28,6 +29,14 @@ public interface NodeRuntime {
     /** How block signatures are checked. */
     default SignatureCheck signatureCheck() {
         return SignatureCheck.DIRECT;
+    }
+
+    /**
+     * How received blocks are checked, given the validator's own checks: those, in a deployment; a simulation, where
+     * validators of one committee receive the very same immutable blocks, may reuse another's verdict.
+     */
+    default BlockCheck blockCheck(BlockCheck own) {
+        return own;
     }
 
     /**
