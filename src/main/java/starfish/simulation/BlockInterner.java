@@ -2,9 +2,11 @@ package starfish.simulation;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import starfish.node.dag.Block;
+import starfish.node.dag.BlockPayload;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.Transactions;
 
@@ -12,38 +14,55 @@ import starfish.node.dag.Transactions;
  * One immutable copy per block for a whole simulated committee. A block's reference names its digest, the hash of
  * its header, so two decodings with one reference have the same header: a later one is replaced by the first
  * (or, when its signature or payload differs, as a forwarded Starfish block's shard does, shares the first one's
- * header lists). Without it every simulated validator keeps its own copy of every block, and a committee of a
- * hundred does not fit in memory. Bounded by forgetting the oldest blocks first: a forgotten block is merely
- * decoded again. Used on the scheduler's one thread.
+ * header lists; each forwarder's shard makes one such copy, which all its receivers share, so that they can share
+ * their verdict on it too). Without it every simulated validator keeps its own copy of every block, and a
+ * committee of a hundred does not fit in memory. Bounded by forgetting the oldest blocks first: a forgotten block
+ * is merely decoded again. Used on the scheduler's one thread.
  */
 final class BlockInterner {
 
-    private final Map<BlockReference, Block> canonical;
+    /** A block's first copy, and the copies with other payloads (forwarded shards) that share its header. */
+    private static final class Copies {
+        final Block first;
+        final Map<BlockPayload, Block> others = new HashMap<>();
+
+        Copies(Block first) {
+            this.first = first;
+        }
+    }
+
+    private final Map<BlockReference, Copies> canonical;
 
     BlockInterner(int capacity) {
         this.canonical = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<BlockReference, Block> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<BlockReference, Copies> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     Block intern(Block block) {
-        Block known = canonical.get(block.reference());
-        if (known == null) {
+        Copies copies = canonical.get(block.reference());
+        if (copies == null) {
             Block kept = compacted(block);
-            canonical.put(block.reference(), kept);
+            canonical.put(block.reference(), new Copies(kept));
             return kept;
         }
-        boolean sameSignature = Arrays.equals(known.signature(), block.signature());
-        // full transactions compare by content; a shard compares by identity, and then only its header is shared
-        if (sameSignature && known.payload().equals(block.payload())) {
+        Block known = copies.first;
+        if (!Arrays.equals(known.signature(), block.signature())) {
+            return withHeaderOf(known, block.signature(), block);
+        }
+        // full transactions compare by content; a shard by identity: each forwarder's own shard is one copy
+        if (known.payload().equals(block.payload())) {
             return known;
         }
+        return copies.others.computeIfAbsent(block.payload(), payload -> withHeaderOf(known, known.signature(), block));
+    }
+
+    private static Block withHeaderOf(Block known, byte[] signature, Block copy) {
         return new Block(known.reference(), known.creationTimeMs(), known.parents(), known.acknowledgements(),
-                known.payloadCommitment(), sameSignature ? known.signature() : block.signature(),
-                compacted(block).payload());
+                known.payloadCommitment(), signature, compacted(copy).payload());
     }
 
     /** Decoded transactions are a view of their whole frame: a kept block gets its own copy of just its data. */

@@ -107,6 +107,20 @@ class SharedFrameTest {
     }
 
     @Test
+    void oneForwardersShardSentToManyIsOneCopy() {
+        ShardedPayload sharded = ShardedPayload.encode(ReedSolomonCoder.forCommittee(10), block.transactions().bytes());
+        interner.intern(block);
+
+        Block toOnePeer = interner.intern(block.withPayload(new ShardPayload(sharded.provenShard(3))));
+        Block toAnother = interner.intern(block.withPayload(new ShardPayload(sharded.provenShard(3))));
+        Block otherForwarder = interner.intern(block.withPayload(new ShardPayload(sharded.provenShard(4))));
+
+        assertThat(toAnother).isSameAs(toOnePeer);
+        assertThat(otherForwarder).isNotSameAs(toOnePeer);
+        assertThat(otherForwarder.parents()).isSameAs(toOnePeer.parents());
+    }
+
+    @Test
     void aMalformedFrameIsMalformedForEveryReceiver() {
         ByteBuffer frame = ByteBuffer.allocate(5).putInt(1).put((byte) 42).flip();
         SharedFrame shared = SharedFrame.decode(frame, interner);
