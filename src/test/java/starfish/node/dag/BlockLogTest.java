@@ -72,6 +72,21 @@ class BlockLogTest {
     }
 
     @Test
+    void recoversOnlyFromTheRoundAskedForAndEveryOwnBlock() throws Exception {
+        Path wal = dir.resolve("wal");
+        List<Block> blocks = blocks();
+        try (BlockLog log = BlockLog.open(wal, 0, committee)) {
+            blocks.forEach(log::append);
+        }
+
+        try (BlockLog log = BlockLog.open(wal, 0, committee, 1L << 20, true, 2)) {
+            assertThat(log.recovered()).extracting(Block::reference)
+                    .containsExactly(blocks.get(0).reference(), blocks.get(4).reference());
+            assertThat(log.lastOwnBlock()).get().extracting(Block::reference).isEqualTo(blocks.get(0).reference());
+        }
+    }
+
+    @Test
     void ownBlocksReachTheFileBeforeTheLogIsClosed() throws Exception {
         Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
