@@ -39,7 +39,7 @@ import starfish.node.config.NodeParameters;
  * (flushed and forced, together with the blocks buffered before it: a group commit) before it is sent, so that
  * after a crash, even a power cut, the validator knows every block it signed and never signs a second one for a round.
  * <p>
- * Opening streams back what a previous run wrote and checks every block's signature. Only the tail of the last
+ * Opening streams back what a previous run wrote and checks the signature of every block it keeps. Only the tail of the last
  * segment may be damaged (a record torn by the crash: cut short, or the last one with a bad checksum, or zeros): it
  * is cut off. Damage before it is refused with {@link CorruptLogException}. A failed write is a
  * {@link StorageFailure}, and the log accepts nothing after it. Not thread-safe: written by the core thread.
@@ -110,8 +110,8 @@ public final class BlockLog implements AutoCloseable {
     /**
      * As {@link #open(Path, int, Committee, long, boolean)}, recovering only the blocks of round `keepFromRound` and
      * above, and this validator's own blocks: a validator that resumes from a commit checkpoint drops the others
-     * anyway, and checking their signatures was most of a restart's recovery time. The records of the blocks left
-     * out are still checked (checksums), so damage before the tail is refused all the same.
+     * anyway, so neither keeping them nor checking their signatures is worth a restart's time. The records of the
+     * blocks left out are still checked (checksums), so damage before the tail is refused all the same.
      */
     public static BlockLog open(Path directory, int self, Committee committee, long segmentBytes,
             boolean forceOwnBlocks, long keepFromRound) throws IOException {
