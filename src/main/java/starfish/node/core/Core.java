@@ -335,6 +335,8 @@ final class Core implements InboundHandler, AutoCloseable {
             metrics.proposedRound.set(own.round());
             dissemination.ownBlockProposed(own);
             commit();
+        } else if (started) {
+            proposer.ownBlockToSendAgain(now).ifPresent(dissemination::ownBlockSentAgain);
         }
         dataPath.poll(now).forEach(observer::committed);
         if (retryDue) {

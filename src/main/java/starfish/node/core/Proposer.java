@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ final class Proposer {
     private final Set<BlockReference> tips = new LinkedHashSet<>();
     private Block lastOwnBlock;
     private long lastProposalNanos;
+    /** When the own newest block was last sent (proposed or sent again). */
+    private long lastSentNanos;
 
     Proposer(BlockSigner signer, BlockStore store, LeaderSchedule schedule, TransactionPool pool, DataPath dataPath,
             NodeMetrics metrics, Clock clock,
@@ -64,6 +67,7 @@ final class Proposer {
         this.tipWindowRounds = tipWindowRounds;
         this.lastOwnBlock = ownGenesis;
         this.lastProposalNanos = nowNanos;
+        this.lastSentNanos = nowNanos;
     }
 
     /** Keeps the tip set: the block is a tip until an accepted block references it. */
@@ -98,8 +102,23 @@ final class Proposer {
                 dataPath.acknowledgements(round), transactions, dataPath.commit(transactions));
         lastOwnBlock = block;
         lastProposalNanos = nowNanos;
+        lastSentNanos = nowNanos;
         pacing.proposed(transactions.count(), nowNanos);
         return block;
+    }
+
+    /**
+     * The own newest block, to be sent to the peers again, when nothing was proposed or sent for a leader timeout:
+     * a validator that cannot propose waits for blocks of its peers that may have been lost in flight (a crash, a
+     * broken connection), while they may wait for its own. A peer that receives it fetches the history it lacks
+     * from the sender, which is what lets a committee that crashed together go on. Once per leader timeout.
+     */
+    Optional<Block> ownBlockToSendAgain(long nowNanos) {
+        if (lastOwnBlock.round() == 0 || nowNanos - lastSentNanos < leaderTimeoutNanos) {
+            return Optional.empty();
+        }
+        lastSentNanos = nowNanos;
+        return Optional.of(lastOwnBlock);
     }
 
     /** The round a proposal would take, whether the leader below it is here, and how long time alone must pass. */

@@ -66,8 +66,10 @@ public final class Validator implements AutoCloseable {
         CheckpointFile checkpointFile = new CheckpointFile(config.storagePath());
         Optional<CommitCheckpoint> checkpoint = checkpointFile.read();
         // recovery: the DAG and the own last block of a previous run on this storage, so no round is signed twice
+        // the blocks below a checkpoint's floor are dropped when the core resumes from it: they are not recovered
         BlockLog blockLog = BlockLog.open(config.storagePath().resolve(BLOCK_LOG), self, committee,
-                parameters.walSegmentBytes(), runtime.forcesWrites());
+                parameters.walSegmentBytes(), runtime.forcesWrites(),
+                checkpoint.map(c -> c.floor(parameters.gcDepthRounds())).orElse(0L));
         store.persistTo(blockLog);
         metrics.watchStorage(blockLog::size);
         TransactionPool pool = new TransactionPool(parameters.maxPendingTransactions());

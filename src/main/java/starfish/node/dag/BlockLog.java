@@ -39,7 +39,7 @@ import starfish.node.config.NodeParameters;
  * (flushed and forced, together with the blocks buffered before it: a group commit) before it is sent, so that
  * after a crash, even a power cut, the validator knows every block it signed and never signs a second one for a round.
  * <p>
- * Opening streams back what a previous run wrote and checks every block's signature. Only the tail of the last
+ * Opening streams back what a previous run wrote and checks the signature of every block it keeps. Only the tail of the last
  * segment may be damaged (a record torn by the crash: cut short, or the last one with a bad checksum, or zeros): it
  * is cut off. Damage before it is refused with {@link CorruptLogException}. A failed write is a
  * {@link StorageFailure}, and the log accepts nothing after it. Not thread-safe: written by the core thread.
@@ -104,12 +104,25 @@ public final class BlockLog implements AutoCloseable {
     /** As {@link #open(Path, int, Committee, long)}; `forceOwnBlocks` false only where a crash keeps buffered writes. */
     public static BlockLog open(Path directory, int self, Committee committee, long segmentBytes,
             boolean forceOwnBlocks) throws IOException {
+        return open(directory, self, committee, segmentBytes, forceOwnBlocks, 0);
+    }
+
+    /**
+     * As {@link #open(Path, int, Committee, long, boolean)}, recovering only the blocks of round `keepFromRound` and
+     * above, and this validator's own blocks: a validator that resumes from a commit checkpoint drops the others
+     * anyway, so neither keeping them nor checking their signatures is worth a restart's time. The records of the
+     * blocks left out are still checked (checksums), so damage before the tail is refused all the same.
+     */
+    public static BlockLog open(Path directory, int self, Committee committee, long segmentBytes,
+            boolean forceOwnBlocks, long keepFromRound) throws IOException {
+        long startNanos = System.nanoTime();
         Files.createDirectories(directory);
         List<Path> segments = segments(directory);
         List<Block> recovered = new ArrayList<>();
         Deque<Sealed> sealed = new ArrayDeque<>();
+        RecoveryScope scope = new RecoveryScope(committee, self, keepFromRound);
         for (Path segment : segments.subList(0, Math.max(0, segments.size() - 1))) {
-            Recovery recovery = new Recovery(segment, Files.size(segment), committee);
+            Recovery recovery = new Recovery(segment, Files.size(segment), scope);
             long intact = recovery.read(recovered);
             if (intact < Files.size(segment)) {
                 throw new CorruptLogException(segment, intact, "a sealed segment ends in a damaged record");
@@ -121,7 +134,7 @@ public final class BlockLog implements AutoCloseable {
                 StandardOpenOption.WRITE);
         try {
             long size = channel.size();
-            Recovery recovery = new Recovery(last, size, committee);
+            Recovery recovery = new Recovery(last, size, scope);
             long intact = size == 0 ? 0 : recovery.read(recovered);
             if (intact < MAGIC.length) {
                 channel.truncate(0);
@@ -136,7 +149,9 @@ public final class BlockLog implements AutoCloseable {
             }
             channel.position(intact);
             if (!recovered.isEmpty()) {
-                LOG.info("{}: recovered {} blocks from {} segments", directory, recovered.size(), sealed.size() + 1);
+                LOG.info("{}: recovered {} blocks from {} segments in {} ms ({} below round {} left out)", directory,
+                        recovered.size(), sealed.size() + 1, (System.nanoTime() - startNanos) / 1_000_000,
+                        scope.leftOut, keepFromRound);
             }
             BlockLog log = new BlockLog(directory, self, segmentBytes, forceOwnBlocks, recovered, sealed, last,
                     segmentNumber(last), channel, recovery.maxRound);
@@ -313,20 +328,44 @@ public final class BlockLog implements AutoCloseable {
         }
     }
 
+    /** Which recovered blocks are kept (and signature-checked), and how many were left out. */
+    private static final class RecoveryScope {
+        private final Committee committee;
+        private final int self;
+        private final long keepFromRound;
+        private long leftOut;
+
+        RecoveryScope(Committee committee, int self, long keepFromRound) {
+            this.committee = committee;
+            this.self = self;
+            this.keepFromRound = keepFromRound;
+        }
+
+        boolean keeps(Block block) {
+            boolean kept = block.round() >= keepFromRound || block.author() == self;
+            if (!kept) {
+                leftOut++;
+            }
+            return kept;
+        }
+    }
+
     /** Streams the records of an existing log, telling a torn tail from damage before it. */
     private static final class Recovery {
         private final Path file;
         private final long size;
+        private final RecoveryScope scope;
         private final Committee committee;
         private final CRC32C crc = new CRC32C();
         private long offset;
         /** The highest round among the intact blocks read. */
         long maxRound;
 
-        Recovery(Path file, long size, Committee committee) {
+        Recovery(Path file, long size, RecoveryScope scope) {
             this.file = file;
             this.size = size;
-            this.committee = committee;
+            this.scope = scope;
+            this.committee = scope.committee;
         }
 
         /** Adds the intact blocks to `into`; returns where the intact part ends. */
@@ -369,9 +408,11 @@ public final class BlockLog implements AutoCloseable {
                         }
                         throw new CorruptLogException(file, start, "checksum mismatch");
                     }
-                    Block block = verified(ByteBuffer.wrap(data), start);
+                    Block block = decoded(ByteBuffer.wrap(data), start);
                     maxRound = Math.max(maxRound, block.round());
-                    into.add(block);
+                    if (scope.keeps(block)) {
+                        into.add(verified(block, start));
+                    }
                 }
                 return offset;
             }
@@ -392,13 +433,15 @@ public final class BlockLog implements AutoCloseable {
             return true;
         }
 
-        private Block verified(ByteBuffer bytes, long start) throws CorruptLogException {
-            Block block;
+        private Block decoded(ByteBuffer bytes, long start) throws CorruptLogException {
             try {
-                block = BlockCodec.decode(bytes);
+                return BlockCodec.decode(bytes);
             } catch (MalformedException e) {
                 throw new CorruptLogException(file, start, "undecodable block: " + e.getMessage());
             }
+        }
+
+        private Block verified(Block block, long start) throws CorruptLogException {
             if (!committee.isValidIndex(block.author())
                     || !committee.authority(block.author()).publicKey().verify(block.digest(), block.signature())) {
                 throw new CorruptLogException(file, start, "bad signature on " + block);

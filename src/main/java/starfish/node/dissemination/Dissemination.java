@@ -13,6 +13,14 @@ public interface Dissemination {
 
     void ownBlockProposed(Block block);
 
+    /**
+     * The own newest block again, after a leader timeout in which this validator could not propose (its peers
+     * may have lost it in flight). The honest disseminations send it as when it was proposed; a Byzantine
+     * strategy, whose sending follows its own plan, sends nothing again.
+     */
+    default void ownBlockSentAgain(Block block) {
+    }
+
     /** A block entered the local DAG (own or a peer's). Push-history protocols forward from here. */
     default void blockAccepted(Block block) {
     }

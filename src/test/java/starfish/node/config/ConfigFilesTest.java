@@ -45,7 +45,7 @@ class ConfigFilesTest {
 
         assertThat(ConfigFiles.readNodeParameters(idle).idleRoundIntervalMs()).isEqualTo(5);
         assertThat(ConfigFiles.readNodeParameters(none).idleRoundIntervalMs()).as("opted out").isEqualTo(-1);
-        assertThat(NodeParameters.DEFAULTS.idleRoundIntervalMs()).isEqualTo(-1);
+        assertThat(NodeParameters.DEFAULTS.idleRoundIntervalMs()).isEqualTo(2);
         assertThatThrownBy(() -> ConfigFiles.readNodeParameters(tooLong)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("slow.yml").hasMessageContaining("idle_round_interval_ms");
     }

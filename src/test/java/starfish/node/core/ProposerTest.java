@@ -73,6 +73,32 @@ class ProposerTest {
         assertThat(metrics.leaderTimeouts.get()).isZero();
     }
 
+    @Test
+    void sendsItsNewestBlockAgainOncePerLeaderTimeoutWhileItCannotPropose() {
+        List<Block> round1 = roundWithout(1, 1);
+        Proposer proposer = proposer(0, round1.get(0)); // own round 1 logged, the quorum of round 1 missing
+
+        assertThat(proposer.tryPropose(0, 700 * MS)).isNull();
+        assertThat(proposer.ownBlockToSendAgain(599 * MS)).isEmpty();
+        assertThat(proposer.ownBlockToSendAgain(600 * MS)).contains(round1.get(0));
+        assertThat(proposer.ownBlockToSendAgain(1_000 * MS)).isEmpty();
+        assertThat(proposer.ownBlockToSendAgain(1_200 * MS)).contains(round1.get(0));
+    }
+
+    @Test
+    void aProposalPutsOffSendingAgain() {
+        Proposer proposer = proposer(0, dag.fullRound(1, dag.genesis).get(0));
+
+        assertThat(proposer.tryPropose(1, 500 * MS)).isNotNull();
+        assertThat(proposer.ownBlockToSendAgain(1_000 * MS)).isEmpty();
+        assertThat(proposer.ownBlockToSendAgain(1_100 * MS)).isPresent();
+    }
+
+    @Test
+    void neverSendsGenesisAgain() {
+        assertThat(proposer(0, dag.genesis.get(0)).ownBlockToSendAgain(10_000 * MS)).isEmpty();
+    }
+
     private List<Block> roundWithout(long round, int absent) {
         List<Block> blocks = new ArrayList<>();
         for (int author = 0; author < 4; author++) {

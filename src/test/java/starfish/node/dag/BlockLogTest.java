@@ -3,6 +3,7 @@ package starfish.node.dag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,15 @@ class BlockLogTest {
             authorities.add(new Authority(i, 1, key.publicKey(), "127.0.0.1", 1000 + i, 2000 + i));
         }
         return new Committee(authorities);
+    }
+
+    /** A log in `wal` that validator `self` wrote with these blocks and closed. */
+    private Path logged(List<Block> blocks, int self) throws IOException {
+        Path wal = dir.resolve("wal");
+        try (BlockLog log = BlockLog.open(wal, self, committee)) {
+            blocks.forEach(log::append);
+        }
+        return wal;
     }
 
     /** Round 1 of all four authorities, then authority 1's round 2. */
@@ -72,6 +82,18 @@ class BlockLogTest {
     }
 
     @Test
+    void recoversOnlyFromTheRoundAskedForAndEveryOwnBlock() throws Exception {
+        List<Block> blocks = blocks();
+        Path wal = logged(blocks, 0);
+
+        try (BlockLog log = BlockLog.open(wal, 0, committee, 1L << 20, true, 2)) {
+            assertThat(log.recovered()).extracting(Block::reference)
+                    .containsExactly(blocks.get(0).reference(), blocks.get(4).reference());
+            assertThat(log.lastOwnBlock()).get().extracting(Block::reference).isEqualTo(blocks.get(0).reference());
+        }
+    }
+
+    @Test
     void ownBlocksReachTheFileBeforeTheLogIsClosed() throws Exception {
         Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
@@ -88,11 +110,8 @@ class BlockLogTest {
 
     @Test
     void aRecordTornByACrashIsCutOff() throws Exception {
-        Path wal = dir.resolve("wal");
         List<Block> blocks = blocks();
-        try (BlockLog log = BlockLog.open(wal, 1, committee)) {
-            blocks.forEach(log::append);
-        }
+        Path wal = logged(blocks, 1);
         long intact = Files.size(segment(wal));
         Files.write(segment(wal), ByteBuffer.allocate(8).putInt(500).putInt(7).array(), StandardOpenOption.APPEND);
 
