@@ -20,6 +20,11 @@ abstract class SilentDissemination implements Dissemination {
     }
 
     @Override
+    public final void ownBlockSentAgain(Block block) {
+        // a strategy sends what its plan says: its ownBlockProposed may sign more blocks (an equivocator's twins)
+    }
+
+    @Override
     public final void blocksRequested(int peer, List<BlockReference> references) {
         // withholding parents and history is part of every attack
     }

@@ -15,10 +15,11 @@ public interface Dissemination {
 
     /**
      * The own newest block again, after a leader timeout in which this validator could not propose (its peers
-     * may have lost it in flight). The honest disseminations send it as when it was proposed; a Byzantine
-     * strategy, whose sending follows its own plan, sends nothing again.
+     * may have lost it in flight): sent as when it was proposed. A Byzantine strategy, whose sending follows its
+     * own plan, sends nothing again.
      */
     default void ownBlockSentAgain(Block block) {
+        ownBlockProposed(block);
     }
 
     /** A block entered the local DAG (own or a peer's). Push-history protocols forward from here. */

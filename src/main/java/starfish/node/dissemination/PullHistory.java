@@ -40,11 +40,6 @@ public final class PullHistory implements Dissemination {
     }
 
     @Override
-    public void ownBlockSentAgain(Block block) {
-        ownBlockProposed(block);
-    }
-
-    @Override
     public void blocksRequested(int peer, List<BlockReference> references) {
         List<Block> requested = new ArrayList<>();
         long highest = 0;

@@ -28,11 +28,6 @@ public final class PushOwnBlocks implements Dissemination {
     }
 
     @Override
-    public void ownBlockSentAgain(Block block) {
-        ownBlockProposed(block);
-    }
-
-    @Override
     public void blocksRequested(int peer, List<BlockReference> references) {
         responder.respond(peer, references);
     }
