@@ -82,7 +82,7 @@ public final class MessageCodec {
                 case REQUEST -> new Message.BlockRequest(BlockCodec.readReferences(in, "requested references"));
                 case RESPONSE -> new Message.BlockResponse(readBlocks(in));
                 case DATA_REQUEST -> new Message.DataRequest(BlockCodec.readReferences(in, "requested data"));
-                case CATCH_UP_REQUEST -> new Message.CatchUpRequest(in.getLong());
+                case CATCH_UP_REQUEST -> catchUpRequest(in.getLong());
                 case CATCH_UP_RESPONSE -> new Message.CatchUpResponse(readBytes(in));
                 default -> throw new MalformedException("unknown message tag " + tag);
             };
@@ -93,6 +93,14 @@ public final class MessageCodec {
         } catch (BufferUnderflowException e) {
             throw new MalformedException("message truncated");
         }
+    }
+
+    /** A sequence index is never negative: a peer that sends one is dropped here, not met by the core. */
+    private static Message.CatchUpRequest catchUpRequest(long fromIndex) throws MalformedException {
+        if (fromIndex < 0) {
+            throw new MalformedException("negative catch-up index " + fromIndex);
+        }
+        return new Message.CatchUpRequest(fromIndex);
     }
 
     private static int bodyLength(Message message) {

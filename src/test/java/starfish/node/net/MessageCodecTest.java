@@ -52,6 +52,9 @@ class MessageCodecTest {
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {42})).isInstanceOf(MalformedException.class)
                 .hasMessageContaining("unknown message tag 42");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[0])).isInstanceOf(MalformedException.class);
+        byte[] negativeIndex = ByteBuffer.allocate(9).put(MessageCodec.CATCH_UP_REQUEST).putLong(-1).array();
+        assertThatThrownBy(() -> MessageCodec.decode(negativeIndex)).isInstanceOf(MalformedException.class)
+                .hasMessageContaining("negative catch-up index");
         byte[] hugeCount = ByteBuffer.allocate(5).put(MessageCodec.REQUEST).putInt(Integer.MAX_VALUE).array();
         assertThatThrownBy(() -> MessageCodec.decode(hugeCount)).isInstanceOf(MalformedException.class)
                 .hasMessageContaining("out of range");
