@@ -47,13 +47,14 @@ public final class SimulatedCommittee implements AutoCloseable {
         List<Authority> authorities = new ArrayList<>();
         SharedSignatureCheck signatures = new SharedSignatureCheck();
         SharedVerdicts verdicts = new SharedVerdicts();
+        SharedEncodings encodings = new SharedEncodings();
         hosts = new SimulatedHost[n];
         for (int i = 0; i < n; i++) {
             SigningKey key = SigningKey.derived(spec.seed(), i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "simulated-" + i, 0, 0));
             hosts[i] = new SimulatedHost(i, scheduler, network, spec.costs(), signatures, verdicts,
-                    seeds.nextLong());
+                    encodings, seeds.nextLong());
         }
         committee = new Committee(authorities);
         validators = new Validator[n];

@@ -5,6 +5,8 @@ import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SignatureCheck;
 import starfish.node.dag.BlockCheck;
+import starfish.node.data.PayloadCoding;
+import starfish.node.data.ReedSolomonCoder;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
 import starfish.node.net.Transport;
@@ -26,13 +28,14 @@ final class SimulatedHost implements NodeRuntime {
     private final SplittableRandom random;
     private final SignatureCheck signatures;
     private final SharedVerdicts verdicts;
+    private final SharedEncodings encodings;
     private InboundFrames inbound;
     private long incarnation;
     private boolean up;
     private long busyUntilNanos;
 
     SimulatedHost(int authority, EventScheduler scheduler, SimulatedNetwork network, CostModel costs,
-            SignatureCheck signatures, SharedVerdicts verdicts, long seed) {
+            SignatureCheck signatures, SharedVerdicts verdicts, SharedEncodings encodings, long seed) {
         this.authority = authority;
         this.scheduler = scheduler;
         this.network = network;
@@ -40,6 +43,7 @@ final class SimulatedHost implements NodeRuntime {
         this.random = new SplittableRandom(seed);
         this.signatures = signatures;
         this.verdicts = verdicts;
+        this.encodings = encodings;
         network.attach(this);
     }
 
@@ -116,6 +120,11 @@ final class SimulatedHost implements NodeRuntime {
     @Override
     public BlockCheck blockCheck(BlockCheck own) {
         return verdicts.sharing(own);
+    }
+
+    @Override
+    public PayloadCoding payloadCoding(ReedSolomonCoder coder) {
+        return encodings.over(coder);
     }
 
     @Override

@@ -15,6 +15,7 @@ import starfish.node.dag.BlockReference;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.InvalidEncodingException;
+import starfish.node.data.PayloadCoding;
 import starfish.node.data.ProvenShard;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.Shard;
@@ -36,6 +37,7 @@ final class HeldData {
     }
 
     private final ReedSolomonCoder coder;
+    private final PayloadCoding coding;
     private final int self;
     private final Map<BlockReference, Held> full = new HashMap<>();
     private final Set<BlockReference> undecodable = new HashSet<>();
@@ -45,15 +47,17 @@ final class HeldData {
 
     private final Function<Digest, ShardedPayload> verifiedEncodings;
 
-    HeldData(ReedSolomonCoder coder, int self, Function<Digest, ShardedPayload> verifiedEncodings) {
+    HeldData(ReedSolomonCoder coder, PayloadCoding coding, int self,
+            Function<Digest, ShardedPayload> verifiedEncodings) {
         this.coder = coder;
+        this.coding = coding;
         this.self = self;
         this.verifiedEncodings = verifiedEncodings;
     }
 
     /** Encodes own transactions; the encoding is kept for the block that commits to its root. */
     Digest commit(Transactions transactions) {
-        ShardedPayload encoded = ShardedPayload.encode(coder, transactions.bytes());
+        ShardedPayload encoded = coding.encode(transactions.bytes());
         Digest root = new Digest(encoded.root());
         ownEncodings.put(root, encoded);
         return root;
@@ -70,7 +74,10 @@ final class HeldData {
             if (encoded == null) {
                 encoded = verifiedEncodings.apply(block.payloadCommitment());
             }
-            hold(block, encoded != null ? encoded : ShardedPayload.encode(coder, transactions.bytes()), transactions);
+            if (encoded == null) {
+                encoded = coding.encode(transactions.bytes(), block.payloadCommitment());
+            }
+            hold(block, encoded, transactions);
         } else if (payload instanceof ShardPayload shardPayload && shardPayload.shard() != null) {
             Map<Integer, Shard> shards = partial.computeIfAbsent(reference, r -> new HashMap<>());
             Shard shard = shardPayload.shard().shard();
@@ -84,7 +91,7 @@ final class HeldData {
     private void rebuild(Block block, List<Shard> shards) {
         partial.remove(block.reference());
         try {
-            ShardedPayload encoded = ShardedPayload.rebuild(coder, block.payloadCommitment().bytes(), shards);
+            ShardedPayload encoded = coding.rebuild(block.payloadCommitment(), shards);
             Transactions transactions = framed(encoded.payload());
             if (transactions == null) {
                 undecodable.add(block.reference());

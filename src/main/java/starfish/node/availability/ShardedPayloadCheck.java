@@ -10,6 +10,7 @@ import starfish.node.dag.BlockVerifier;
 import starfish.node.dag.InvalidBlockException;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
+import starfish.node.data.PayloadCoding;
 import starfish.node.data.ProvenShard;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.ShardedPayload;
@@ -25,6 +26,7 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
     private static final int KEPT_ENCODINGS = 32;
 
     private final ReedSolomonCoder coder;
+    private final PayloadCoding coding;
     /** Encodings just verified, by root, so that the core thread need not encode the same data again. */
     private final Map<Digest, ShardedPayload> verified = Collections.synchronizedMap(
             new LinkedHashMap<>(KEPT_ENCODINGS, 0.75f, false) {
@@ -34,8 +36,9 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
                 }
             });
 
-    public ShardedPayloadCheck(ReedSolomonCoder coder) {
+    public ShardedPayloadCheck(ReedSolomonCoder coder, PayloadCoding coding) {
         this.coder = coder;
+        this.coding = coding;
     }
 
     /** The encoding verified for this root, if still kept (each is handed out once). */
@@ -48,7 +51,7 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
         byte[] root = block.payloadCommitment().bytes();
         if (block.payload() instanceof Transactions transactions) {
             ShardedPayload encoded = transactions.isWellFormed()
-                    ? ShardedPayload.encode(coder, transactions.bytes()) : null;
+                    ? coding.encode(transactions.bytes(), block.payloadCommitment()) : null;
             if (encoded == null || !Arrays.equals(encoded.root(), root)) {
                 throw new InvalidBlockException(RejectionReason.MERKLE_MISMATCH, "data does not encode to the Merkle root of " + block);
             }

@@ -1,5 +1,6 @@
 package starfish.node.core;
 
+import java.util.function.Function;
 import starfish.node.availability.DataPath;
 import starfish.node.availability.ShardedPayloadCheck;
 import starfish.node.availability.StarfishDataPath;
@@ -12,6 +13,7 @@ import starfish.node.consensus.StarfishSkipRule;
 import starfish.node.crypto.SignatureCheck;
 import starfish.node.dag.BlockStore;
 import starfish.node.dag.BlockVerifier;
+import starfish.node.data.PayloadCoding;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.dissemination.BlockResponder;
 import starfish.node.dissemination.Dissemination;
@@ -39,17 +41,21 @@ final class ProtocolComponents {
     private final ShardedPayloadCheck shardedCheck;
     private final StarfishDataPath starfishData;
 
-    /** `peers` picks whom the data path asks again for data still missing. */
+    /**
+     * `peers` picks whom the data path asks again for data still missing; `coding` gives how the data of a coder's
+     * shape is encoded and rebuilt (the runtime's).
+     */
     ProtocolComponents(Consensus consensus, Committee committee, int self, NodeParameters parameters,
-            RandomPeers peers) {
+            RandomPeers peers, Function<ReedSolomonCoder, PayloadCoding> coding) {
         this.consensus = consensus;
         this.committee = committee;
         this.self = self;
         this.parameters = parameters;
         boolean sharded = consensus == Consensus.STARFISH || consensus == Consensus.STARFISH_PULL;
         ReedSolomonCoder coder = sharded ? ReedSolomonCoder.forCommittee(committee.size()) : null;
-        this.shardedCheck = sharded ? new ShardedPayloadCheck(coder) : null;
-        this.starfishData = sharded ? new StarfishDataPath(committee, coder, shardedCheck, self,
+        PayloadCoding payloadCoding = sharded ? coding.apply(coder) : null;
+        this.shardedCheck = sharded ? new ShardedPayloadCheck(coder, payloadCoding) : null;
+        this.starfishData = sharded ? new StarfishDataPath(committee, coder, payloadCoding, shardedCheck, self,
                 parameters.gcDepthRounds(), parameters.syncRetryMs(), peers) : null;
     }
 

@@ -76,7 +76,7 @@ public final class Validator implements AutoCloseable {
         metrics.watchPool(pool::pendingCount, pool::droppedCount);
         List<Block> genesis = BlockSigner.genesis(committee);
         ProtocolComponents protocol = new ProtocolComponents(config.consensus(), committee, self, parameters,
-                new RandomPeers(self, committee.size(), runtime.random()));
+                new RandomPeers(self, committee.size(), runtime.random()), runtime::payloadCoding);
         Core[] coreRef = new Core[1];
         InboundHandler toCore = new InboundHandler() {
             @Override

@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 import starfish.node.core.ValidatorConfig;
 import starfish.node.crypto.SignatureCheck;
 import starfish.node.dag.BlockCheck;
+import starfish.node.data.PayloadCoding;
+import starfish.node.data.ReedSolomonCoder;
 import starfish.node.metrics.NodeMetrics;
 import starfish.node.net.InboundFrames;
 import starfish.node.net.Transport;
@@ -37,6 +39,14 @@ public interface NodeRuntime {
      */
     default BlockCheck blockCheck(BlockCheck own) {
         return own;
+    }
+
+    /**
+     * How transaction data is erasure-coded with `coder`: by the validator itself, in a deployment; a simulation,
+     * where validators of one committee code the very same data, may code each payload once for all of them.
+     */
+    default PayloadCoding payloadCoding(ReedSolomonCoder coder) {
+        return PayloadCoding.direct(coder);
     }
 
     /**

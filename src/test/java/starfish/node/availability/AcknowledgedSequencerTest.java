@@ -18,6 +18,7 @@ import starfish.node.dag.BlockSigner;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.MerkleTree;
+import starfish.node.data.PayloadCoding;
 import starfish.node.data.ProvenShard;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.Shard;
@@ -32,7 +33,7 @@ class AcknowledgedSequencerTest {
     private final ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(4);
     private final List<BlockSigner> signers = new ArrayList<>();
     private final Committee committee;
-    private final HeldData held = new HeldData(coder, 3, root -> null);
+    private final HeldData held = new HeldData(coder, PayloadCoding.direct(coder), 3, root -> null);
     private final AcknowledgedSequencer sequencer;
     private final List<BlockReference> genesis;
 
