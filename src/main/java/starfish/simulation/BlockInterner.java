@@ -2,12 +2,13 @@ package starfish.simulation;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockPayload;
 import starfish.node.dag.BlockReference;
+import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 
 /**
@@ -24,7 +25,11 @@ final class BlockInterner {
     /** A block's first copy, and the copies with other payloads (forwarded shards) that share its header. */
     private static final class Copies {
         final Block first;
-        final Map<BlockPayload, Block> others = new HashMap<>();
+        /**
+         * By the forwarded shard's identity (a forwarder wraps its one shard object anew for each peer): hashing
+         * a shard's Merkle proof took a twelfth of a committee of a hundred's time.
+         */
+        final Map<Object, Block> others = new IdentityHashMap<>();
 
         Copies(Block first) {
             this.first = first;
@@ -57,7 +62,8 @@ final class BlockInterner {
         if (known.payload().equals(block.payload())) {
             return known;
         }
-        return copies.others.computeIfAbsent(block.payload(), payload -> withHeaderOf(known, known.signature(), block));
+        Object payloadIdentity = block.payload() instanceof ShardPayload forwarded ? forwarded.shard() : block.payload();
+        return copies.others.computeIfAbsent(payloadIdentity, payload -> withHeaderOf(known, known.signature(), block));
     }
 
     private static Block withHeaderOf(Block known, byte[] signature, Block copy) {

@@ -15,6 +15,7 @@ import starfish.node.dag.BlockSigner;
 import starfish.node.dag.MalformedException;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
+import starfish.node.data.ProvenShard;
 import starfish.node.data.ReedSolomonCoder;
 import starfish.node.data.ShardedPayload;
 import starfish.node.net.Message;
@@ -111,8 +112,10 @@ class SharedFrameTest {
         ShardedPayload sharded = ShardedPayload.encode(ReedSolomonCoder.forCommittee(10), block.transactions().bytes());
         interner.intern(block);
 
-        Block toOnePeer = interner.intern(block.withPayload(new ShardPayload(sharded.provenShard(3))));
-        Block toAnother = interner.intern(block.withPayload(new ShardPayload(sharded.provenShard(3))));
+        // a forwarder holds its shard once and wraps it anew for each peer
+        ProvenShard forwardersShard = sharded.provenShard(3);
+        Block toOnePeer = interner.intern(block.withPayload(new ShardPayload(forwardersShard)));
+        Block toAnother = interner.intern(block.withPayload(new ShardPayload(forwardersShard)));
         Block otherForwarder = interner.intern(block.withPayload(new ShardPayload(sharded.provenShard(4))));
 
         assertThat(toAnother).isSameAs(toOnePeer);
