@@ -16,39 +16,38 @@ import starfish.node.dag.BlockStore;
 final class PeerKnowledge {
 
     private final BlockStore store;
-    private final List<KnownReferences> known = new ArrayList<>();
+    private final KnownHolders known;
 
     PeerKnowledge(BlockStore store, int committeeSize) {
         this.store = store;
-        for (int peer = 0; peer < committeeSize; peer++) {
-            known.add(new KnownReferences(committeeSize));
-        }
+        this.known = new KnownHolders(committeeSize);
     }
 
     void received(int peer, List<Block> blocks) {
-        KnownReferences peerKnows = known.get(peer);
         for (Block block : blocks) {
-            peerKnows.add(block.reference());
-            block.parents().forEach(peerKnows::add);
+            known.add(peer, block.reference());
+            for (BlockReference parent : block.parents()) {
+                known.add(peer, parent);
+            }
         }
     }
 
     void sent(int peer, BlockReference reference) {
-        known.get(peer).add(reference);
+        known.add(peer, reference);
     }
 
     /**
      * The ancestors of `roots` the peer does not hold, at or above `floor` (genesis excluded), in causal order;
-     * they count as sent from now on. Knowledge below the floor is forgotten.
+     * they count as sent from now on. Knowledge below the floor (or a higher one given before) is forgotten, for
+     * every peer.
      */
     List<Block> unknownHistory(int peer, Collection<Block> roots, long floor) {
-        KnownReferences peerKnows = known.get(peer);
-        peerKnows.forgetBelow(floor);
+        known.forgetBelow(floor);
         List<Block> unknown = new ArrayList<>();
         Deque<Block> frontier = new ArrayDeque<>(roots);
         while (!frontier.isEmpty()) {
             for (BlockReference parent : frontier.poll().parents()) {
-                if (parent.round() < Math.max(1, floor) || !peerKnows.add(parent)) {
+                if (parent.round() < Math.max(1, floor) || !known.add(peer, parent)) {
                     continue;
                 }
                 Block parentBlock = store.get(parent);

@@ -1,7 +1,9 @@
 package starfish.node.dissemination;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
@@ -32,13 +34,15 @@ public final class PushCausalHistory implements Dissemination {
     @Override
     public void ownBlockProposed(Block block) {
         long floor = block.round() - windowRounds;
+        // most peers lack the same ancestors: each one's forwarding form is made once and sent to all of them
+        Map<Block, Block> forwardForms = new IdentityHashMap<>();
         for (int peer = 0; peer < committeeSize; peer++) {
             if (peer == self) {
                 continue;
             }
             List<Block> blocks = new ArrayList<>();
             for (Block ancestor : knowledge.unknownHistory(peer, List.of(block), floor)) {
-                blocks.add(responder.forwarding().forwardForm(ancestor));
+                blocks.add(forwardForms.computeIfAbsent(ancestor, responder.forwarding()::forwardForm));
             }
             blocks.add(block);
             knowledge.sent(peer, block.reference());
