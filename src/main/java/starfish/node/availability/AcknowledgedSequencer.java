@@ -3,7 +3,6 @@ package starfish.node.availability;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import starfish.node.consensus.CommittedSubDag;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
+import starfish.node.dag.RoundMap;
 
 /**
  * Decides which committed blocks' transactions are sequenced with which leader, and holds leaders back until their
@@ -35,7 +35,7 @@ final class AcknowledgedSequencer {
 
     private final Committee committee;
     private final int gcDepth;
-    private final Map<BlockReference, StakeAggregator> acknowledgements = new HashMap<>();
+    private final RoundMap<StakeAggregator> acknowledgements = new RoundMap<>();
     private final TreeMap<BlockReference, Block> awaitingQuorum = new TreeMap<>();
     private final Deque<Pending> queue = new ArrayDeque<>();
 
@@ -66,7 +66,7 @@ final class AcknowledgedSequencer {
         }
         queue.add(new Pending(linearized.leader(), linearized.blocks(), toSequence));
         awaitingQuorum.headMap(new BlockReference(0, floor, Digest.ZERO)).clear();
-        acknowledgements.keySet().removeIf(reference -> reference.round() < floor);
+        acknowledgements.removeBelow(floor);
     }
 
     /** The leaders at the head of the queue whose data is all resolved, with their transactions, in order. */
@@ -89,7 +89,7 @@ final class AcknowledgedSequencer {
             return Optional.empty();
         }
         SortedMap<BlockReference, List<Integer>> acknowledgers = new TreeMap<>();
-        acknowledgements.forEach((reference, stake) -> acknowledgers.put(reference, stake.authorities()));
+        acknowledgements.asMap().forEach((reference, stake) -> acknowledgers.put(reference, stake.authorities()));
         return Optional.of(new SequencingState(List.copyOf(awaitingQuorum.keySet()), acknowledgers));
     }
 

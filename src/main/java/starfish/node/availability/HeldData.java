@@ -3,15 +3,15 @@ package starfish.node.availability;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import starfish.node.crypto.Digest;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockPayload;
 import starfish.node.dag.BlockReference;
+import starfish.node.dag.RoundMap;
+import starfish.node.dag.RoundSet;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.InvalidEncodingException;
@@ -39,9 +39,9 @@ final class HeldData {
     private final ReedSolomonCoder coder;
     private final PayloadCoding coding;
     private final int self;
-    private final Map<BlockReference, Held> full = new HashMap<>();
-    private final Set<BlockReference> undecodable = new HashSet<>();
-    private final Map<BlockReference, Map<Integer, Shard>> partial = new HashMap<>();
+    private final RoundMap<Held> full = new RoundMap<>();
+    private final RoundSet undecodable = new RoundSet();
+    private final RoundMap<Map<Integer, Shard>> partial = new RoundMap<>();
     private final Map<Digest, ShardedPayload> ownEncodings = new HashMap<>();
     private final List<BlockReference> newlyHeld = new ArrayList<>();
 
@@ -141,9 +141,9 @@ final class HeldData {
     }
 
     void garbageCollectBelow(long round) {
-        full.keySet().removeIf(reference -> reference.round() < round);
-        undecodable.removeIf(reference -> reference.round() < round);
-        partial.keySet().removeIf(reference -> reference.round() < round);
+        full.removeBelow(round);
+        undecodable.removeBelow(round);
+        partial.removeBelow(round);
         newlyHeld.removeIf(reference -> reference.round() < round);
         if (ownEncodings.size() > 16) {
             ownEncodings.clear(); // encodings of own blocks that were never signed (a failed proposal)

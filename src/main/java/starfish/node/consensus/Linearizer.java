@@ -3,12 +3,11 @@ package starfish.node.consensus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
+import starfish.node.dag.RoundSet;
 
 /**
  * Turns committed leaders into a sequence of blocks: each leader's causal history not output before, sorted by
@@ -19,7 +18,7 @@ public final class Linearizer {
 
     private final BlockStore store;
     private final int gcDepth;
-    private final Set<BlockReference> output = new HashSet<>();
+    private final RoundSet output = new RoundSet();
 
     public Linearizer(BlockStore store, int gcDepth) {
         this.store = store;
@@ -28,13 +27,13 @@ public final class Linearizer {
 
     /** The blocks output so far that later leaders may still reach (within gcDepth rounds of the last leader). */
     public List<BlockReference> output() {
-        return output.stream().sorted().toList();
+        return output.asSet().stream().sorted().toList();
     }
 
     /** Resumes after a checkpoint, with the blocks it says were output. */
     public void restore(List<BlockReference> alreadyOutput) {
         output.clear();
-        output.addAll(alreadyOutput);
+        alreadyOutput.forEach(output::add);
     }
 
     public CommittedSubDag linearize(Block leader) {
@@ -60,7 +59,7 @@ public final class Linearizer {
             }
         }
         blocks.sort((a, b) -> a.reference().compareTo(b.reference()));
-        output.removeIf(r -> r.round() < floor);
+        output.removeBelow(floor);
         return new CommittedSubDag(leader, blocks);
     }
 }
