@@ -1,7 +1,6 @@
 package starfish.node.dissemination;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,16 +9,16 @@ import starfish.node.dag.BlockReference;
 
 /**
  * Which peers are known to hold which blocks: a set of (peer, block reference) pairs laid out by round, with a slot
- * per author holding the first digest seen and a bit per peer, and the rare other digests (equivocations) beside.
- * One table for all peers: a validator of a hundred records a hundred parents for each of the ten thousand blocks
- * its peers push it a round, and a bit per peer beside each block keeps that work in a few cache lines (a table of
- * digests per peer took a hundred times the memory and a third of a simulated committee's time).
+ * per author holding the first digest seen and the bits of the peers that hold it, and the rare other digests
+ * (equivocations) beside. One table for all peers: a validator of a hundred records a hundred parents for each of
+ * the ten thousand blocks its peers push it a round, and the bits beside each block keep that in a few cache lines
+ * (a table of digests per peer took a hundred times the memory), and let one walk of the DAG serve every peer.
  */
 final class KnownHolders {
 
     private static final int CACHED_ROUNDS = 4;
 
-    /** One round: the first digest seen per author, and per author the bits of the peers that hold it. */
+    /** One round: the first digest seen per author, and per author the words of the bits of the peers holding it. */
     private static final class Round {
         final long number;
         final Digest[] digests;
@@ -35,7 +34,7 @@ final class KnownHolders {
     private final int committeeSize;
     private final int words;
     private final TreeMap<Long, Round> rounds = new TreeMap<>();
-    private final Map<BlockReference, BitSet> others = new HashMap<>();
+    private final Map<BlockReference, long[]> others = new HashMap<>();
     /** Blocks pushed to a peer alternate between two rounds (the block's and its parents'): a few stay at hand. */
     private final Round[] cached = new Round[CACHED_ROUNDS];
     private long floor = Long.MIN_VALUE;
@@ -45,23 +44,47 @@ final class KnownHolders {
         this.words = (committeeSize + 63) / 64;
     }
 
+    /** A peer set with no peer, to fill with {@link #include}. */
+    long[] noPeers() {
+        return new long[words];
+    }
+
+    static void include(long[] peers, int peer) {
+        peers[peer >>> 6] |= 1L << peer;
+    }
+
+    static boolean includes(long[] peers, int peer) {
+        return (peers[peer >>> 6] & 1L << peer) != 0;
+    }
+
+    static boolean isEmpty(long[] peers) {
+        for (long word : peers) {
+            if (word != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Records that the peer holds the block; false if that was known already. */
     boolean add(int peer, BlockReference reference) {
-        int author = reference.author();
-        if (author < 0 || author >= committeeSize) {
-            return addOther(peer, reference);
-        }
-        Round round = round(reference.round());
-        Digest first = round.digests[author];
-        if (first == null) {
-            round.digests[author] = reference.digest();
-        } else if (first != reference.digest() && !first.equals(reference.digest())) {
-            return addOther(peer, reference);
-        }
-        int word = author * words + (peer >>> 6);
+        long[] holders = holdersOf(reference);
+        int word = wordOf(reference, holders) + (peer >>> 6);
         long bit = 1L << peer;
-        boolean added = (round.holders[word] & bit) == 0;
-        round.holders[word] |= bit;
+        boolean added = (holders[word] & bit) == 0;
+        holders[word] |= bit;
+        return added;
+    }
+
+    /** Records that the peers hold the block; returns the ones for which that was not known (a new set). */
+    long[] addAll(long[] peers, BlockReference reference) {
+        long[] holders = holdersOf(reference);
+        int start = wordOf(reference, holders);
+        long[] added = new long[words];
+        for (int i = 0; i < words; i++) {
+            added[i] = peers[i] & ~holders[start + i];
+            holders[start + i] |= peers[i];
+        }
         return added;
     }
 
@@ -77,13 +100,28 @@ final class KnownHolders {
         }
     }
 
-    private boolean addOther(int peer, BlockReference reference) {
-        BitSet holders = others.computeIfAbsent(reference, r -> new BitSet());
-        if (holders.get(peer)) {
-            return false;
+    /** The words holding the block's peer bits: its round's table, or its own words for an equivocation. */
+    private long[] holdersOf(BlockReference reference) {
+        int author = reference.author();
+        if (author < 0 || author >= committeeSize) {
+            return others.computeIfAbsent(reference, r -> new long[words]);
         }
-        holders.set(peer);
-        return true;
+        Round round = round(reference.round());
+        Digest first = round.digests[author];
+        if (first == null) {
+            round.digests[author] = reference.digest();
+        } else if (first != reference.digest() && !first.equals(reference.digest())) {
+            return others.computeIfAbsent(reference, r -> new long[words]);
+        }
+        return round.holders;
+    }
+
+    /**
+     * Where the block's words start in what {@link #holdersOf} returned: an equivocation's own words are exactly
+     * one peer set long; a round's table is longer, unless the committee has one member, whose words start at 0 too.
+     */
+    private int wordOf(BlockReference reference, long[] holders) {
+        return holders.length == words ? 0 : reference.author() * words;
     }
 
     private Round round(long number) {

@@ -1,10 +1,12 @@
 package starfish.node.dissemination;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import starfish.node.dag.Block;
 import starfish.node.dag.BlockReference;
 import starfish.node.dag.BlockStore;
@@ -17,10 +19,12 @@ final class PeerKnowledge {
 
     private final BlockStore store;
     private final KnownHolders known;
+    private final int committeeSize;
 
     PeerKnowledge(BlockStore store, int committeeSize) {
         this.store = store;
         this.known = new KnownHolders(committeeSize);
+        this.committeeSize = committeeSize;
     }
 
     void received(int peer, List<Block> blocks) {
@@ -30,6 +34,11 @@ final class PeerKnowledge {
                 known.add(peer, parent);
             }
         }
+    }
+
+    /** A peer set with no peer, to fill with {@link KnownHolders#include}. */
+    long[] noPeers() {
+        return known.noPeers();
     }
 
     void sent(int peer, BlockReference reference) {
@@ -42,22 +51,67 @@ final class PeerKnowledge {
      * every peer.
      */
     List<Block> unknownHistory(int peer, Collection<Block> roots, long floor) {
+        long[] onlyPeer = known.noPeers();
+        KnownHolders.include(onlyPeer, peer);
+        return unknownHistories(roots, floor, onlyPeer).get(peer);
+    }
+
+    /**
+     * {@link #unknownHistory} for each of `peers` (indexed by peer; empty for the others), in one walk: each
+     * ancestor is visited once, from the highest round down, with the set of peers that reached it through
+     * blocks they lacked. A walk per peer visited a hundred times as much at n=100, where a peer lacks most of
+     * the previous round.
+     */
+    List<List<Block>> unknownHistories(Collection<Block> roots, long floor, long[] peers) {
         known.forgetBelow(floor);
-        List<Block> unknown = new ArrayList<>();
-        Deque<Block> frontier = new ArrayDeque<>(roots);
-        while (!frontier.isEmpty()) {
-            for (BlockReference parent : frontier.poll().parents()) {
-                if (parent.round() < Math.max(1, floor) || !known.add(peer, parent)) {
-                    continue;
+        long lowest = Math.max(1, floor);
+        TreeMap<Long, Map<BlockReference, long[]>> reached = new TreeMap<>();
+        roots.forEach(root -> reachParents(reached, root, peers, lowest));
+        List<Block> lacked = new ArrayList<>();
+        List<long[]> lackedBy = new ArrayList<>();
+        for (Map.Entry<Long, Map<BlockReference, long[]>> round; (round = reached.pollLastEntry()) != null; ) {
+            round.getValue().forEach((reference, reachedBy) -> {
+                long[] lacking = known.addAll(reachedBy, reference);
+                Block block = store.get(reference);
+                if (block != null && !KnownHolders.isEmpty(lacking)) {
+                    lacked.add(block);
+                    lackedBy.add(lacking);
+                    reachParents(reached, block, lacking, lowest);
                 }
-                Block parentBlock = store.get(parent);
-                if (parentBlock != null) {
-                    unknown.add(parentBlock);
-                    frontier.add(parentBlock);
+            });
+        }
+        return byPeer(lacked, lackedBy);
+    }
+
+    private static void reachParents(TreeMap<Long, Map<BlockReference, long[]>> reached, Block block, long[] peers,
+            long lowest) {
+        for (BlockReference parent : block.parents()) {
+            if (parent.round() >= lowest) {
+                long[] reachedBy = reached.computeIfAbsent(parent.round(), round -> new HashMap<>())
+                        .computeIfAbsent(parent, p -> new long[peers.length]);
+                for (int i = 0; i < peers.length; i++) {
+                    reachedBy[i] |= peers[i];
                 }
             }
         }
-        unknown.sort((a, b) -> a.reference().compareTo(b.reference()));
-        return unknown;
+    }
+
+    private List<List<Block>> byPeer(List<Block> blocks, List<long[]> lackedBy) {
+        Integer[] order = new Integer[blocks.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> blocks.get(a).reference().compareTo(blocks.get(b).reference()));
+        List<List<Block>> byPeer = new ArrayList<>();
+        for (int peer = 0; peer < committeeSize; peer++) {
+            byPeer.add(new ArrayList<>());
+        }
+        for (int i : order) {
+            long[] peers = lackedBy.get(i);
+            for (int peer = 0; peer < committeeSize; peer++) {
+                if (KnownHolders.includes(peers, peer)) {
+                    byPeer.get(peer).add(blocks.get(i));
+                }
+            }
+        }
+        return byPeer;
     }
 }

@@ -33,7 +33,13 @@ public final class PushCausalHistory implements Dissemination {
 
     @Override
     public void ownBlockProposed(Block block) {
-        long floor = block.round() - windowRounds;
+        long[] peers = knowledge.noPeers();
+        for (int peer = 0; peer < committeeSize; peer++) {
+            if (peer != self) {
+                KnownHolders.include(peers, peer);
+            }
+        }
+        List<List<Block>> unknown = knowledge.unknownHistories(List.of(block), block.round() - windowRounds, peers);
         // most peers lack the same ancestors: each one's forwarding form is made once and sent to all of them
         Map<Block, Block> forwardForms = new IdentityHashMap<>();
         for (int peer = 0; peer < committeeSize; peer++) {
@@ -41,7 +47,7 @@ public final class PushCausalHistory implements Dissemination {
                 continue;
             }
             List<Block> blocks = new ArrayList<>();
-            for (Block ancestor : knowledge.unknownHistory(peer, List.of(block), floor)) {
+            for (Block ancestor : unknown.get(peer)) {
                 blocks.add(forwardForms.computeIfAbsent(ancestor, responder.forwarding()::forwardForm));
             }
             blocks.add(block);
