@@ -37,6 +37,11 @@ final class SharedEncodings {
         PayloadCoding own = PayloadCoding.direct(coder);
         return new PayloadCoding() {
             @Override
+            public ReedSolomonCoder coder() {
+                return coder;
+            }
+
+            @Override
             public ShardedPayload encode(ByteBuffer payload) {
                 return remembered(own.encode(payload));
             }

@@ -47,9 +47,8 @@ final class HeldData {
 
     private final Function<Digest, ShardedPayload> verifiedEncodings;
 
-    HeldData(ReedSolomonCoder coder, PayloadCoding coding, int self,
-            Function<Digest, ShardedPayload> verifiedEncodings) {
-        this.coder = coder;
+    HeldData(PayloadCoding coding, int self, Function<Digest, ShardedPayload> verifiedEncodings) {
+        this.coder = coding.coder();
         this.coding = coding;
         this.self = self;
         this.verifiedEncodings = verifiedEncodings;

@@ -36,8 +36,8 @@ public final class ShardedPayloadCheck implements BlockVerifier.PayloadCheck {
                 }
             });
 
-    public ShardedPayloadCheck(ReedSolomonCoder coder, PayloadCoding coding) {
-        this.coder = coder;
+    public ShardedPayloadCheck(PayloadCoding coding) {
+        this.coder = coding.coder();
         this.coding = coding;
     }
 

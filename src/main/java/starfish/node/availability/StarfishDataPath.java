@@ -15,7 +15,6 @@ import starfish.node.dag.BlockReference;
 import starfish.node.dag.ShardPayload;
 import starfish.node.dag.Transactions;
 import starfish.node.data.PayloadCoding;
-import starfish.node.data.ReedSolomonCoder;
 import starfish.node.dissemination.BlockResponder;
 import starfish.node.dissemination.Forwarding;
 import starfish.node.net.Message;
@@ -39,9 +38,9 @@ public final class StarfishDataPath implements DataPath {
     private Transport network;
     private BlockResponder responder;
 
-    public StarfishDataPath(Committee committee, ReedSolomonCoder coder, PayloadCoding coding,
-            ShardedPayloadCheck check, int self, int gcDepth, long retryMs, RandomPeers peers) {
-        this.held = new HeldData(coder, coding, self, check::takeVerified);
+    public StarfishDataPath(Committee committee, PayloadCoding coding, ShardedPayloadCheck check, int self,
+            int gcDepth, long retryMs, RandomPeers peers) {
+        this.held = new HeldData(coding, self, check::takeVerified);
         this.sequencer = new AcknowledgedSequencer(committee, gcDepth);
         this.self = self;
         this.peers = peers;

@@ -54,8 +54,8 @@ final class ProtocolComponents {
         boolean sharded = consensus == Consensus.STARFISH || consensus == Consensus.STARFISH_PULL;
         ReedSolomonCoder coder = sharded ? ReedSolomonCoder.forCommittee(committee.size()) : null;
         PayloadCoding payloadCoding = sharded ? coding.apply(coder) : null;
-        this.shardedCheck = sharded ? new ShardedPayloadCheck(coder, payloadCoding) : null;
-        this.starfishData = sharded ? new StarfishDataPath(committee, coder, payloadCoding, shardedCheck, self,
+        this.shardedCheck = sharded ? new ShardedPayloadCheck(payloadCoding) : null;
+        this.starfishData = sharded ? new StarfishDataPath(committee, payloadCoding, shardedCheck, self,
                 parameters.gcDepthRounds(), parameters.syncRetryMs(), peers) : null;
     }
 

@@ -11,6 +11,9 @@ import starfish.node.crypto.Digest;
  */
 public interface PayloadCoding {
 
+    /** The code's shape: how many shards, how many of them rebuild the data. */
+    ReedSolomonCoder coder();
+
     /** The encoding of the buffer's remaining bytes (own data, not yet in any block). */
     ShardedPayload encode(ByteBuffer payload);
 
@@ -27,6 +30,11 @@ public interface PayloadCoding {
 
     static PayloadCoding direct(ReedSolomonCoder coder) {
         return new PayloadCoding() {
+            @Override
+            public ReedSolomonCoder coder() {
+                return coder;
+            }
+
             @Override
             public ShardedPayload encode(ByteBuffer payload) {
                 return ShardedPayload.encode(coder, payload);

@@ -33,7 +33,7 @@ class AcknowledgedSequencerTest {
     private final ReedSolomonCoder coder = ReedSolomonCoder.forCommittee(4);
     private final List<BlockSigner> signers = new ArrayList<>();
     private final Committee committee;
-    private final HeldData held = new HeldData(coder, PayloadCoding.direct(coder), 3, root -> null);
+    private final HeldData held = new HeldData(PayloadCoding.direct(coder), 3, root -> null);
     private final AcknowledgedSequencer sequencer;
     private final List<BlockReference> genesis;
 
