@@ -34,6 +34,8 @@ public final class Committer {
     private final LeaderSchedule schedule;
     private final SkipRule skipRule;
     private long lastDecidedRound;
+    /** The store's version at the last decision attempt: an unchanged DAG decides nothing new. */
+    private long attemptedVersion = -1;
     private final Map<BlockReference, LeaderTally> tallies = new HashMap<>();
     private final Map<LeaderSlot, SkipVerdict> skipVerdicts = new HashMap<>();
 
@@ -64,6 +66,7 @@ public final class Committer {
      */
     public void skipTo(long round) {
         lastDecidedRound = Math.max(lastDecidedRound, round);
+        attemptedVersion = -1;
         forgetDecided();
     }
 
@@ -74,6 +77,10 @@ public final class Committer {
 
     /** Decides what the DAG now allows; returns the newly decided slots in round order. */
     public List<Decision> tryDecide() {
+        if (store.version() == attemptedVersion) {
+            return List.of();
+        }
+        attemptedVersion = store.version();
         long highestVotableRound = store.highestRound() - 1;
         LinkedList<Decision> decisions = new LinkedList<>();
         for (long round = highestVotableRound; round > lastDecidedRound; round--) {

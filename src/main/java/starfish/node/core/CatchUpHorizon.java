@@ -14,6 +14,8 @@ final class CatchUpHorizon {
     private final Committee committee;
     private final long window;
     private final long[] highestRound;
+    /** {@link #validityRound()} until a block raises an author's highest round (it sorts the committee). */
+    private long validityRound = -1;
 
     CatchUpHorizon(Committee committee, long window) {
         this.committee = committee;
@@ -23,7 +25,10 @@ final class CatchUpHorizon {
 
     /** Notes a verified block (its author signed it, so only that author can inflate its own round). */
     void observe(Block block) {
-        highestRound[block.author()] = Math.max(highestRound[block.author()], block.round());
+        if (block.round() > highestRound[block.author()]) {
+            highestRound[block.author()] = block.round();
+            validityRound = -1;
+        }
     }
 
     /** The round below which nothing is fetched any more (0 while nobody is far ahead). */
@@ -33,6 +38,13 @@ final class CatchUpHorizon {
 
     /** The highest round that validators with more than a third of the stake (one honest, at least) reached. */
     long validityRound() {
+        if (validityRound < 0) {
+            validityRound = sortedValidityRound();
+        }
+        return validityRound;
+    }
+
+    private long sortedValidityRound() {
         Integer[] authors = new Integer[highestRound.length];
         Arrays.setAll(authors, i -> i);
         Arrays.sort(authors, (a, b) -> Long.compare(highestRound[b], highestRound[a]));

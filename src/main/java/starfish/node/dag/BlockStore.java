@@ -16,6 +16,7 @@ public final class BlockStore {
     private final Map<BlockReference, Block> byReference = new HashMap<>();
     private final NavigableMap<Long, List<Block>> byRound = new TreeMap<>();
     private long gcRound;
+    private long version;
     private BlockLog log;
 
     /** From now on every block that enters the store is written to `value` first. */
@@ -30,6 +31,7 @@ public final class BlockStore {
         if (log != null) {
             log.append(block);
         }
+        version++;
         byReference.put(block.reference(), block);
         byRound.computeIfAbsent(block.round(), r -> new ArrayList<>(4)).add(block);
     }
@@ -58,6 +60,11 @@ public final class BlockStore {
         return result;
     }
 
+    /** Changes whenever blocks enter or leave the store: what was derived from an equal version still holds. */
+    public long version() {
+        return version;
+    }
+
     public long highestRound() {
         return byRound.isEmpty() ? 0 : byRound.lastKey();
     }
@@ -67,6 +74,7 @@ public final class BlockStore {
             return;
         }
         gcRound = round;
+        version++;
         NavigableMap<Long, List<Block>> old = byRound.headMap(round, false);
         old.values().forEach(blocks -> blocks.forEach(b -> byReference.remove(b.reference())));
         old.clear();
