@@ -117,6 +117,21 @@ class CommitterTest {
         assertThat(committer.tryDecide()).isEmpty();
     }
 
+    @Test
+    void decidesWhenTheCertificateThatCompletesAQuorumArrivesAfterAnAttempt() {
+        List<Block> round1 = dag.fullRound(1, dag.genesis);
+        List<Block> round2 = dag.fullRound(2, round1);
+        Committer committer = dag.committer();
+        dag.block(0, 3, round2.toArray(Block[]::new));
+        dag.block(1, 3, round2.toArray(Block[]::new));
+        assertThat(committer.tryDecide()).isEmpty();
+        assertThat(committer.tryDecide()).isEmpty();
+
+        dag.block(2, 3, round2.toArray(Block[]::new));
+
+        assertThat(committer.tryDecide()).extracting(d -> d.slot().round()).containsExactly(1L);
+    }
+
     /**
      * Rounds 2 and 3 after a full round 1 in which only one round-3 block (author 0's, when `certified`) certifies
      * leader 1 and only one round-2 block blames it: slot 1 is directly undecided. Round-2 leader (author 2) gets a
