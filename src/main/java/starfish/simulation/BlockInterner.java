@@ -18,7 +18,7 @@ import starfish.node.dag.Transactions;
  * header lists; each forwarder's shard makes one such copy, which all its receivers share, so that they can share
  * their verdict on it too). Without it every simulated validator keeps its own copy of every block, and a
  * committee of a hundred does not fit in memory. Bounded by forgetting the oldest blocks first: a forgotten block
- * is merely decoded again. Used on the scheduler's one thread.
+ * is merely decoded again. Shared by the threads that run the validators.
  */
 final class BlockInterner {
 
@@ -47,7 +47,7 @@ final class BlockInterner {
         };
     }
 
-    Block intern(Block block) {
+    synchronized Block intern(Block block) {
         Copies copies = canonical.get(block.reference());
         if (copies == null) {
             Block kept = compacted(block);

@@ -1,12 +1,21 @@
 package starfish.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import starfish.node.runtime.Cancellable;
 import starfish.node.runtime.Clock;
 
 /**
- * The simulation's one thread of control: events in virtual time, run in time order and, at equal times, in the
- * order they were scheduled, so that a run depends on nothing but its inputs. Events take no virtual time.
+ * Virtual time for a simulated committee: one lane of events per validator, each run in time order and, at equal
+ * times, in the order it was scheduled; events take no virtual time. Lanes touch each other only through events
+ * posted to another lane, which the network posts at least a link's shortest one-way delay (the lookahead) later.
+ * So the lanes run in windows of that length: within a window no lane can affect another, and the lanes may run on
+ * several threads (conservative parallel discrete-event simulation). Posted events join their lanes after the
+ * window, in lane order: a run depends on its inputs only, never on the number of threads.
  */
 public final class EventScheduler {
 
@@ -31,60 +40,274 @@ public final class EventScheduler {
         }
     }
 
-    private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
-            ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.sequence, b.sequence));
-    private long nowNanos;
-    private long sequence;
-    private long executed;
+    private record Posted(Lane target, long atNanos, Runnable task) {
+    }
 
-    private final Clock clock = new Clock() {
-        @Override
-        public long nanoTime() {
+    /** One validator's events; run by one thread at a time. */
+    public final class Lane {
+
+        private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
+                ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.sequence, b.sequence));
+        private final List<Posted> outbox = new ArrayList<>();
+        private long nowNanos;
+        private long sequence;
+        private long executed;
+
+        private final Clock clock = new Clock() {
+            @Override
+            public long nanoTime() {
+                return nowNanos;
+            }
+
+            @Override
+            public long currentTimeMillis() {
+                return EPOCH_MS + nowNanos / 1_000_000;
+            }
+        };
+
+        private Lane() {
+        }
+
+        /** Virtual time on this lane: nanoseconds since the simulation began, and a wall clock from a fixed date. */
+        public Clock clock() {
+            return clock;
+        }
+
+        public long nowNanos() {
             return nowNanos;
         }
 
-        @Override
-        public long currentTimeMillis() {
-            return EPOCH_MS + nowNanos / 1_000_000;
+        /** Runs `task` on this lane at virtual time `atNanos` (now, if that has passed). */
+        public Cancellable at(long atNanos, Runnable task) {
+            Event event = new Event(Math.max(atNanos, nowNanos), sequence++, task);
+            queue.add(event);
+            return event;
         }
-    };
 
-    /** Virtual time: nanoseconds since the simulation began, and a wall clock starting at a fixed date. */
-    public Clock clock() {
-        return clock;
+        public Cancellable after(long delayNanos, Runnable task) {
+            return at(nowNanos + Math.max(0, delayNanos), task);
+        }
+
+        /**
+         * Runs `task` on `target` at `atNanos`, which an event of this lane may only ask for at least the
+         * lookahead after its own time.
+         */
+        public void post(Lane target, long atNanos, Runnable task) {
+            if (windowEndNanos == NO_WINDOW) {
+                target.at(atNanos, task);
+                return;
+            }
+            if (atNanos < windowEndNanos && lookaheadNanos > 0) {
+                throw new IllegalStateException("an event posted at " + atNanos + " ns, within the window that ends at "
+                        + windowEndNanos + " ns: the network must delay it by the lookahead at least");
+            }
+            outbox.add(new Posted(target, atNanos, task));
+        }
+
+        private long nextEventNanos() {
+            Event head = queue.peek();
+            return head == null ? Long.MAX_VALUE : head.atNanos;
+        }
+
+        private void runBefore(long endNanos) {
+            while (!queue.isEmpty() && queue.peek().atNanos < endNanos) {
+                Event event = queue.poll();
+                if (event.cancelled) {
+                    continue;
+                }
+                nowNanos = event.atNanos;
+                executed++;
+                event.task.run();
+            }
+        }
     }
 
+    private static final long NO_WINDOW = Long.MIN_VALUE;
+
+    private final Lane[] lanes;
+    private final long lookaheadNanos;
+    private final int threads;
+    private final AtomicInteger nextLane = new AtomicInteger();
+    private long windowEndNanos = NO_WINDOW;
+    private long nowNanos;
+    private volatile Throwable laneFailure;
+
+    /**
+     * `lanes` lanes, no event posted across them less than `lookaheadNanos` ahead (0 allowed: windows of one
+     * instant), run on up to `threads` threads.
+     */
+    public EventScheduler(int lanes, long lookaheadNanos, int threads) {
+        if (lanes < 1 || lookaheadNanos < 0 || threads < 1) {
+            throw new IllegalArgumentException("need a lane, a lookahead >= 0 and a thread, were " + lanes + ", "
+                    + lookaheadNanos + ", " + threads);
+        }
+        this.lanes = new Lane[lanes];
+        for (int i = 0; i < lanes; i++) {
+            this.lanes[i] = new Lane();
+        }
+        this.lookaheadNanos = lookaheadNanos;
+        this.threads = threads;
+    }
+
+    public Lane lane(int index) {
+        return lanes[index];
+    }
+
+    /** Virtual time reached by the last run. */
     public long nowNanos() {
         return nowNanos;
     }
 
     /** Events run so far (a measure of the simulation's work). */
     public long executed() {
+        long executed = 0;
+        for (Lane lane : lanes) {
+            executed += lane.executed;
+        }
         return executed;
     }
 
-    /** Runs `task` at virtual time `atNanos` (now, if that has passed). */
-    public Cancellable at(long atNanos, Runnable task) {
-        Event event = new Event(Math.max(atNanos, nowNanos), sequence++, task);
-        queue.add(event);
-        return event;
-    }
-
-    public Cancellable after(long delayNanos, Runnable task) {
-        return at(nowNanos + Math.max(0, delayNanos), task);
-    }
-
-    /** Runs every event due up to `endNanos`, then leaves the clock there. */
+    /** Runs every event due up to `endNanos`, then leaves every lane's clock there. */
     public void runUntil(long endNanos) {
-        while (!queue.isEmpty() && queue.peek().atNanos <= endNanos) {
-            Event event = queue.poll();
-            if (event.cancelled) {
-                continue;
+        try (Workers workers = threads > 1 ? new Workers(threads - 1) : null) {
+            for (long first = earliest(); first <= endNanos; first = earliest()) {
+                windowEndNanos = Math.min(first + Math.max(1, lookaheadNanos), endNanos + 1);
+                if (workers == null || busyLanes() < 2) {
+                    runLanes();
+                } else {
+                    workers.runWindow();
+                }
+                windowEndNanos = NO_WINDOW;
+                rethrowLaneFailure();
+                deliverPosted();
             }
-            nowNanos = event.atNanos;
-            executed++;
-            event.task.run();
+        } finally {
+            windowEndNanos = NO_WINDOW;
         }
         nowNanos = Math.max(nowNanos, endNanos);
+        for (Lane lane : lanes) {
+            lane.nowNanos = Math.max(lane.nowNanos, nowNanos);
+        }
+    }
+
+    /** An event's exception leaves the run as it would have on one thread. */
+    private void rethrowLaneFailure() {
+        Throwable failure = laneFailure;
+        if (failure == null) {
+            return;
+        }
+        laneFailure = null;
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) failure;
+    }
+
+    private long earliest() {
+        long first = Long.MAX_VALUE;
+        for (Lane lane : lanes) {
+            first = Math.min(first, lane.nextEventNanos());
+        }
+        return first;
+    }
+
+    private int busyLanes() {
+        int busy = 0;
+        for (Lane lane : lanes) {
+            if (lane.nextEventNanos() < windowEndNanos) {
+                busy++;
+            }
+        }
+        return busy;
+    }
+
+    /** Claims lanes one at a time and runs each to the window's end; every thread of a window runs this. */
+    private void runLanes() {
+        nextLane.set(0);
+        claimLanes();
+    }
+
+    private void claimLanes() {
+        try {
+            for (int i = nextLane.getAndIncrement(); i < lanes.length; i = nextLane.getAndIncrement()) {
+                lanes[i].runBefore(windowEndNanos);
+            }
+        } catch (RuntimeException | Error e) {
+            laneFailure = e;
+            nextLane.set(lanes.length);
+        }
+    }
+
+    private void deliverPosted() {
+        for (Lane lane : lanes) {
+            for (Posted posted : lane.outbox) {
+                posted.target().at(posted.atNanos(), posted.task());
+            }
+            lane.outbox.clear();
+        }
+    }
+
+    /** Threads that run lanes beside the caller's, one window at a time, for one run. */
+    private final class Workers implements AutoCloseable {
+
+        private final CyclicBarrier start;
+        private final CyclicBarrier end;
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean closing;
+
+        Workers(int count) {
+            start = new CyclicBarrier(count + 1);
+            end = new CyclicBarrier(count + 1);
+            for (int i = 0; i < count; i++) {
+                Thread thread = new Thread(this::work, "simulation-" + (i + 1));
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+
+        void runWindow() {
+            nextLane.set(0);
+            await(start);
+            claimLanes();
+            await(end);
+        }
+
+        private void work() {
+            while (true) {
+                await(start);
+                if (closing) {
+                    return;
+                }
+                claimLanes();
+                await(end);
+            }
+        }
+
+        @Override
+        public void close() {
+            closing = true;
+            await(start);
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while simulating", e);
+        } catch (BrokenBarrierException e) {
+            throw new IllegalStateException("a simulation thread stopped", e);
+        }
     }
 }

@@ -36,6 +36,21 @@ public record LinkModel(Optional<Duration> uniformDelay, double jitterPercent) {
         return (long) (base * (1 + jitterPercent / 100));
     }
 
+    /** The shortest one-way delay any frame between two of `committee` validators can take, jitter included. */
+    public long shortestOneWayNanos(int committee) {
+        long base = uniformDelay.map(Duration::toNanos).orElse(Long.MAX_VALUE);
+        if (uniformDelay.isEmpty()) {
+            for (int from = 0; from < committee; from++) {
+                for (int to = 0; to < committee; to++) {
+                    if (from != to) {
+                        base = Math.min(base, MimickedLatency.baseDelayNanos(from, to));
+                    }
+                }
+            }
+        }
+        return base == Long.MAX_VALUE ? 0 : (long) (base * (1 - jitterPercent / 100));
+    }
+
     public long oneWayNanos(int from, int to, RandomGenerator random) {
         long base = uniformDelay.map(Duration::toNanos).orElseGet(() -> MimickedLatency.baseDelayNanos(from, to));
         if (jitterPercent == 0) {

@@ -18,7 +18,7 @@ import starfish.node.data.ShardedPayload;
  * the work and the others reuse it: received data only when it is the very bytes encoded before (a block claiming a
  * root of other data is encoded anew, and fails its check as it would alone); a rebuild from shards verified against
  * a root already encoded is that encoding. The cost model charges each validator for what it receives, whether it
- * did the coding or not. Used on the scheduler's one thread; the oldest codings are forgotten beyond a bound.
+ * did the coding or not. Shared by the simulation's threads; the oldest codings are forgotten beyond a bound.
  */
 final class SharedEncodings {
 
@@ -48,19 +48,23 @@ final class SharedEncodings {
 
             @Override
             public ShardedPayload encode(ByteBuffer payload, Digest claimedRoot) {
-                ShardedPayload known = byRoot.get(claimedRoot);
+                ShardedPayload known = known(claimedRoot);
                 return known != null && known.payload().equals(payload) ? known : encode(payload);
             }
 
             @Override
             public ShardedPayload rebuild(Digest root, List<Shard> shards) throws InvalidEncodingException {
-                ShardedPayload known = byRoot.get(root);
+                ShardedPayload known = known(root);
                 return known != null ? known : remembered(own.rebuild(root, shards));
             }
         };
     }
 
-    private ShardedPayload remembered(ShardedPayload encoded) {
+    private synchronized ShardedPayload known(Digest root) {
+        return byRoot.get(root);
+    }
+
+    private synchronized ShardedPayload remembered(ShardedPayload encoded) {
         byRoot.put(new Digest(encoded.root()), encoded);
         return encoded;
     }

@@ -11,7 +11,7 @@ import starfish.node.crypto.SignatureCheck;
  * One committee's memory of valid signatures: the first validator to receive a block checks its signature, the
  * others reuse the answer (it depends only on the bytes). On one core this removes most of a simulated committee's
  * Ed25519 work; the cost model still charges every validator for its own check. The digest names the author, so
- * a digest and a signature are the whole key. Used on the scheduler's one thread; bounded by emptying when full.
+ * a digest and a signature are the whole key. Shared by the simulation's threads; bounded by emptying when full.
  */
 final class SharedSignatureCheck implements SignatureCheck {
 
@@ -21,17 +21,25 @@ final class SharedSignatureCheck implements SignatureCheck {
 
     @Override
     public boolean verify(PublicKey key, Digest digest, byte[] signature) {
-        byte[] known = valid.get(digest);
+        byte[] known = known(digest);
         if (known != null && Arrays.equals(known, signature)) {
             return true;
         }
         if (!key.verify(digest, signature)) {
             return false;
         }
+        remember(digest, signature.clone());
+        return true;
+    }
+
+    private synchronized byte[] known(Digest digest) {
+        return valid.get(digest);
+    }
+
+    private synchronized void remember(Digest digest, byte[] signature) {
         if (valid.size() >= CAPACITY) {
             valid.clear();
         }
-        valid.put(digest, signature.clone());
-        return true;
+        valid.put(digest, signature);
     }
 }

@@ -14,8 +14,8 @@ import starfish.node.dag.InvalidBlockException;
  * reuse the verdict, a rejection included (each receiver still counts it). Starfish's pushed history brings each
  * validator a hundred copies of each block at n=100, each with a Merkle proof to check. A check with side effects
  * for the checker's own use (an encoding kept for its core) is merely redone by the core of a validator that
- * skipped it. The cost model still charges every validator for its own checks. Used on the scheduler's one
- * thread; bounded by emptying when full.
+ * skipped it. The cost model still charges every validator for its own checks. Shared by the simulation's
+ * threads; bounded by emptying when full.
  */
 final class SharedVerdicts {
 
@@ -26,18 +26,26 @@ final class SharedVerdicts {
 
     BlockCheck sharing(BlockCheck own) {
         return block -> {
-            Optional<InvalidBlockException> verdict = verdicts.get(block);
+            Optional<InvalidBlockException> verdict = known(block);
             if (verdict == null) {
                 verdict = verdictOf(own, block);
-                if (verdicts.size() >= CAPACITY) {
-                    verdicts.clear();
-                }
-                verdicts.put(block, verdict);
+                remember(block, verdict);
             }
             if (verdict.isPresent()) {
                 throw verdict.get();
             }
         };
+    }
+
+    private synchronized Optional<InvalidBlockException> known(Block block) {
+        return verdicts.get(block);
+    }
+
+    private synchronized void remember(Block block, Optional<InvalidBlockException> verdict) {
+        if (verdicts.size() >= CAPACITY) {
+            verdicts.clear();
+        }
+        verdicts.put(block, verdict);
     }
 
     private static Optional<InvalidBlockException> verdictOf(BlockCheck own, Block block) {

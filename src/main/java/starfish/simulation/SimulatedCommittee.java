@@ -31,19 +31,30 @@ public final class SimulatedCommittee implements AutoCloseable {
 
     private final SimulationSpec spec;
     private final Path directory;
-    private final EventScheduler scheduler = new EventScheduler();
+    /** Below this size a window of virtual time holds too few events to share among threads. */
+    private static final int VALIDATORS_PER_THREAD = 16;
+
+    private final EventScheduler scheduler;
     private final Committee committee;
     private final List<SigningKey> keys = new ArrayList<>();
     private final SimulatedHost[] hosts;
     private final Validator[] validators;
     private final PrometheusRegistry[] registries;
 
+    /** On as many threads as this machine has cores, one per sixteen validators at most. */
     public SimulatedCommittee(SimulationSpec spec, Path directory) {
+        this(spec, directory, Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                spec.committee() / VALIDATORS_PER_THREAD)));
+    }
+
+    /** On `threads` threads: the run is the same on any number. */
+    public SimulatedCommittee(SimulationSpec spec, Path directory, int threads) {
         this.spec = spec;
         this.directory = directory;
         int n = spec.committee();
+        scheduler = new EventScheduler(n, spec.links().shortestOneWayNanos(n), threads);
         SplittableRandom seeds = new SplittableRandom(spec.seed());
-        SimulatedNetwork network = new SimulatedNetwork(scheduler, spec.links(), spec.uplinkMbps(), seeds.split(), n);
+        SimulatedNetwork network = new SimulatedNetwork(spec.links(), spec.uplinkMbps(), seeds.split(), n);
         List<Authority> authorities = new ArrayList<>();
         SharedSignatureCheck signatures = new SharedSignatureCheck();
         SharedVerdicts verdicts = new SharedVerdicts();
@@ -53,7 +64,7 @@ public final class SimulatedCommittee implements AutoCloseable {
             SigningKey key = SigningKey.derived(spec.seed(), i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "simulated-" + i, 0, 0));
-            hosts[i] = new SimulatedHost(i, scheduler, network, spec.costs(), signatures, verdicts,
+            hosts[i] = new SimulatedHost(i, scheduler.lane(i), network, spec.costs(), signatures, verdicts,
                     encodings, seeds.nextLong());
         }
         committee = new Committee(authorities);

@@ -22,7 +22,7 @@ import starfish.node.runtime.TaskExecutor;
 final class SimulatedHost implements NodeRuntime {
 
     private final int authority;
-    private final EventScheduler scheduler;
+    private final EventScheduler.Lane lane;
     private final SimulatedNetwork network;
     private final CostModel costs;
     private final SplittableRandom random;
@@ -34,10 +34,10 @@ final class SimulatedHost implements NodeRuntime {
     private boolean up;
     private long busyUntilNanos;
 
-    SimulatedHost(int authority, EventScheduler scheduler, SimulatedNetwork network, CostModel costs,
+    SimulatedHost(int authority, EventScheduler.Lane lane, SimulatedNetwork network, CostModel costs,
             SignatureCheck signatures, SharedVerdicts verdicts, SharedEncodings encodings, long seed) {
         this.authority = authority;
-        this.scheduler = scheduler;
+        this.lane = lane;
         this.network = network;
         this.costs = costs;
         this.random = new SplittableRandom(seed);
@@ -55,19 +55,23 @@ final class SimulatedHost implements NodeRuntime {
         return up;
     }
 
+    EventScheduler.Lane lane() {
+        return lane;
+    }
+
     long incarnation() {
         return incarnation;
     }
 
     long busyUntil() {
-        return Math.max(busyUntilNanos, scheduler.nowNanos());
+        return Math.max(busyUntilNanos, lane.nowNanos());
     }
 
     /** A validator is about to start here. */
     void boot() {
         incarnation++;
         up = true;
-        busyUntilNanos = scheduler.nowNanos();
+        busyUntilNanos = lane.nowNanos();
     }
 
     /** Its validator stopped: what is in flight to it is lost. */
@@ -81,24 +85,24 @@ final class SimulatedHost implements NodeRuntime {
         if (!up || sentToIncarnation != incarnation || inbound == null) {
             return;
         }
-        if (busyUntilNanos > scheduler.nowNanos()) {
-            scheduler.at(busyUntilNanos, () -> receive(from, frame, sentToIncarnation));
+        if (busyUntilNanos > lane.nowNanos()) {
+            lane.at(busyUntilNanos, () -> receive(from, frame, sentToIncarnation));
             return;
         }
         int blocks = inbound.deliver(from, frame.bodyLength(), frame::message);
         if (!costs.isZero()) {
-            busyUntilNanos = scheduler.nowNanos() + costs.nanos(frame.frameLength(), blocks);
+            busyUntilNanos = lane.nowNanos() + costs.nanos(frame.frameLength(), blocks);
         }
     }
 
     @Override
     public Clock clock() {
-        return scheduler.clock();
+        return lane.clock();
     }
 
     @Override
     public TaskExecutor executor(String name) {
-        return new SimulatedExecutor(scheduler, this);
+        return new SimulatedExecutor(lane, this);
     }
 
     @Override

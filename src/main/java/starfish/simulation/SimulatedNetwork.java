@@ -1,6 +1,7 @@
 package starfish.simulation;
 
 import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import starfish.node.net.Message;
 
@@ -12,10 +13,10 @@ import starfish.node.net.Message;
  */
 final class SimulatedNetwork {
 
-    private final EventScheduler scheduler;
     private final LinkModel links;
     private final double uplinkBytesPerNano;
-    private final RandomGenerator random;
+    /** Each sender's own draws of jitter: senders may run on different threads. */
+    private final RandomGenerator[] random;
     private final SimulatedHost[] hosts;
     private final long[] uplinkFreeAt;
     private final long[][] lastArrival;
@@ -25,12 +26,13 @@ final class SimulatedNetwork {
     private static final int INTERNED_ROUNDS = 150;
 
     /** `uplinkMbps` of 0 means unlimited. */
-    SimulatedNetwork(EventScheduler scheduler, LinkModel links, double uplinkMbps, RandomGenerator random,
-            int size) {
-        this.scheduler = scheduler;
+    SimulatedNetwork(LinkModel links, double uplinkMbps, SplittableRandom random, int size) {
         this.links = links;
         this.uplinkBytesPerNano = uplinkMbps > 0 ? uplinkMbps * 1e6 / 8 / 1e9 : 0;
-        this.random = random;
+        this.random = new RandomGenerator[size];
+        for (int i = 0; i < size; i++) {
+            this.random[i] = random.split();
+        }
         this.hosts = new SimulatedHost[size];
         this.uplinkFreeAt = new long[size];
         this.lastArrival = new long[size][size];
@@ -60,15 +62,16 @@ final class SimulatedNetwork {
         if (target == null || !target.isUp()) {
             return;
         }
-        long now = scheduler.nowNanos();
+        EventScheduler.Lane lane = hosts[from].lane();
+        long now = lane.nowNanos();
         long departure = Math.max(now + extraDelayNanos, uplinkFreeAt[from]);
         if (uplinkBytesPerNano > 0) {
             departure += (long) (frame.frameLength() / uplinkBytesPerNano);
             uplinkFreeAt[from] = departure;
         }
-        long arrival = Math.max(departure + links.oneWayNanos(from, to, random), lastArrival[from][to]);
+        long arrival = Math.max(departure + links.oneWayNanos(from, to, random[from]), lastArrival[from][to]);
         lastArrival[from][to] = arrival;
         long incarnation = target.incarnation();
-        scheduler.at(arrival, () -> target.receive(from, frame, incarnation));
+        lane.post(target.lane(), arrival, () -> target.receive(from, frame, incarnation));
     }
 }

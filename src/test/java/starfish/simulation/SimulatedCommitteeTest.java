@@ -30,7 +30,11 @@ class SimulatedCommitteeTest {
     }
 
     private List<List<String>> run(SimulationSpec spec, String name) {
-        try (SimulatedCommittee committee = new SimulatedCommittee(spec, directory.resolve(name))) {
+        return run(new SimulatedCommittee(spec, directory.resolve(name)));
+    }
+
+    private static List<List<String>> run(SimulatedCommittee started) {
+        try (SimulatedCommittee committee = started) {
             committee.startAll();
             committee.runUntil(Duration.ofSeconds(10));
             committee.close();
@@ -68,6 +72,18 @@ class SimulatedCommitteeTest {
         List<List<String>> other = run(spec(Consensus.MYSTICETI, 8), "other");
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
+    }
+
+    /** Validators in different regions (the RTT table) with jitter, run on one thread and on three. */
+    @Test
+    void aRunIsTheSameOnOneThreadAndOnSeveral() {
+        SimulationSpec spec = new SimulationSpec(Consensus.STARFISH, 10, 1_000, Map.of(),
+                new LinkModel(Optional.empty(), 3), 0, CostModel.ZERO, NodeParameters.DEFAULTS,
+                ClientParameters.DEFAULTS, 5);
+        List<List<String>> alone = run(new SimulatedCommittee(spec, directory.resolve("alone"), 1));
+        List<List<String>> shared = run(new SimulatedCommittee(spec, directory.resolve("shared"), 3));
+        assertThat(alone.get(0)).hasSizeGreaterThan(20);
+        assertThat(shared).isEqualTo(alone);
     }
 
     /** Each validator sends about 1.2 Mbps of blocks: through a 0.5 Mbps uplink its frames queue up. */
