@@ -10,9 +10,10 @@ import starfish.node.runtime.Cancellable;
 import starfish.node.runtime.Clock;
 
 /**
- * Virtual time for a simulated committee: one lane of events per validator, each run in time order and, at equal
- * times, in the order it was scheduled; events take no virtual time. Lanes touch each other only through events
- * posted to another lane, which the network posts at least a link's shortest one-way delay (the lookahead) later.
+ * Virtual time for a simulated committee: lanes of events (one per validator, or per group of validators close to
+ * each other), each run in time order and, at equal times, in the order it was scheduled; events take no virtual
+ * time. Lanes touch each other only through events posted to another lane, which the network posts at least the
+ * shortest one-way delay between lanes (the lookahead) later.
  * So the lanes run in windows of that length: within a window no lane can affect another, and the lanes may run on
  * several threads (conservative parallel discrete-event simulation). Posted events join their lanes after the
  * window, in lane order: a run depends on its inputs only, never on the number of threads.
@@ -89,11 +90,11 @@ public final class EventScheduler {
         }
 
         /**
-         * Runs `task` on `target` at `atNanos`, which an event of this lane may only ask for at least the
-         * lookahead after its own time.
+         * Runs `task` on `target` at `atNanos`, which an event of this lane may only ask of another lane at least
+         * the lookahead after its own time.
          */
         public void post(Lane target, long atNanos, Runnable task) {
-            if (windowEndNanos == NO_WINDOW) {
+            if (windowEndNanos == NO_WINDOW || target == this) {
                 target.at(atNanos, task);
                 return;
             }

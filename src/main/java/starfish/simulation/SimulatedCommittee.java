@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -52,7 +53,9 @@ public final class SimulatedCommittee implements AutoCloseable {
         this.spec = spec;
         this.directory = directory;
         int n = spec.committee();
-        scheduler = new EventScheduler(n, spec.links().shortestOneWayNanos(n), threads);
+        int[] lanes = spec.links().lanes(n);
+        scheduler = new EventScheduler(Arrays.stream(lanes).max().orElseThrow() + 1,
+                spec.links().shortestOneWayNanos(lanes), threads);
         SplittableRandom seeds = new SplittableRandom(spec.seed());
         SimulatedNetwork network = new SimulatedNetwork(spec.links(), spec.uplinkMbps(), seeds.split(), n);
         List<Authority> authorities = new ArrayList<>();
@@ -64,7 +67,7 @@ public final class SimulatedCommittee implements AutoCloseable {
             SigningKey key = SigningKey.derived(spec.seed(), i);
             keys.add(key);
             authorities.add(new Authority(i, 1, key.publicKey(), "simulated-" + i, 0, 0));
-            hosts[i] = new SimulatedHost(i, scheduler.lane(i), network, spec.costs(), signatures, verdicts,
+            hosts[i] = new SimulatedHost(i, scheduler.lane(lanes[i]), network, spec.costs(), signatures, verdicts,
                     encodings, seeds.nextLong());
         }
         committee = new Committee(authorities);

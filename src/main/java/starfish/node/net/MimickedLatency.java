@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MimickedLatency {
 
+    /** The regions of the RTT table. */
+    public static final int REGIONS = 10;
     private static final int[] REGION_OF_INDEX = {0, 2, 4, 6, 8, 1, 3, 5, 7, 8};
     private static final int[][] RTT_MS = {
         {1, 65, 14, 68, 104, 110, 112, 201, 198, 146},
