@@ -88,6 +88,15 @@ final class KnownHolders {
         return added;
     }
 
+    /** Records that the peers hold the block. */
+    void includeAll(long[] peers, BlockReference reference) {
+        long[] holders = holdersOf(reference);
+        int start = wordOf(reference, holders);
+        for (int i = 0; i < words; i++) {
+            holders[start + i] |= peers[i];
+        }
+    }
+
     /** Forgets every block of a round below `round` (or below a higher floor given before), for every peer. */
     void forgetBelow(long round) {
         floor = Math.max(floor, round);

@@ -17,23 +17,48 @@ import starfish.node.dag.BlockStore;
  */
 final class PeerKnowledge {
 
+    /** A block received since the last walk, and the peers that sent it: they hold the parents it names. */
+    private record Naming(List<BlockReference> parents, long[] senders) {
+    }
+
     private final BlockStore store;
     private final KnownHolders known;
     private final int committeeSize;
+    /**
+     * The parents named by the blocks received since the last walk, credited to their senders in one pass before
+     * the next: a block arrives from up to every peer, and crediting its hundred parents for each copy was a
+     * fifth of a simulated committee of a hundred's time. Bounded, for validators that seldom walk.
+     */
+    private final Map<BlockReference, Naming> unsettled = new HashMap<>();
+    private final int unsettledBound;
 
     PeerKnowledge(BlockStore store, int committeeSize) {
         this.store = store;
         this.known = new KnownHolders(committeeSize);
         this.committeeSize = committeeSize;
+        this.unsettledBound = 4 * committeeSize;
     }
 
     void received(int peer, List<Block> blocks) {
         for (Block block : blocks) {
             known.add(peer, block.reference());
-            for (BlockReference parent : block.parents()) {
-                known.add(peer, parent);
+            Naming naming = unsettled.get(block.reference());
+            if (naming == null) {
+                naming = new Naming(block.parents(), known.noPeers());
+                unsettled.put(block.reference(), naming);
             }
+            KnownHolders.include(naming.senders(), peer);
         }
+        if (unsettled.size() > unsettledBound) {
+            settle();
+        }
+    }
+
+    /** Credits the parents named since the last call to the peers that named them. */
+    private void settle() {
+        unsettled.values().forEach(naming -> naming.parents().forEach(parent -> known.includeAll(naming.senders(),
+                parent)));
+        unsettled.clear();
     }
 
     /** A peer set with no peer, to fill with {@link KnownHolders#include}. */
@@ -63,6 +88,7 @@ final class PeerKnowledge {
      * the previous round.
      */
     List<List<Block>> unknownHistories(Collection<Block> roots, long floor, long[] peers) {
+        settle();
         known.forgetBelow(floor);
         long lowest = Math.max(1, floor);
         TreeMap<Long, Map<BlockReference, long[]>> reached = new TreeMap<>();
