@@ -1,6 +1,8 @@
 package starfish.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.BrokenBarrierException;
@@ -41,7 +43,7 @@ public final class EventScheduler {
         }
     }
 
-    private record Posted(Lane target, long atNanos, Runnable task) {
+    private record Posted(long atNanos, Runnable task) {
     }
 
     /** One validator's events; run by one thread at a time. */
@@ -49,10 +51,18 @@ public final class EventScheduler {
 
         private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
                 ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.sequence, b.sequence));
-        private final List<Posted> outbox = new ArrayList<>();
+        private final int index;
+        /**
+         * Events posted to each lane, by the parity of the window that posted them: a lane takes in the last
+         * window's while the others post this window's.
+         */
+        private final List<List<List<Posted>>> outboxes = List.of(new ArrayList<>(), new ArrayList<>());
+        private final long[] earliestPosted = {Long.MAX_VALUE, Long.MAX_VALUE};
         private long nowNanos;
         private long sequence;
         private long executed;
+        /** How long its last window took to run: the longest lanes are taken first. */
+        private long workNanos;
 
         private final Clock clock = new Clock() {
             @Override
@@ -66,7 +76,13 @@ public final class EventScheduler {
             }
         };
 
-        private Lane() {
+        private Lane(int index, int lanes) {
+            this.index = index;
+            for (List<List<Posted>> side : outboxes) {
+                for (int target = 0; target < lanes; target++) {
+                    side.add(new ArrayList<>());
+                }
+            }
         }
 
         /** Virtual time on this lane: nanoseconds since the simulation began, and a wall clock from a fixed date. */
@@ -102,12 +118,32 @@ public final class EventScheduler {
                 throw new IllegalStateException("an event posted at " + atNanos + " ns, within the window that ends at "
                         + windowEndNanos + " ns: the network must delay it by the lookahead at least");
             }
-            outbox.add(new Posted(target, atNanos, task));
+            outboxes.get(side).get(target.index).add(new Posted(atNanos, task));
+            earliestPosted[side] = Math.min(earliestPosted[side], atNanos);
         }
 
-        private long nextEventNanos() {
+        /** The earliest of its own events and of those it posted in the window before this one. */
+        private long nextEventNanos(int postedSide) {
             Event head = queue.peek();
-            return head == null ? Long.MAX_VALUE : head.atNanos;
+            return Math.min(head == null ? Long.MAX_VALUE : head.atNanos, earliestPosted[postedSide]);
+        }
+
+        /** Takes in what the lanes posted to it in the last window, in the lanes' order. */
+        private void takePosted(int postedSide) {
+            for (Lane source : lanes) {
+                List<Posted> posted = source.outboxes.get(postedSide).get(index);
+                for (Posted event : posted) {
+                    at(event.atNanos(), event.task());
+                }
+                posted.clear();
+            }
+        }
+
+        private void runWindow(int postedSide) {
+            long start = System.nanoTime();
+            takePosted(postedSide);
+            runBefore(windowEndNanos);
+            workNanos = System.nanoTime() - start;
         }
 
         private void runBefore(long endNanos) {
@@ -126,10 +162,14 @@ public final class EventScheduler {
     private static final long NO_WINDOW = Long.MIN_VALUE;
 
     private final Lane[] lanes;
+    /** The lanes in the order threads take them: the longest of the last window first. */
+    private final Lane[] claimOrder;
     private final long lookaheadNanos;
     private final int threads;
     private final AtomicInteger nextLane = new AtomicInteger();
     private long windowEndNanos = NO_WINDOW;
+    /** The parity of the running window: where its events are posted. */
+    private int side;
     private long nowNanos;
     private volatile Throwable laneFailure;
 
@@ -144,8 +184,9 @@ public final class EventScheduler {
         }
         this.lanes = new Lane[lanes];
         for (int i = 0; i < lanes; i++) {
-            this.lanes[i] = new Lane();
+            this.lanes[i] = new Lane(i, lanes);
         }
+        this.claimOrder = this.lanes.clone();
         this.lookaheadNanos = lookaheadNanos;
         this.threads = threads;
     }
@@ -173,17 +214,27 @@ public final class EventScheduler {
         try (Workers workers = threads > 1 ? new Workers(threads - 1) : null) {
             for (long first = earliest(); first <= endNanos; first = earliest()) {
                 windowEndNanos = Math.min(first + Math.max(1, lookaheadNanos), endNanos + 1);
-                if (workers == null || busyLanes() < 2) {
+                side ^= 1;
+                if (workers == null) {
                     runLanes();
                 } else {
                     workers.runWindow();
                 }
                 windowEndNanos = NO_WINDOW;
                 rethrowLaneFailure();
-                deliverPosted();
+                for (Lane lane : lanes) {
+                    lane.earliestPosted[side ^ 1] = Long.MAX_VALUE;
+                }
+                Arrays.sort(claimOrder, Comparator.comparingLong((Lane lane) -> -lane.workNanos));
             }
         } finally {
             windowEndNanos = NO_WINDOW;
+        }
+        for (Lane lane : lanes) {
+            lane.takePosted(side);
+        }
+        for (Lane lane : lanes) {
+            lane.earliestPosted[side] = Long.MAX_VALUE;
         }
         nowNanos = Math.max(nowNanos, endNanos);
         for (Lane lane : lanes) {
@@ -204,22 +255,13 @@ public final class EventScheduler {
         throw (Error) failure;
     }
 
+    /** The earliest event of any lane, those posted in the last window included. */
     private long earliest() {
         long first = Long.MAX_VALUE;
         for (Lane lane : lanes) {
-            first = Math.min(first, lane.nextEventNanos());
+            first = Math.min(first, lane.nextEventNanos(side));
         }
         return first;
-    }
-
-    private int busyLanes() {
-        int busy = 0;
-        for (Lane lane : lanes) {
-            if (lane.nextEventNanos() < windowEndNanos) {
-                busy++;
-            }
-        }
-        return busy;
     }
 
     /** Claims lanes one at a time and runs each to the window's end; every thread of a window runs this. */
@@ -230,21 +272,12 @@ public final class EventScheduler {
 
     private void claimLanes() {
         try {
-            for (int i = nextLane.getAndIncrement(); i < lanes.length; i = nextLane.getAndIncrement()) {
-                lanes[i].runBefore(windowEndNanos);
+            for (int i = nextLane.getAndIncrement(); i < claimOrder.length; i = nextLane.getAndIncrement()) {
+                claimOrder[i].runWindow(side ^ 1);
             }
         } catch (RuntimeException | Error e) {
             laneFailure = e;
-            nextLane.set(lanes.length);
-        }
-    }
-
-    private void deliverPosted() {
-        for (Lane lane : lanes) {
-            for (Posted posted : lane.outbox) {
-                posted.target().at(posted.atNanos(), posted.task());
-            }
-            lane.outbox.clear();
+            nextLane.set(claimOrder.length);
         }
     }
 
