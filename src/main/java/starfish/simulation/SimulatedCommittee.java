@@ -54,8 +54,11 @@ public final class SimulatedCommittee implements AutoCloseable {
         this.directory = directory;
         int n = spec.committee();
         int[] lanes = spec.links().lanes(n);
-        scheduler = new EventScheduler(Arrays.stream(lanes).max().orElseThrow() + 1,
-                spec.links().shortestOneWayNanos(lanes), threads);
+        int laneCount = Arrays.stream(lanes).max().orElseThrow() + 1;
+        long lookahead = spec.links().shortestOneWayNanos(lanes);
+        scheduler = new EventScheduler(laneCount, lookahead, threads);
+        LOG.info("simulating {} validators in {} lanes on {} thread(s), in windows of {} ms of virtual time", n,
+                laneCount, threads, lookahead / 1e6);
         SplittableRandom seeds = new SplittableRandom(spec.seed());
         SimulatedNetwork network = new SimulatedNetwork(spec.links(), spec.uplinkMbps(), seeds.split(), n);
         List<Authority> authorities = new ArrayList<>();
