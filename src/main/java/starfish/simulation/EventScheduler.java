@@ -331,7 +331,6 @@ public final class EventScheduler {
                 }
             }
         }
-
     }
 
     private static void await(CyclicBarrier barrier) {
