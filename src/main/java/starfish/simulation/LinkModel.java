@@ -55,7 +55,7 @@ public record LinkModel(Optional<Duration> uniformDelay, double jitterPercent) {
         }
         int[] laneOfRegion = new int[MimickedLatency.REGIONS];
         int[] byPopulation = IntStream.range(0, MimickedLatency.REGIONS).filter(region -> population[region] > 0)
-                .boxed().sorted(Comparator.comparingInt((Integer region) -> -population[region]))
+                .boxed().sorted(Comparator.comparingInt(region -> -population[region]))
                 .mapToInt(Integer::intValue).toArray();
         for (int lane = 0; lane < byPopulation.length; lane++) {
             laneOfRegion[byPopulation[lane]] = lane;

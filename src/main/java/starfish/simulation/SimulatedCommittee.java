@@ -30,11 +30,11 @@ public final class SimulatedCommittee implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedCommittee.class);
 
-    private final SimulationSpec spec;
-    private final Path directory;
-    /** Below this size a window of virtual time holds too few events to share among threads. */
+    /** A thread per this many validators: a smaller committee's windows hold too few events to share. */
     private static final int VALIDATORS_PER_THREAD = 16;
 
+    private final SimulationSpec spec;
+    private final Path directory;
     private final EventScheduler scheduler;
     private final Committee committee;
     private final List<SigningKey> keys = new ArrayList<>();
